@@ -1,0 +1,75 @@
+"""Fetch-and-authorize helpers: every view gets objects through these, never with a bare .get().
+
+An object outside the user's reach is a 404, so another unit's data is not even confirmed to exist.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from nakertrans.models import Jabatan, UnitKerja
+
+
+def _dengan_turunan(id_awal):
+    """The given unit ids plus every unit below them (one query: the tree is small)."""
+    anak = {}
+    for pk, induk_id in UnitKerja.objects.values_list("pk", "induk_id"):
+        anak.setdefault(induk_id, []).append(pk)
+    hasil, antrean = set(), list(id_awal)
+    while antrean:
+        pk = antrean.pop()
+        if pk not in hasil:
+            hasil.add(pk)
+            antrean.extend(anak.get(pk, []))
+    return hasil
+
+
+def melihat_semua_unit(user):
+    return user.has_perm("nakertrans.lihat_semua_unit")
+
+
+def id_unit_lingkup(user):
+    """Ids of the units in the user's own scope (their units and the units below them)."""
+    if not user.is_authenticated:
+        return set()
+    return _dengan_turunan(user.unit_kerja.values_list("pk", flat=True))
+
+
+def unit_terlihat(user):
+    """The units whose data the user may read."""
+    if not user.is_authenticated:
+        return UnitKerja.objects.none()
+    if melihat_semua_unit(user):
+        return UnitKerja.objects.all()
+    return UnitKerja.objects.filter(pk__in=id_unit_lingkup(user))
+
+
+def unit_yang_boleh_diisi(user):
+    """The units whose data the user may enter: an operator's own scope, nothing else."""
+    if not user.has_perm("nakertrans.isi_data_unit"):
+        return UnitKerja.objects.none()
+    return UnitKerja.objects.filter(pk__in=id_unit_lingkup(user))
+
+
+def get_unit_kerja_for_user(user, pk, *, untuk_isi=False):
+    daftar = unit_yang_boleh_diisi(user) if untuk_isi else unit_terlihat(user)
+    try:
+        return daftar.get(pk=pk)
+    except UnitKerja.DoesNotExist:
+        raise Http404("Unit kerja tidak ditemukan.") from None
+
+
+def get_jabatan_for_user(user, pk):
+    try:
+        jabatan = Jabatan.objects.select_related("unit_kerja", "atasan").get(pk=pk)
+    except Jabatan.DoesNotExist:
+        raise Http404("Jabatan tidak ditemukan.") from None
+    if melihat_semua_unit(user):
+        return jabatan
+    if jabatan.unit_kerja_id is None or jabatan.unit_kerja_id not in id_unit_lingkup(user):
+        raise Http404("Jabatan tidak ditemukan.")
+    return jabatan
+
+
+def wajib_izin(user, izin):
+    if not user.has_perm(izin):
+        raise PermissionDenied("Anda tidak memiliki hak untuk tindakan ini.")

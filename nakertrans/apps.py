@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class NakertransConfig(AppConfig):
+    name = "nakertrans"
+    verbose_name = "Organisasi"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    izin_peran = {
+        "Admin": ["nakertrans.*", "auth.view_group", "axes.*"],
+        "Operator": ["nakertrans.isi_data_unit"],
+        "Kepala Unit": ["nakertrans.tinjau_unit"],
+        "Kepala Dinas": ["nakertrans.lihat_semua_unit"],
+        "Inspektorat": ["nakertrans.lihat_semua_unit", "nakertrans.view_*"],
+    }
+
+    def ready(self):
+        from nakertrans.roles import pasang_peran_setelah_migrasi
+
+        post_migrate.connect(pasang_peran_setelah_migrasi, dispatch_uid="nakertrans_pasang_peran")
+
+    def muat_demo(self, *, password, stdout):
+        from nakertrans.demo import muat_organisasi
+
+        muat_organisasi(password=password, stdout=stdout)

@@ -1,0 +1,168 @@
+"""The seed's organisation (LKjIP 2024, BAB I and BAB II) as demo data. Safe to run repeatedly."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+
+from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, Penugasan, UnitKerja
+from nakertrans.roles import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+
+DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
+SEKRETARIAT = "Sekretariat"
+SUBBAG_UMUM = "Subbagian Umum dan Kepegawaian"
+BIDANG_NAKER = "Bidang Ketenagakerjaan"
+BIDANG_TRANS = "Bidang Transmigrasi"
+UPTD_BLK = "UPTD Balai Latihan Kerja"
+KJF = "Kelompok Jabatan Fungsional"
+
+# (nama, singkatan, jenis, induk)
+UNIT = [
+    (DINAS, "Disnakertrans", UnitKerja.Jenis.DINAS, None),
+    (SEKRETARIAT, "Sekretariat", UnitKerja.Jenis.SEKRETARIAT, DINAS),
+    (SUBBAG_UMUM, "Subbag Umpeg", UnitKerja.Jenis.SUBBAGIAN, SEKRETARIAT),
+    (BIDANG_NAKER, "Bidang Naker", UnitKerja.Jenis.BIDANG, DINAS),
+    (BIDANG_TRANS, "Bidang Trans", UnitKerja.Jenis.BIDANG, DINAS),
+    (UPTD_BLK, "UPTD BLK", UnitKerja.Jenis.UPTD, DINAS),
+    (KJF, "KJF", UnitKerja.Jenis.FUNGSIONAL, DINAS),
+]
+
+BUPATI = "Bupati Bungo"
+KEPALA_DINAS_JABATAN = "Kepala Dinas Tenaga Kerja dan Transmigrasi"
+SEKRETARIS = "Sekretaris"
+KABID_NAKER = "Kepala Bidang Ketenagakerjaan"
+KABID_TRANS = "Kepala Bidang Transmigrasi"
+KEPALA_UPTD = "Kepala UPTD Balai Latihan Kerja"
+KASUBBAG_UMUM = "Kepala Subbagian Umum dan Kepegawaian"
+PERENCANA = "Perencana Ahli Muda"
+PENGANTAR_KERJA = "Pengantar Kerja Ahli Muda"
+SUBKOOR_PELATIHAN = "Sub Koordinator Pelatihan dan Produktivitas"
+MEDIATOR = "Mediator Hubungan Industrial Ahli Muda"
+SUBKOOR_KAWASAN = "Sub Koordinator Penyediaan Kawasan dan Pembangunan Permukiman Transmigrasi"
+SUBKOOR_PROMOSI = "Sub Koordinator Promosi, Sosial, Ekonomi"
+
+S, F = Jabatan.Jenis.STRUKTURAL, Jabatan.Jenis.FUNGSIONAL
+T1, T2, T3 = Jabatan.TingkatPK
+
+# (nama, unit, atasan, jenis, tingkat PK, memimpin unit, pegawai)
+# Pegawai: (nama, gelar depan, gelar belakang, golongan, NIP, contoh). Only the Kepala Dinas is named
+# in the seed; every other official is an example, marked as such, with a well-formed NIP.
+JABATAN = [
+    (BUPATI, None, None, Jabatan.Jenis.KEPALA_DAERAH, None, False,
+     ("Ahmad Fauzi", "H.", "S.H.", "", None, True)),
+    (KEPALA_DINAS_JABATAN, DINAS, BUPATI, S, T1, True,
+     ("ZAMRONI", "", "S.Ag.", "IV.b", "197009141992031003", False)),
+    (SEKRETARIS, SEKRETARIAT, KEPALA_DINAS_JABATAN, S, T2, True,
+     ("Hendra Saputra", "", "S.E., M.M.", "IV.a", "197505122000031002", True)),
+    (KABID_NAKER, BIDANG_NAKER, KEPALA_DINAS_JABATAN, S, T2, True,
+     ("Rina Marlina", "", "S.Sos.", "IV.a", "197803212003122004", True)),
+    (KABID_TRANS, BIDANG_TRANS, KEPALA_DINAS_JABATAN, S, T2, True,
+     ("Syafrudin", "", "S.P.", "IV.a", "197611082002121005", True)),
+    (KEPALA_UPTD, UPTD_BLK, KEPALA_DINAS_JABATAN, S, T2, True,
+     ("Dedi Kurniawan", "", "S.T.", "III.d", "198002142005011006", True)),
+    (KASUBBAG_UMUM, SUBBAG_UMUM, SEKRETARIS, S, T3, True,
+     ("Yuliani", "", "S.AP.", "III.d", "198207072008012007", True)),
+    (PERENCANA, SEKRETARIAT, SEKRETARIS, F, T3, False,
+     ("Fitri Handayani", "", "S.E.", "III.c", "198505152010012008", True)),
+    (PENGANTAR_KERJA, BIDANG_NAKER, KABID_NAKER, F, T3, False,
+     ("Agus Salim", "", "S.H.", "III.c", "198309232009031009", True)),
+    (SUBKOOR_PELATIHAN, BIDANG_NAKER, KABID_NAKER, F, T3, False,
+     ("Nurhayati", "", "S.Pd.", "III.d", "198104172006042010", True)),
+    (MEDIATOR, BIDANG_NAKER, KABID_NAKER, F, T3, False,
+     ("Rudi Hartono", "", "S.H.", "III.c", "198612012011011011", True)),
+    (SUBKOOR_KAWASAN, BIDANG_TRANS, KABID_TRANS, F, T3, False,
+     ("Joko Prasetyo", "", "S.T.", "III.d", "197909302005011012", True)),
+    (SUBKOOR_PROMOSI, BIDANG_TRANS, KABID_TRANS, F, T3, False,
+     ("Sri Wahyuni", "", "S.Sos.", "III.c", "198411112010012013", True)),
+]  # fmt: skip
+
+MULAI_MENJABAT = datetime.date(2022, 1, 3)
+
+# (username, role group, unit scope, pegawai's post, may use the data administration pages)
+PENGGUNA = [
+    ("admin", ADMIN, [], PERENCANA, True),
+    ("operator_naker", OPERATOR, [BIDANG_NAKER], None, False),
+    ("operator_trans", OPERATOR, [BIDANG_TRANS], None, False),
+    ("operator_sekretariat", OPERATOR, [SEKRETARIAT], None, False),
+    ("operator_blk", OPERATOR, [UPTD_BLK], None, False),
+    ("kabid_naker", KEPALA_UNIT, [BIDANG_NAKER], KABID_NAKER, False),
+    ("kadis", KEPALA_DINAS, [], KEPALA_DINAS_JABATAN, False),
+    ("inspektorat", INSPEKTORAT, [], None, True),
+]
+
+PASSWORD_BAWAAN = "sakip2024"
+
+
+def _simpan(model, kunci, **nilai):
+    """update_or_create that writes only when something differs (no needless history rows)."""
+    obj = model.objects.filter(**kunci).first()
+    if obj is None:
+        return model.objects.create(**kunci, **nilai)
+    berubah = [nama for nama, isi in nilai.items() if getattr(obj, nama) != isi]
+    if berubah:
+        for nama in berubah:
+            setattr(obj, nama, nilai[nama])
+        obj.save(update_fields=berubah)
+    return obj
+
+
+def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
+    instansi = _simpan(
+        Instansi,
+        {"nama": DINAS},
+        kabupaten="Kabupaten Bungo",
+        alamat="Jl. Damar No. 831 Kel. Pasir Putih Kec. Rimbo Tengah",
+        telepon="(0747) 21013",
+        kode_pos="37214",
+        kota="Muara Bungo",
+    )
+    unit = {}
+    for urutan, (nama, singkatan, jenis, induk) in enumerate(UNIT):
+        unit[nama] = _simpan(
+            UnitKerja,
+            {"instansi": instansi, "nama": nama},
+            singkatan=singkatan,
+            jenis=jenis,
+            induk=unit.get(induk),
+            urutan=urutan,
+        )
+    jabatan = {}
+    for urutan, (nama, nama_unit, atasan, jenis, tingkat, kepala, data_pegawai) in enumerate(JABATAN):
+        jabatan[nama] = _simpan(
+            Jabatan,
+            {"nama": nama},
+            unit_kerja=unit.get(nama_unit),
+            atasan=jabatan.get(atasan),
+            jenis=jenis,
+            tingkat_pk=tingkat,
+            kepala_unit=kepala,
+            urutan=urutan,
+        )
+        nama_pegawai, depan, belakang, golongan, nip, contoh = data_pegawai
+        nilai = {
+            "nama": nama_pegawai,
+            "gelar_depan": depan,
+            "gelar_belakang": belakang,
+            "golongan": golongan,
+            "pejabat_negara": nip is None,
+            "data_contoh": contoh,
+        }
+        kunci = {"nip": nip} if nip else {"nip": None, "nama": nilai.pop("nama")}
+        pegawai = _simpan(Pegawai, kunci, **nilai)
+        _simpan(
+            Penugasan,
+            {"jabatan": jabatan[nama], "pegawai": pegawai, "mulai": MULAI_MENJABAT},
+            jenis=Penugasan.Jenis.DEFINITIF,
+        )
+    grup = {g.name: g for g in Group.objects.all()}
+    for username, nama_grup, lingkup, nama_jabatan, staf in PENGGUNA:
+        pegawai = None
+        if nama_jabatan:
+            pegawai = jabatan[nama_jabatan].penugasan.get(mulai=MULAI_MENJABAT).pegawai
+        pengguna = _simpan(Pengguna, {"username": username}, pegawai=pegawai, is_staff=staf, is_active=True)
+        if not pengguna.check_password(password):
+            pengguna.set_password(password)
+            pengguna.save(update_fields=["password"])
+        pengguna.groups.set([grup[nama_grup]])
+        pengguna.unit_kerja.set([unit[nama] for nama in lingkup])
+    if stdout is not None:
+        stdout.write(f"Organisasi: {len(unit)} unit kerja, {len(jabatan)} jabatan, {len(PENGGUNA)} pengguna.")

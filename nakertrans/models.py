@@ -1,0 +1,339 @@
+"""The organisation: Instansi, UnitKerja, Jabatan, Pegawai, who holds which post when, and users."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from nakertrans.nip import format_nip, normalisasi_nip, validasi_nip
+
+
+class Instansi(models.Model):
+    nama = models.CharField("nama instansi", max_length=200)
+    kabupaten = models.CharField("kabupaten/kota", max_length=100)
+    alamat = models.CharField("alamat", max_length=300, blank=True)
+    telepon = models.CharField("telepon", max_length=50, blank=True)
+    kode_pos = models.CharField("kode pos", max_length=10, blank=True)
+    kota = models.CharField(
+        "tempat penandatanganan", max_length=100, blank=True, help_text="Misalnya: Muara Bungo."
+    )
+    logo = models.ImageField("logo", upload_to="instansi/", blank=True)
+
+    class Meta:
+        verbose_name = "instansi"
+        verbose_name_plural = "instansi"
+
+    def __str__(self):
+        return self.nama
+
+
+class UnitKerja(models.Model):
+    class Jenis(models.TextChoices):
+        DINAS = "dinas", "Dinas"
+        SEKRETARIAT = "sekretariat", "Sekretariat"
+        SUBBAGIAN = "subbagian", "Subbagian"
+        BIDANG = "bidang", "Bidang"
+        UPTD = "uptd", "UPTD"
+        FUNGSIONAL = "fungsional", "Kelompok Jabatan Fungsional"
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="unit_kerja")
+    nama = models.CharField("nama unit kerja", max_length=200)
+    singkatan = models.CharField("singkatan", max_length=50, blank=True)
+    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices)
+    induk = models.ForeignKey(
+        "self",
+        verbose_name="unit induk",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sub_unit",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "unit kerja"
+        verbose_name_plural = "unit kerja"
+        ordering = ["urutan", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nama"], name="unit_kerja_nama_unik"),
+        ]
+        permissions = [
+            ("lihat_semua_unit", "Melihat data semua unit kerja"),
+            ("kelola_organisasi", "Mengelola organisasi, Renstra, PK, DPA dan pengaturan"),
+            ("isi_data_unit", "Mengisi realisasi dan bukti untuk unit kerjanya"),
+            ("tinjau_unit", "Meninjau pengajuan unit kerjanya sebagai kepala unit"),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    def clean(self):
+        # A unit cannot sit below itself: walk up from the chosen parent.
+        induk, langkah = self.induk, 0
+        while induk is not None and langkah < 50:
+            if self.pk and induk.pk == self.pk:
+                raise ValidationError({"induk": "Unit induk tidak boleh unit ini sendiri atau bawahannya."})
+            induk, langkah = induk.induk, langkah + 1
+
+
+class Jabatan(models.Model):
+    class Jenis(models.TextChoices):
+        KEPALA_DAERAH = "kepala_daerah", "Kepala Daerah"
+        STRUKTURAL = "struktural", "Struktural"
+        FUNGSIONAL = "fungsional", "Fungsional"
+
+    class TingkatPK(models.IntegerChoices):
+        BUPATI_KEPALA_DINAS = 1, "Bupati - Kepala Dinas"
+        KEPALA_DINAS_ESELON_III = 2, "Kepala Dinas - Sekretaris/Kepala Bidang/Kepala UPTD"
+        ESELON_III_ESELON_IV = 3, "Kepala Bidang/Sekretaris - Kasubbag/Kasi/Sub Koordinator/Fungsional"
+
+    nama = models.CharField("nama jabatan", max_length=200)
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        verbose_name="unit kerja",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="jabatan",
+        help_text="Kosong hanya untuk kepala daerah (Bupati).",
+    )
+    atasan = models.ForeignKey(
+        "self",
+        verbose_name="atasan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bawahan",
+    )
+    jenis = models.CharField("jenis jabatan", max_length=20, choices=Jenis.choices)
+    tingkat_pk = models.PositiveSmallIntegerField(
+        "tingkat perjanjian kinerja",
+        choices=TingkatPK.choices,
+        null=True,
+        blank=True,
+        help_text="Tingkat PK yang ditandatangani pemegang jabatan ini sebagai PIHAK KESATU.",
+    )
+    kepala_unit = models.BooleanField(
+        "kepala unit", default=False, help_text="Jabatan ini memimpin unit kerjanya."
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "jabatan"
+        verbose_name_plural = "jabatan"
+        ordering = ["urutan", "nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jenis="kepala_daerah", unit_kerja__isnull=True)
+                | (~Q(jenis="kepala_daerah") & Q(unit_kerja__isnull=False)),
+                name="jabatan_unit_kerja_sesuai_jenis",
+                violation_error_message="Hanya jabatan kepala daerah yang tidak memiliki unit kerja.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    def clean(self):
+        if self.jenis == self.Jenis.KEPALA_DAERAH and self.unit_kerja_id:
+            raise ValidationError({"unit_kerja": "Jabatan kepala daerah tidak berada di unit kerja dinas."})
+        if self.jenis and self.jenis != self.Jenis.KEPALA_DAERAH and not self.unit_kerja_id:
+            raise ValidationError({"unit_kerja": "Unit kerja wajib diisi."})
+        atasan, langkah = self.atasan, 0
+        while atasan is not None and langkah < 50:
+            if self.pk and atasan.pk == self.pk:
+                raise ValidationError({"atasan": "Atasan tidak boleh jabatan ini sendiri atau bawahannya."})
+            atasan, langkah = atasan.atasan, langkah + 1
+
+
+GOLONGAN = [
+    ("I.a", "Juru Muda"),
+    ("I.b", "Juru Muda Tk.I"),
+    ("I.c", "Juru"),
+    ("I.d", "Juru Tk.I"),
+    ("II.a", "Pengatur Muda"),
+    ("II.b", "Pengatur Muda Tk.I"),
+    ("II.c", "Pengatur"),
+    ("II.d", "Pengatur Tk.I"),
+    ("III.a", "Penata Muda"),
+    ("III.b", "Penata Muda Tk.I"),
+    ("III.c", "Penata"),
+    ("III.d", "Penata Tk.I"),
+    ("IV.a", "Pembina"),
+    ("IV.b", "Pembina Tk.I"),
+    ("IV.c", "Pembina Utama Muda"),
+    ("IV.d", "Pembina Utama Madya"),
+    ("IV.e", "Pembina Utama"),
+]
+PANGKAT_GOLONGAN = [(kode, f"{pangkat} ({kode})") for kode, pangkat in GOLONGAN]
+
+
+class NIPField(models.CharField):
+    """Stores the 18 digits; accepts them typed with the usual spaces."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalisasi_nip(value) or None if value is not None else None
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("max_length", 25)
+        field = super().formfield(**kwargs)
+        return field
+
+
+class Pegawai(models.Model):
+    nip = NIPField(
+        "NIP",
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="18 angka; boleh diketik dengan spasi. Kosong hanya untuk pejabat negara (Bupati).",
+        error_messages={"unique": "NIP ini sudah terdaftar untuk pegawai lain."},
+    )
+    nama = models.CharField("nama", max_length=150)
+    gelar_depan = models.CharField("gelar depan", max_length=50, blank=True)
+    gelar_belakang = models.CharField("gelar belakang", max_length=80, blank=True)
+    golongan = models.CharField("pangkat/golongan", max_length=5, choices=PANGKAT_GOLONGAN, blank=True)
+    pejabat_negara = models.BooleanField(
+        "pejabat negara", default=False, help_text="Misalnya Bupati: tidak memiliki NIP."
+    )
+    data_contoh = models.BooleanField(
+        "data contoh", default=False, help_text="Nama dan NIP contoh, bukan data pegawai sebenarnya."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pegawai"
+        verbose_name_plural = "pegawai"
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama_lengkap
+
+    @property
+    def nama_lengkap(self):
+        nama = f"{self.gelar_depan} {self.nama}".strip()
+        nama = f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+        # Example officials stay recognisable as such wherever their name is printed.
+        return f"{nama} [contoh]" if self.data_contoh else nama
+
+    @property
+    def nip_tampil(self):
+        return format_nip(self.nip) if self.nip else ""
+
+    def clean(self):
+        if self.nip:
+            self.nip = normalisasi_nip(self.nip)
+            try:
+                validasi_nip(self.nip)
+            except ValidationError as error:
+                raise ValidationError({"nip": error.messages}) from None
+        else:
+            self.nip = None
+            if not self.pejabat_negara:
+                raise ValidationError({"nip": "NIP wajib diisi untuk pegawai ASN."})
+
+
+class PenugasanQuerySet(models.QuerySet):
+    def aktif_pada(self, tanggal):
+        return self.filter(Q(selesai__isnull=True) | Q(selesai__gte=tanggal), mulai__lte=tanggal)
+
+
+class Penugasan(models.Model):
+    """A Pegawai holding a Jabatan over a date range, as definitif, Plt or Plh."""
+
+    class Jenis(models.TextChoices):
+        DEFINITIF = "definitif", "Definitif"
+        PLT = "plt", "Plt. (Pelaksana Tugas)"
+        PLH = "plh", "Plh. (Pelaksana Harian)"
+
+    # When several hold a post on one day, the acting official exercises it (a Plh stands in for
+    # an absent definitif holder), so the order of precedence is Plh, Plt, definitif.
+    URUTAN_WEWENANG = {Jenis.PLH: 0, Jenis.PLT: 1, Jenis.DEFINITIF: 2}
+
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name="pegawai", on_delete=models.PROTECT, related_name="penugasan"
+    )
+    jabatan = models.ForeignKey(
+        Jabatan, verbose_name="jabatan", on_delete=models.PROTECT, related_name="penugasan"
+    )
+    jenis = models.CharField("jenis penugasan", max_length=10, choices=Jenis.choices, default=Jenis.DEFINITIF)
+    mulai = models.DateField("mulai")
+    selesai = models.DateField("selesai", null=True, blank=True, help_text="Kosong bila masih menjabat.")
+    nomor_sk = models.CharField("nomor SK", max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    objects = PenugasanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "penugasan jabatan"
+        verbose_name_plural = "penugasan jabatan"
+        ordering = ["jabatan", "-mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__isnull=True) | Q(selesai__gte=models.F("mulai")),
+                name="penugasan_selesai_setelah_mulai",
+                violation_error_message="Tanggal selesai tidak boleh sebelum tanggal mulai.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sebutan_jabatan}: {self.pegawai}"
+
+    @property
+    def sebutan_jabatan(self):
+        """How the post is written in a signature block: 'Plt. Kepala Dinas ...'."""
+        awalan = {self.Jenis.PLT: "Plt. ", self.Jenis.PLH: "Plh. "}.get(self.jenis, "")
+        return f"{awalan}{self.jabatan.nama}"
+
+    def clean(self):
+        if self.selesai and self.mulai and self.selesai < self.mulai:
+            raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
+        if not (self.jabatan_id and self.mulai and self.jenis):
+            return
+        bertumpuk = Penugasan.objects.filter(jabatan_id=self.jabatan_id, jenis=self.jenis).exclude(pk=self.pk)
+        bertumpuk = bertumpuk.filter(Q(selesai__isnull=True) | Q(selesai__gte=self.mulai))
+        if self.selesai:
+            bertumpuk = bertumpuk.filter(mulai__lte=self.selesai)
+        lain = bertumpuk.select_related("pegawai").first()
+        if lain is not None:
+            sampai = f" sampai {lain.selesai:%d-%m-%Y}" if lain.selesai else ""
+            raise ValidationError(
+                f"Jabatan ini sudah dipegang secara {lain.get_jenis_display()} oleh {lain.pegawai} "
+                f"sejak {lain.mulai:%d-%m-%Y}{sampai}; masa penugasan tidak boleh bertumpuk."
+            )
+
+
+def pejabat_pada(jabatan, tanggal):
+    """The Penugasan of whoever held ``jabatan`` on ``tanggal`` (None if the post was vacant)."""
+    kandidat = list(Penugasan.objects.aktif_pada(tanggal).filter(jabatan=jabatan).select_related("pegawai"))
+    kandidat.sort(key=lambda p: Penugasan.URUTAN_WEWENANG[p.jenis])
+    return kandidat[0] if kandidat else None
+
+
+class Pengguna(AbstractUser):
+    """A login. Roles are Django groups; an operator's or unit head's scope is ``unit_kerja``."""
+
+    pegawai = models.OneToOneField(
+        Pegawai,
+        verbose_name="pegawai",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pengguna",
+    )
+    unit_kerja = models.ManyToManyField(
+        UnitKerja,
+        verbose_name="unit kerja",
+        blank=True,
+        related_name="pengguna",
+        help_text="Unit kerja yang datanya boleh diisi atau ditinjau pengguna ini (beserta sub unitnya).",
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = "pengguna"
+        verbose_name_plural = "pengguna"
+        swappable = "AUTH_USER_MODEL"

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from nakertrans import views
+
+admin.site.site_header = "SAKIP Dinas Tenaga Kerja dan Transmigrasi"
+admin.site.site_title = "Administrasi SAKIP"
+admin.site.index_title = "Administrasi data"
+
+urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    path("organisasi/", views.organisasi, name="organisasi"),
+    path("organisasi/unit/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("organisasi/jabatan/<int:pk>/", views.jabatan_detail, name="jabatan_detail"),
+    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="masuk"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
+    path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

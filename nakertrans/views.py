@@ -1,0 +1,61 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from nakertrans.access import get_jabatan_for_user, get_unit_kerja_for_user, unit_terlihat
+from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, UnitKerja
+from nakertrans.queries import unit_dengan_jabatan
+from nakertrans.roles import peran_pengguna
+
+
+@login_required
+def beranda(request):
+    peran = peran_pengguna(request.user)
+    hari_ini = timezone.localdate()
+    konteks = {"hari_ini": hari_ini, "instansi": Instansi.objects.first()}
+    if peran is None:
+        return render(request, "nakertrans/beranda/tanpa_peran.html", konteks)
+    konteks["unit_jabatan"] = unit_dengan_jabatan(hari_ini, unit_terlihat(request.user))
+    if peran.kode == "admin":
+        konteks["jumlah"] = {
+            "Unit kerja": UnitKerja.objects.count(),
+            "Jabatan": Jabatan.objects.count(),
+            "Pegawai": Pegawai.objects.count(),
+            "Pengguna": Pengguna.objects.count(),
+        }
+        konteks["jabatan_kosong"] = [
+            jabatan
+            for _, daftar in konteks["unit_jabatan"]
+            for jabatan, penugasan in daftar
+            if penugasan is None
+        ]
+    return render(request, f"nakertrans/beranda/{peran.kode}.html", konteks)
+
+
+@login_required
+def organisasi(request):
+    hari_ini = timezone.localdate()
+    return render(
+        request,
+        "nakertrans/organisasi.html",
+        {"unit_jabatan": unit_dengan_jabatan(hari_ini, unit_terlihat(request.user)), "hari_ini": hari_ini},
+    )
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = get_unit_kerja_for_user(request.user, pk)
+    hari_ini = timezone.localdate()
+    [(unit, daftar_jabatan)] = unit_dengan_jabatan(hari_ini, UnitKerja.objects.filter(pk=unit.pk))
+    return render(
+        request,
+        "nakertrans/unit_detail.html",
+        {"unit": unit, "daftar_jabatan": daftar_jabatan, "hari_ini": hari_ini},
+    )
+
+
+@login_required
+def jabatan_detail(request, pk):
+    jabatan = get_jabatan_for_user(request.user, pk)
+    riwayat = jabatan.penugasan.select_related("pegawai").order_by("-mulai")
+    return render(request, "nakertrans/jabatan_detail.html", {"jabatan": jabatan, "riwayat": riwayat})

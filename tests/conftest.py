@@ -1,0 +1,76 @@
+"""Shared personas: the demo organisation of the seed, and one login per role."""
+
+import pytest
+
+from nakertrans.demo import muat_organisasi
+from nakertrans.models import Pengguna
+
+PASSWORD = "sandi-uji-2024"
+
+# Each demo login and the heading of the home page its role lands on.
+BERANDA = {
+    "admin": "Beranda Admin (Perencana)",
+    "kadis": "Beranda Kepala Dinas",
+    "kabid_naker": "Beranda Kepala Unit",
+    "operator_naker": "Beranda Operator",
+    "operator_trans": "Beranda Operator",
+    "operator_sekretariat": "Beranda Operator",
+    "operator_blk": "Beranda Operator",
+    "inspektorat": "Beranda Inspektorat",
+}
+
+
+@pytest.fixture(autouse=True)
+def _hasher_cepat(settings):
+    # PBKDF2 makes every login in a test take a third of a second; the hasher is not under test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def organisasi(db):
+    muat_organisasi(password=PASSWORD)
+
+
+def _persona(username):
+    return Pengguna.objects.get(username=username)
+
+
+@pytest.fixture
+def admin(organisasi):
+    return _persona("admin")
+
+
+@pytest.fixture
+def operator_naker(organisasi):
+    return _persona("operator_naker")
+
+
+@pytest.fixture
+def operator_trans(organisasi):
+    return _persona("operator_trans")
+
+
+@pytest.fixture
+def kabid_naker(organisasi):
+    return _persona("kabid_naker")
+
+
+@pytest.fixture
+def kadis(organisasi):
+    return _persona("kadis")
+
+
+@pytest.fixture
+def inspektorat(organisasi):
+    return _persona("inspektorat")
+
+
+@pytest.fixture
+def masuk_sebagai(client):
+    """Log the test client in as a persona (force_login: throttling is tested separately)."""
+
+    def masuk(pengguna):
+        client.force_login(pengguna)
+        return client
+
+    return masuk
