@@ -1,0 +1,44 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
+
+
+@admin.register(Nomenklatur)
+class NomenklaturAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "tingkat", "induk"]
+    list_filter = ["tingkat"]
+    search_fields = ["kode", "nama"]
+    readonly_fields = ["tingkat", "induk"]
+    list_select_related = ["induk"]
+
+
+@admin.register(IndikatorProgramKegiatan)
+class IndikatorProgramKegiatanAdmin(SimpleHistoryAdmin):
+    list_display = ["tahun", "nomenklatur", "indikator", "target"]
+    list_filter = ["tahun"]
+    search_fields = ["nomenklatur__kode", "indikator"]
+    list_select_related = ["nomenklatur"]
+    autocomplete_fields = ["nomenklatur"]
+
+
+class RealisasiAnggaranInline(admin.TabularInline):
+    model = RealisasiAnggaran
+    extra = 0
+
+
+@admin.register(AnggaranSubKegiatan)
+class AnggaranSubKegiatanAdmin(SimpleHistoryAdmin):
+    list_display = ["tahun", "sub_kegiatan", "unit_kerja", "pagu_murni", "pagu_perubahan"]
+    list_filter = ["tahun", "unit_kerja"]
+    search_fields = ["sub_kegiatan__kode", "sub_kegiatan__nama", "indikator"]
+    list_select_related = ["sub_kegiatan", "unit_kerja"]
+    autocomplete_fields = ["sub_kegiatan"]
+    inlines = [RealisasiAnggaranInline]
+
+
+@admin.register(RealisasiAnggaran)
+class RealisasiAnggaranAdmin(SimpleHistoryAdmin):
+    list_display = ["anggaran", "bulan", "keuangan", "fisik"]
+    list_filter = ["anggaran__tahun", "bulan", "anggaran__unit_kerja"]
+    list_select_related = ["anggaran__sub_kegiatan"]
