@@ -6,6 +6,8 @@ class AnggaranConfig(AppConfig):
     verbose_name = "Anggaran"
     default_auto_field = "django.db.models.BigAutoField"
 
+    menu = [("Anggaran", "anggaran:realisasi", None)]
+
     izin_peran = {
         "Admin": ["anggaran.*"],
         "Inspektorat": ["anggaran.view_*"],

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.urls import reverse
 
 from nakertrans.access import unit_terlihat
@@ -12,6 +13,11 @@ def navigasi(request):
     menu = [("Beranda", reverse("beranda"))]
     if unit_terlihat(user).exists():
         menu.append(("Organisasi", reverse("organisasi")))
+    # Higher apps add their own entries (AppConfig.menu: [(label, url name, permission or None)]).
+    for config in apps.get_app_configs():
+        for label, nama_url, izin in getattr(config, "menu", []):
+            if izin is None or user.has_perm(izin):
+                menu.append((label, reverse(nama_url)))
     if user.is_staff:
         menu.append(("Administrasi Data", reverse("admin:index")))
     return {"menu_utama": menu, "peran": peran_pengguna(user)}
