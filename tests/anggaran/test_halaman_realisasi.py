@@ -1,16 +1,8 @@
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from anggaran.demo import muat_anggaran
 from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
-
-
-@pytest.fixture
-def anggaran_2024(organisasi):
-    muat_anggaran()
-
 
 URL = "/anggaran/realisasi/2024/"
 

@@ -9,14 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from anggaran.demo import muat_anggaran
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur, RealisasiAnggaran
 from anggaran.queries import rekap_anggaran
-
-
-@pytest.fixture
-def anggaran_2024(organisasi):
-    muat_anggaran()
 
 
 def _csv(*argumen):
