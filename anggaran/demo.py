@@ -11,7 +11,14 @@ from decimal import Decimal
 from anggaran import kode as nomenklatur
 from anggaran.data_seed import TABEL_14, TABEL_30
 from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
-from nakertrans.demo import BIDANG_NAKER, BIDANG_TRANS, SEKRETARIAT, SUBBAG_UMUM, UPTD_BLK, _simpan
+from nakertrans.demo import (
+    BIDANG_NAKER,
+    BIDANG_TRANS,
+    SEKRETARIAT,
+    SUBBAG_UMUM,
+    UPTD_BLK,
+    simpan_bila_berubah,
+)
 from nakertrans.models import UnitKerja
 
 TAHUN = 2024
@@ -71,14 +78,14 @@ def muat_anggaran():
     nama.update({nomenklatur.normalisasi_kode(k): n for k, n, *_ in TABEL_30})
     nama.update(dict(URUSAN_TAMBAHAN))
     for kode in sorted(nama, key=lambda k: (len(k.split(".")), k)):
-        _simpan(Nomenklatur, {"kode": kode}, nama=nama[kode])
+        simpan_bila_berubah(Nomenklatur, {"kode": kode}, nama=nama[kode])
     pagu_murni = {nomenklatur.normalisasi_kode(k): a for k, _, _, a in TABEL_14 if a is not None}
     semua = {n.kode: n for n in Nomenklatur.objects.all()}
     for kode_tercetak, _, indikator, target, pagu, realisasi in TABEL_30:
         kode = nomenklatur.normalisasi_kode(kode_tercetak)
         node = semua[kode]
         if node.tingkat != nomenklatur.SUB_KEGIATAN:
-            _simpan(
+            simpan_bila_berubah(
                 IndikatorProgramKegiatan,
                 {"tahun": TAHUN, "nomenklatur": node},
                 indikator=indikator,
@@ -86,7 +93,7 @@ def muat_anggaran():
             )
             continue
         nilai_target, satuan = urai_target(target)
-        anggaran = _simpan(
+        anggaran = simpan_bila_berubah(
             AnggaranSubKegiatan,
             {"tahun": TAHUN, "sub_kegiatan": node},
             unit_kerja=unit[unit_untuk(kode)],
@@ -103,7 +110,7 @@ def muat_anggaran():
             fisik = (
                 (Decimal(kumulatif) / Decimal(pagu) * 100).quantize(Decimal("0.01")) if pagu else Decimal(0)
             )
-            _simpan(
+            simpan_bila_berubah(
                 RealisasiAnggaran,
                 {"anggaran": anggaran, "bulan": bulan},
                 keuangan=Decimal(keuangan),

@@ -92,7 +92,7 @@ PENGGUNA = [
 PASSWORD_BAWAAN = "sakip2024"
 
 
-def _simpan(model, kunci, **nilai):
+def simpan_bila_berubah(model, kunci, **nilai):
     """update_or_create that writes only when something differs (no needless history rows)."""
     obj = model.objects.filter(**kunci).first()
     if obj is None:
@@ -106,7 +106,7 @@ def _simpan(model, kunci, **nilai):
 
 
 def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
-    instansi = _simpan(
+    instansi = simpan_bila_berubah(
         Instansi,
         {"nama": DINAS},
         kabupaten="Kabupaten Bungo",
@@ -117,7 +117,7 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
     )
     unit = {}
     for urutan, (nama, singkatan, jenis, induk) in enumerate(UNIT):
-        unit[nama] = _simpan(
+        unit[nama] = simpan_bila_berubah(
             UnitKerja,
             {"instansi": instansi, "nama": nama},
             singkatan=singkatan,
@@ -127,7 +127,7 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         )
     jabatan = {}
     for urutan, (nama, nama_unit, atasan, jenis, tingkat, kepala, data_pegawai) in enumerate(JABATAN):
-        jabatan[nama] = _simpan(
+        jabatan[nama] = simpan_bila_berubah(
             Jabatan,
             {"nama": nama},
             unit_kerja=unit.get(nama_unit),
@@ -147,8 +147,8 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
             "data_contoh": contoh,
         }
         kunci = {"nip": nip} if nip else {"nip": None, "nama": nilai.pop("nama")}
-        pegawai = _simpan(Pegawai, kunci, **nilai)
-        _simpan(
+        pegawai = simpan_bila_berubah(Pegawai, kunci, **nilai)
+        simpan_bila_berubah(
             Penugasan,
             {"jabatan": jabatan[nama], "pegawai": pegawai, "mulai": MULAI_MENJABAT},
             jenis=Penugasan.Jenis.DEFINITIF,
@@ -158,7 +158,9 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         pegawai = None
         if nama_jabatan:
             pegawai = jabatan[nama_jabatan].penugasan.get(mulai=MULAI_MENJABAT).pegawai
-        pengguna = _simpan(Pengguna, {"username": username}, pegawai=pegawai, is_staff=staf, is_active=True)
+        pengguna = simpan_bila_berubah(
+            Pengguna, {"username": username}, pegawai=pegawai, is_staff=staf, is_active=True
+        )
         if not pengguna.check_password(password):
             pengguna.set_password(password)
             pengguna.save(update_fields=["password"])

@@ -175,12 +175,14 @@ class NIPField(models.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        return normalisasi_nip(value) or None if value is not None else None
+        if value is None:
+            return None
+        return normalisasi_nip(value) or None
 
     def formfield(self, **kwargs):
+        # Room for the grouped form "19700914 199203 1 003"; the model stores the 18 digits.
         kwargs.setdefault("max_length", 25)
-        field = super().formfield(**kwargs)
-        return field
+        return super().formfield(**kwargs)
 
 
 class Pegawai(models.Model):
