@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from anggaran import kode as nomenklatur
 from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
 from anggaran.rollup import Ringkasan, jumlahkan
 
@@ -34,7 +33,7 @@ def anggaran_dengan_realisasi(tahun, sampai_bulan=12):
     nol = Value(Decimal(0), output_field=DecimalField(max_digits=18, decimal_places=2))
     return (
         AnggaranSubKegiatan.objects.filter(tahun=tahun)
-        .select_related("sub_kegiatan", "unit_kerja")
+        .select_related("sub_kegiatan__induk__induk", "unit_kerja")
         .annotate(
             realisasi_sd=Coalesce(
                 Sum("realisasi__keuangan", filter=Q(realisasi__bulan__lte=sampai_bulan)), nol
@@ -56,38 +55,32 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None):
     ``anggaran`` narrows the rows to some DPA lines (a queryset from anggaran_dengan_realisasi).
     """
     daftar = list(anggaran if anggaran is not None else anggaran_dengan_realisasi(tahun, sampai_bulan))
-    per_sub = {
-        a.sub_kegiatan.kode: Ringkasan.dari_sub_kegiatan(a.pagu, a.realisasi_sd, a.fisik_sd) for a in daftar
-    }
-    kode_induk = {}
-    for kode_sub in per_sub:
-        kegiatan = nomenklatur.kode_induk(kode_sub)
-        program = nomenklatur.kode_induk(kegiatan)
-        kode_induk[kode_sub] = (program, kegiatan)
-    kode_atas = {k for pasangan in kode_induk.values() for k in pasangan}
-    atas = {n.kode: n for n in Nomenklatur.objects.filter(kode__in=kode_atas)}
+    # One pass: every sub kegiatan adds itself to its kegiatan and its program.
+    per_sub, per_induk, induk = {}, {}, {}
+    for a in daftar:
+        ringkasan = Ringkasan.dari_sub_kegiatan(a.pagu, a.realisasi_sd, a.fisik_sd)
+        per_sub[a.pk] = ringkasan
+        kegiatan = a.sub_kegiatan.induk
+        for node in (kegiatan.induk, kegiatan):
+            induk[node.pk] = node
+            per_induk[node.pk] = per_induk.get(node.pk, Ringkasan()) + ringkasan
     indikator = {
         i.nomenklatur_id: i
-        for i in IndikatorProgramKegiatan.objects.filter(tahun=tahun, nomenklatur__kode__in=kode_atas)
+        for i in IndikatorProgramKegiatan.objects.filter(tahun=tahun, nomenklatur_id__in=induk)
     }
 
-    def ringkasan_di_bawah(awalan):
-        return jumlahkan(r for kode, r in per_sub.items() if kode.startswith(awalan + "."))
-
-    def baris_atas(kode):
-        node = atas[kode]
+    def baris_induk(node):
         info = indikator.get(node.pk)
         return BarisRekap(
-            node, info.indikator if info else "", info.target if info else "", ringkasan_di_bawah(kode)
+            node, info.indikator if info else "", info.target if info else "", per_induk[node.pk]
         )
 
     baris, sudah = [], set()
     for a in daftar:
-        for kode in kode_induk[a.sub_kegiatan.kode]:
-            if kode not in sudah:
-                sudah.add(kode)
-                baris.append(baris_atas(kode))
-        baris.append(
-            BarisRekap(a.sub_kegiatan, a.indikator, _format_target(a), per_sub[a.sub_kegiatan.kode], a)
-        )
+        kegiatan = a.sub_kegiatan.induk
+        for node in (kegiatan.induk, kegiatan):
+            if node.pk not in sudah:
+                sudah.add(node.pk)
+                baris.append(baris_induk(node))
+        baris.append(BarisRekap(a.sub_kegiatan, a.indikator, _format_target(a), per_sub[a.pk], a))
     return baris, jumlahkan(per_sub.values())
