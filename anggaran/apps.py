@@ -6,7 +6,7 @@ class AnggaranConfig(AppConfig):
     verbose_name = "Anggaran"
     default_auto_field = "django.db.models.BigAutoField"
 
-    menu = [("Anggaran", "anggaran:realisasi", None)]
+    menu = [("Anggaran", "anggaran:realisasi", None), ("Isian Anggaran", "anggaran:status_isian_kini", None)]
 
     izin_peran = {
         "Admin": ["anggaran.*"],
@@ -14,7 +14,10 @@ class AnggaranConfig(AppConfig):
     }
 
     def muat_demo(self, *, password, stdout):
-        from anggaran.demo import muat_anggaran
+        from anggaran.demo import muat_anggaran, setujui_semua_bulan
 
         muat_anggaran()
-        stdout.write("Anggaran 2024: Tabel 14 (pagu murni) dan Tabel 30 (pagu perubahan, realisasi bulanan).")
+        setujui_semua_bulan()
+        stdout.write(
+            "Anggaran 2024: pagu murni (Tabel 14), pagu perubahan dan realisasi (Tabel 30), disetujui."
+        )

@@ -175,6 +175,8 @@ class RealisasiAnggaran(models.Model):
         validators=PERSEN_FISIK,
     )
     catatan = models.TextField("catatan", blank=True)
+    # Bumped by every save: an edit made on a stale page is refused instead of overwriting.
+    versi = models.PositiveIntegerField("versi", default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -84,3 +84,16 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None):
                 baris.append(baris_induk(node))
         baris.append(BarisRekap(a.sub_kegiatan, a.indikator, _format_target(a), per_sub[a.pk], a))
     return baris, jumlahkan(per_sub.values())
+
+
+def tahun_anggaran():
+    """Years that have a DPA, newest first."""
+    return list(AnggaranSubKegiatan.objects.order_by("-tahun").values_list("tahun", flat=True).distinct())
+
+
+def tahun_terakhir():
+    """The newest DPA year, or the current year when there is none yet."""
+    from django.utils import timezone
+
+    tahun = tahun_anggaran()
+    return tahun[0] if tahun else timezone.localdate().year

@@ -1,9 +1,22 @@
 from django.urls import path
 
-from anggaran import views
+from anggaran import views, views_isian
 
 app_name = "anggaran"
 urlpatterns = [
     path("realisasi/", views.realisasi_anggaran, name="realisasi"),
     path("realisasi/<int:tahun>/", views.realisasi_anggaran, name="realisasi_tahun"),
+    path("isian/", views_isian.status_isian, name="status_isian_kini"),
+    path("isian/<int:tahun>/", views_isian.status_isian, name="status_isian"),
+    path("isian/<int:tahun>/<int:bulan>/unit/<int:unit_pk>/", views_isian.isian_bulan, name="isian_bulan"),
+    path(
+        "isian/<int:tahun>/<int:bulan>/unit/<int:unit_pk>/<slug:aksi>/",
+        views_isian.ubah_status,
+        name="ubah_status",
+    ),
+    path(
+        "isian/<int:tahun>/<int:bulan>/baris/<int:anggaran_pk>/",
+        views_isian.simpan_baris,
+        name="simpan_baris",
+    ),
 ]

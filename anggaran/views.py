@@ -1,9 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 
-from anggaran.models import AnggaranSubKegiatan
-from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran
+from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran, tahun_anggaran, tahun_terakhir
 from nakertrans.access import unit_terlihat
 from nakertrans.format_id import NAMA_BULAN
 
@@ -24,10 +22,8 @@ def _sampai_bulan(periode):
 
 @login_required
 def realisasi_anggaran(request, tahun=None):
-    tahun_tersedia = list(
-        AnggaranSubKegiatan.objects.order_by("-tahun").values_list("tahun", flat=True).distinct()
-    )
-    tahun = tahun or (tahun_tersedia[0] if tahun_tersedia else timezone.localdate().year)
+    tahun_tersedia = tahun_anggaran()
+    tahun = tahun or tahun_terakhir()
     periode = request.GET.get("periode", "b12")
     sampai_bulan = _sampai_bulan(periode)
     anggaran = anggaran_dengan_realisasi(tahun, sampai_bulan).filter(

@@ -4,7 +4,16 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
-from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, Penugasan, UnitKerja
+from nakertrans.models import (
+    Instansi,
+    Jabatan,
+    Pegawai,
+    Pengajuan,
+    Pengguna,
+    Penugasan,
+    RiwayatPengajuan,
+    UnitKerja,
+)
 
 
 class PenugasanFormSet(BaseInlineFormSet):
@@ -92,3 +101,32 @@ class PenggunaAdmin(UserAdmin):
     autocomplete_fields = ["pegawai"]
     filter_horizontal = ["groups", "user_permissions", "unit_kerja"]
     fieldsets = UserAdmin.fieldsets + (("Lingkup kerja", {"fields": ["pegawai", "unit_kerja"]}),)
+
+
+class RiwayatPengajuanInline(admin.TabularInline):
+    model = RiwayatPengajuan
+    extra = 0
+    can_delete = False
+    readonly_fields = ["dari_status", "ke_status", "oleh", "waktu", "catatan"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Pengajuan)
+class PengajuanAdmin(admin.ModelAdmin):
+    """Read-only: status changes only through the workflow services, which keep the audit trail."""
+
+    list_display = ["jenis", "tahun", "periode", "unit_kerja", "status", "diubah_pada"]
+    list_filter = ["jenis", "tahun", "status", "unit_kerja"]
+    list_select_related = ["unit_kerja"]
+    inlines = [RiwayatPengajuanInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,10 +8,24 @@ class NakertransConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     izin_peran = {
-        "Admin": ["nakertrans.*", "auth.view_group", "axes.*"],
+        # Admin maintains data but never approves: no blanket "nakertrans.*".
+        "Admin": [
+            "nakertrans.add_*",
+            "nakertrans.change_*",
+            "nakertrans.delete_*",
+            "nakertrans.view_*",
+            "nakertrans.kelola_organisasi",
+            "nakertrans.lihat_semua_unit",
+            "auth.view_group",
+            "axes.*",
+        ],
         "Operator": ["nakertrans.isi_data_unit"],
         "Kepala Unit": ["nakertrans.tinjau_unit"],
-        "Kepala Dinas": ["nakertrans.lihat_semua_unit"],
+        "Kepala Dinas": [
+            "nakertrans.lihat_semua_unit",
+            "nakertrans.setujui_pengajuan",
+            "nakertrans.buka_kembali_pengajuan",
+        ],
         "Inspektorat": ["nakertrans.lihat_semua_unit", "nakertrans.view_*"],
     }
 

@@ -339,3 +339,65 @@ class Pengguna(AbstractUser):
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
         swappable = "AUTH_USER_MODEL"
+
+
+class Pengajuan(models.Model):
+    """The workflow state of one unit's data for one period (a month of anggaran, a triwulan of kinerja)."""
+
+    class Jenis(models.TextChoices):
+        ANGGARAN = "anggaran", "Realisasi anggaran (bulanan)"
+        KINERJA = "kinerja", "Realisasi kinerja (triwulanan)"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draf"
+        DIAJUKAN = "diajukan", "Diajukan"
+        DITINJAU = "ditinjau", "Ditinjau kepala unit"
+        DISETUJUI = "disetujui", "Disetujui"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
+    tahun = models.PositiveSmallIntegerField("tahun")
+    periode = models.PositiveSmallIntegerField("periode", help_text="Bulan (1-12) atau triwulan (1-4).")
+    unit_kerja = models.ForeignKey(
+        UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT, related_name="pengajuan"
+    )
+    status = models.CharField("status", max_length=15, choices=Status.choices, default=Status.DRAFT)
+    catatan = models.TextField("catatan terakhir", blank=True)
+    versi = models.PositiveIntegerField("versi", default=0)
+    diubah_pada = models.DateTimeField("diubah pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pengajuan"
+        verbose_name_plural = "pengajuan"
+        ordering = ["-tahun", "jenis", "periode", "unit_kerja__urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jenis", "tahun", "periode", "unit_kerja"], name="pengajuan_unik"
+            ),
+        ]
+        permissions = [
+            ("setujui_pengajuan", "Menyetujui atau mengembalikan pengajuan unit kerja"),
+            ("buka_kembali_pengajuan", "Membuka kembali periode yang sudah disetujui"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.tahun} periode {self.periode} - {self.unit_kerja}"
+
+
+class RiwayatPengajuan(models.Model):
+    """Who moved a Pengajuan from which status to which, when, and why. Written with the transition."""
+
+    pengajuan = models.ForeignKey(Pengajuan, on_delete=models.CASCADE, related_name="riwayat")
+    dari_status = models.CharField("dari", max_length=15, choices=Pengajuan.Status.choices)
+    ke_status = models.CharField("ke", max_length=15, choices=Pengajuan.Status.choices)
+    oleh = models.ForeignKey(Pengguna, verbose_name="oleh", on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    catatan = models.TextField("catatan", blank=True)
+
+    class Meta:
+        verbose_name = "riwayat pengajuan"
+        verbose_name_plural = "riwayat pengajuan"
+        ordering = ["pengajuan", "waktu", "pk"]
+
+    def __str__(self):
+        return f"{self.pengajuan}: {self.dari_status} -> {self.ke_status}"

@@ -1,0 +1,98 @@
+"""State changes of the budget: each a function of the acting user, in one transaction."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+
+from anggaran.models import RealisasiAnggaran
+from nakertrans import workflow
+from nakertrans.access import unit_yang_boleh_diisi
+from nakertrans.format_id import format_rupiah
+from nakertrans.models import Pengajuan
+
+
+class Konflik(ValidationError):
+    """Somebody saved the same entry after the page was loaded; ``tersimpan`` is their version."""
+
+    def __init__(self, tersimpan):
+        self.tersimpan = tersimpan
+        super().__init__(
+            "Isian ini sudah diubah orang lain setelah halaman Anda dimuat "
+            f"(tersimpan sekarang: keuangan {format_rupiah(tersimpan.keuangan)}, fisik "
+            f"{tersimpan.fisik} %). Periksa lalu simpan lagi bila nilai Anda yang benar."
+        )
+
+
+def pengajuan_anggaran(anggaran, bulan):
+    return workflow.ambil_pengajuan(
+        jenis=Pengajuan.Jenis.ANGGARAN, tahun=anggaran.tahun, periode=bulan, unit_kerja=anggaran.unit_kerja
+    )
+
+
+def baca_rupiah(teks):
+    """'1.234.567' or '1.234.567,50' -> Decimal: dots group thousands, a comma starts the decimals."""
+    teks = str(teks or "").strip().replace(".", "").replace(",", ".")
+    try:
+        nilai = Decimal(teks) if teks else Decimal(0)
+    except InvalidOperation:
+        raise ValidationError("Realisasi keuangan harus berupa angka rupiah, misalnya 1.250.000.") from None
+    if not nilai.is_finite():
+        raise ValidationError("Realisasi keuangan harus berupa angka rupiah, misalnya 1.250.000.")
+    return nilai
+
+
+def baca_persen(teks):
+    """'45,5' or '45.5' -> Decimal (a single dot is a decimal point here, not grouping)."""
+    teks = str(teks or "").strip().replace(",", ".")
+    try:
+        nilai = Decimal(teks) if teks else Decimal(0)
+    except InvalidOperation:
+        raise ValidationError("Realisasi fisik harus berupa angka persen, misalnya 45,5.") from None
+    if not nilai.is_finite():
+        raise ValidationError("Realisasi fisik harus berupa angka persen, misalnya 45,5.")
+    return nilai
+
+
+@transaction.atomic
+def simpan_realisasi_anggaran(
+    *, user, anggaran, bulan, keuangan, fisik, catatan="", konfirmasi_lewat_pagu=False, versi_dimuat=None
+):
+    """Record one month's realisasi of a sub kegiatan for the responsible unit's operator."""
+    if not unit_yang_boleh_diisi(user).filter(pk=anggaran.unit_kerja_id).exists():
+        raise PermissionDenied("Sub kegiatan ini bukan tanggung jawab unit kerja Anda.")
+    if not 1 <= bulan <= 12:
+        raise ValidationError("Bulan harus antara 1 dan 12.")
+    workflow.pastikan_dapat_diubah(pengajuan_anggaran(anggaran, bulan))
+    if keuangan < 0:
+        raise ValidationError("Realisasi keuangan tidak boleh negatif.")
+    if not Decimal(0) <= fisik <= Decimal(100):
+        raise ValidationError("Realisasi fisik harus antara 0 dan 100 persen.")
+    bulan_lain = anggaran.realisasi.exclude(bulan=bulan).aggregate(total=Sum("keuangan"))["total"] or Decimal(
+        0
+    )
+    total = bulan_lain + keuangan
+    catatan = (catatan or "").strip()
+    if total > anggaran.pagu and not (konfirmasi_lewat_pagu and catatan):
+        raise ValidationError(
+            f"Realisasi sampai tahun ini menjadi {format_rupiah(total)}, melampaui pagu "
+            f"{format_rupiah(anggaran.pagu)}. "
+            "Centang konfirmasi dan tulis catatan alasannya bila memang benar."
+        )
+    realisasi, baru = RealisasiAnggaran.objects.get_or_create(anggaran=anggaran, bulan=bulan)
+    if not baru and versi_dimuat is not None:
+        # Claim the row with a conditional update so that of two simultaneous saves only one wins.
+        diklaim = RealisasiAnggaran.objects.filter(pk=realisasi.pk, versi=versi_dimuat).update(
+            versi=versi_dimuat + 1
+        )
+        if not diklaim:
+            realisasi.refresh_from_db()
+            raise Konflik(realisasi)
+        realisasi.versi = versi_dimuat + 1
+    else:
+        realisasi.versi += 1
+    realisasi.keuangan, realisasi.fisik, realisasi.catatan = keuangan, fisik, catatan
+    realisasi._history_user = user
+    realisasi.save()
+    return realisasi

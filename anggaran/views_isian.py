@@ -1,0 +1,177 @@
+"""Monthly realisasi entry by the unit's operator, and the approval of each unit's month."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import DecimalField, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from anggaran import services
+from anggaran.access import get_anggaran_for_user
+from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
+from anggaran.queries import tahun_terakhir
+from nakertrans import workflow
+from nakertrans.access import get_unit_kerja_for_user, unit_terlihat, unit_yang_boleh_diisi
+from nakertrans.format_id import NAMA_BULAN
+from nakertrans.models import Pengajuan
+
+NOL = Value(0, output_field=DecimalField(max_digits=18, decimal_places=2))
+
+
+def _bulan_sah(bulan):
+    if not 1 <= bulan <= 12:
+        raise Http404("Bulan tidak dikenal.")
+
+
+@login_required
+def status_isian(request, tahun=None):
+    """Units x months: the workflow status of each unit's monthly realisasi."""
+    tahun = tahun or tahun_terakhir()
+    unit = list(unit_terlihat(request.user).filter(anggaran__tahun=tahun).distinct().order_by("urutan"))
+    status = {
+        (p.unit_kerja_id, p.periode): p
+        for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, unit_kerja__in=unit)
+    }
+    matriks = [(u, [(b, status.get((u.pk, b))) for b in range(1, 13)]) for u in unit]
+    menunggu = [p for p in status.values() if p.status in workflow.menunggu_kepala_dinas()]
+    return render(
+        request,
+        "anggaran/status_isian.html",
+        {"tahun": tahun, "matriks": matriks, "nama_bulan": NAMA_BULAN, "menunggu": menunggu},
+    )
+
+
+def _baris_isian(unit, tahun, bulan):
+    bulan_ini = RealisasiAnggaran.objects.filter(bulan=bulan)
+    return (
+        AnggaranSubKegiatan.objects.filter(tahun=tahun, unit_kerja=unit)
+        .select_related("sub_kegiatan")
+        .annotate(sebelumnya=Coalesce(Sum("realisasi__keuangan", filter=Q(realisasi__bulan__lt=bulan)), NOL))
+        .prefetch_related(Prefetch("realisasi", queryset=bulan_ini, to_attr="realisasi_bulan_ini"))
+        .order_by("sub_kegiatan__kode")
+    )
+
+
+def _konteks_baris(anggaran, realisasi, boleh_isi, galat=None, isian=None):
+    return {
+        "a": anggaran,
+        "r": realisasi,
+        "boleh_isi": boleh_isi,
+        "galat": galat,
+        "isian": isian or {},
+    }
+
+
+@login_required
+def isian_bulan(request, tahun, bulan, unit_pk):
+    _bulan_sah(bulan)
+    unit = get_unit_kerja_for_user(request.user, unit_pk)
+    pengajuan = workflow.ambil_pengajuan(
+        jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, periode=bulan, unit_kerja=unit
+    )
+    boleh_isi = (
+        workflow.dapat_diubah(pengajuan) and unit_yang_boleh_diisi(request.user).filter(pk=unit.pk).exists()
+    )
+    baris = [
+        _konteks_baris(a, (a.realisasi_bulan_ini or [None])[0], boleh_isi)
+        for a in _baris_isian(unit, tahun, bulan)
+    ]
+    return render(
+        request,
+        "anggaran/isian_bulan.html",
+        {
+            "unit": unit,
+            "tahun": tahun,
+            "bulan": bulan,
+            "nama_bulan": NAMA_BULAN[bulan - 1],
+            "pengajuan": pengajuan,
+            "riwayat": pengajuan.riwayat.select_related("oleh"),
+            "baris": baris,
+            "boleh_isi": boleh_isi,
+            "boleh_ajukan": boleh_isi,
+            "boleh_setujui": request.user.has_perm("nakertrans.setujui_pengajuan")
+            and pengajuan.status in workflow.menunggu_kepala_dinas(),
+            "boleh_tinjau": workflow.tinjauan_kepala_unit_aktif()
+            and request.user.has_perm("nakertrans.tinjau_unit")
+            and pengajuan.status == Pengajuan.Status.DIAJUKAN,
+            "boleh_buka": request.user.has_perm("nakertrans.buka_kembali_pengajuan")
+            and pengajuan.status == Pengajuan.Status.DISETUJUI,
+        },
+    )
+
+
+@login_required
+@require_POST
+def simpan_baris(request, tahun, bulan, anggaran_pk):
+    """Save one sub kegiatan's month (htmx: answers with the row; otherwise back to the page)."""
+    _bulan_sah(bulan)
+    anggaran = get_anggaran_for_user(request.user, anggaran_pk, untuk_isi=True)
+    if anggaran.tahun != tahun:
+        raise Http404("Sub kegiatan tidak ada pada tahun ini.")
+    isian = request.POST
+    galat = None
+    try:
+        versi = isian.get("versi", "")
+        services.simpan_realisasi_anggaran(
+            user=request.user,
+            anggaran=anggaran,
+            bulan=bulan,
+            keuangan=services.baca_rupiah(isian.get("keuangan", "")),
+            fisik=services.baca_persen(isian.get("fisik", "")),
+            catatan=isian.get("catatan", ""),
+            konfirmasi_lewat_pagu=isian.get("konfirmasi") == "1",
+            versi_dimuat=int(versi) if versi.isdigit() else None,
+        )
+    except ValidationError as e:
+        galat = " ".join(e.messages)
+    url_halaman = reverse("anggaran:isian_bulan", args=[tahun, bulan, anggaran.unit_kerja_id])
+    if not request.htmx:
+        if galat:
+            messages.error(request, f"{anggaran.sub_kegiatan.kode}: {galat}")
+        else:
+            messages.success(request, f"{anggaran.sub_kegiatan.kode}: tersimpan.")
+        return redirect(url_halaman)
+    [a] = _baris_isian(anggaran.unit_kerja, tahun, bulan).filter(pk=anggaran.pk)
+    konteks = _konteks_baris(a, (a.realisasi_bulan_ini or [None])[0], True, galat, isian if galat else None)
+    konteks.update({"tahun": tahun, "bulan": bulan, "tersimpan": not galat})
+    # htmx swaps only 2xx answers, so a refused value comes back as 200 with its message in the row.
+    return render(request, "anggaran/_baris_isian.html", konteks)
+
+
+@login_required
+@require_POST
+def ubah_status(request, tahun, bulan, unit_pk, aksi):
+    _bulan_sah(bulan)
+    unit = get_unit_kerja_for_user(request.user, unit_pk)
+    pengajuan = workflow.ambil_pengajuan(
+        jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, periode=bulan, unit_kerja=unit
+    )
+    catatan = request.POST.get("catatan", "")
+    try:
+        if aksi == "ajukan":
+            jumlah = RealisasiAnggaran.objects.filter(
+                anggaran__tahun=tahun, anggaran__unit_kerja=unit, bulan=bulan
+            ).count()
+            workflow.ajukan(pengajuan=pengajuan, user=request.user, jumlah_isian=jumlah)
+            messages.success(request, "Realisasi bulan ini diajukan untuk disetujui.")
+        elif aksi == "tinjau":
+            workflow.tinjau(pengajuan=pengajuan, user=request.user)
+            messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala Dinas.")
+        elif aksi == "setujui":
+            workflow.setujui(pengajuan=pengajuan, user=request.user)
+            messages.success(request, "Realisasi disetujui dan dikunci.")
+        elif aksi == "kembalikan":
+            workflow.kembalikan(pengajuan=pengajuan, user=request.user, catatan=catatan)
+            messages.success(request, "Pengajuan dikembalikan ke unit kerja dengan catatan.")
+        elif aksi == "buka":
+            workflow.buka_kembali(pengajuan=pengajuan, user=request.user, alasan=catatan)
+            messages.success(request, "Periode dibuka kembali; alasan tercatat.")
+        else:
+            raise Http404("Tindakan tidak dikenal.")
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect("anggaran:isian_bulan", tahun, bulan, unit.pk)

@@ -1,0 +1,132 @@
+"""The submit / review / approve / return / lock workflow, shared by realisasi kinerja and anggaran.
+
+One Pengajuan exists per (jenis, tahun, periode, unit kerja). Every transition is a service function
+taking the acting user, run in one transaction, made with a conditional UPDATE on the expected status
+(so two simultaneous approvals make exactly one transition, also on SQLite, which ignores
+select_for_update), and writing its RiwayatPengajuan row in the same transaction.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from nakertrans.access import id_unit_lingkup
+from nakertrans.models import Pengajuan, RiwayatPengajuan
+
+Status = Pengajuan.Status
+DAPAT_DIUBAH = {Status.DRAFT, Status.DIKEMBALIKAN}
+
+
+def tinjauan_kepala_unit_aktif():
+    return getattr(settings, "SAKIP_TINJAUAN_KEPALA_UNIT", False)
+
+
+def ambil_pengajuan(*, jenis, tahun, periode, unit_kerja):
+    """The Pengajuan of a unit's period, created as draft the first time it is asked for."""
+    pengajuan, _ = Pengajuan.objects.get_or_create(
+        jenis=jenis, tahun=tahun, periode=periode, unit_kerja=unit_kerja
+    )
+    return pengajuan
+
+
+def dapat_diubah(pengajuan):
+    return pengajuan.status in DAPAT_DIUBAH
+
+
+def pastikan_dapat_diubah(pengajuan):
+    if not dapat_diubah(pengajuan):
+        raise ValidationError(
+            f"Data periode ini sudah {pengajuan.get_status_display().lower()} dan terkunci; "
+            "tidak dapat diubah."
+        )
+
+
+def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi):
+    """Conditional UPDATE from one of ``dari`` to ``ke``; refuses if someone got there first."""
+    diubah = Pengajuan.objects.filter(pk=pengajuan.pk, status__in=dari).update(
+        status=ke, catatan=catatan, diubah_pada=timezone.now(), versi=F("versi") + 1
+    )
+    if diubah != 1:
+        pengajuan.refresh_from_db()
+        raise ValidationError(
+            f"Tidak dapat {aksi}: status pengajuan sekarang {pengajuan.get_status_display().lower()}. "
+            "Muat ulang halaman untuk melihat keadaan terbaru."
+        )
+    RiwayatPengajuan.objects.create(
+        pengajuan=pengajuan, dari_status=pengajuan.status, ke_status=ke, oleh=user, catatan=catatan
+    )
+    pengajuan.refresh_from_db()
+    return pengajuan
+
+
+def _wajib_lingkup(user, pengajuan, izin):
+    if not user.has_perm(izin) or pengajuan.unit_kerja_id not in id_unit_lingkup(user):
+        raise PermissionDenied("Anda tidak berhak atas pengajuan unit kerja ini.")
+
+
+@transaction.atomic
+def ajukan(*, pengajuan, user, jumlah_isian):
+    """Operator submits the unit's period. ``jumlah_isian``: how many entries the period holds."""
+    _wajib_lingkup(user, pengajuan, "nakertrans.isi_data_unit")
+    if jumlah_isian == 0:
+        raise ValidationError("Belum ada isian pada periode ini; tidak ada yang dapat diajukan.")
+    return _pindah(pengajuan, user=user, dari=DAPAT_DIUBAH, ke=Status.DIAJUKAN, aksi="mengajukan")
+
+
+@transaction.atomic
+def tinjau(*, pengajuan, user):
+    """Kepala Unit's first review, when the setting asks for one."""
+    _wajib_lingkup(user, pengajuan, "nakertrans.tinjau_unit")
+    if not tinjauan_kepala_unit_aktif():
+        raise ValidationError("Tinjauan kepala unit tidak diaktifkan.")
+    return _pindah(pengajuan, user=user, dari={Status.DIAJUKAN}, ke=Status.DITINJAU, aksi="meninjau")
+
+
+def menunggu_kepala_dinas():
+    """The statuses in which a Pengajuan waits for the Kepala Dinas."""
+    return {Status.DITINJAU} if tinjauan_kepala_unit_aktif() else {Status.DIAJUKAN}
+
+
+@transaction.atomic
+def setujui(*, pengajuan, user):
+    if not user.has_perm("nakertrans.setujui_pengajuan"):
+        raise PermissionDenied("Hanya Kepala Dinas yang dapat menyetujui.")
+    return _pindah(pengajuan, user=user, dari=menunggu_kepala_dinas(), ke=Status.DISETUJUI, aksi="menyetujui")
+
+
+@transaction.atomic
+def kembalikan(*, pengajuan, user, catatan):
+    """Kepala Dinas (or, in the first review, the Kepala Unit) returns the period with a note."""
+    catatan = (catatan or "").strip()
+    if not catatan:
+        raise ValidationError("Catatan wajib diisi saat mengembalikan.")
+    if user.has_perm("nakertrans.setujui_pengajuan"):
+        dari = {Status.DIAJUKAN, Status.DITINJAU}
+    elif tinjauan_kepala_unit_aktif():
+        _wajib_lingkup(user, pengajuan, "nakertrans.tinjau_unit")
+        dari = {Status.DIAJUKAN}
+    else:
+        raise PermissionDenied("Anda tidak berhak mengembalikan pengajuan ini.")
+    return _pindah(
+        pengajuan, user=user, dari=dari, ke=Status.DIKEMBALIKAN, catatan=catatan, aksi="mengembalikan"
+    )
+
+
+@transaction.atomic
+def buka_kembali(*, pengajuan, user, alasan):
+    """Only the Kepala Dinas reopens an approved period, with a reason that is kept."""
+    if not user.has_perm("nakertrans.buka_kembali_pengajuan"):
+        raise PermissionDenied("Hanya Kepala Dinas yang dapat membuka kembali periode yang disetujui.")
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError("Alasan membuka kembali wajib diisi.")
+    return _pindah(
+        pengajuan,
+        user=user,
+        dari={Status.DISETUJUI},
+        ke=Status.DIKEMBALIKAN,
+        catatan=alasan,
+        aksi="membuka kembali",
+    )
