@@ -6,7 +6,11 @@ class AnggaranConfig(AppConfig):
     verbose_name = "Anggaran"
     default_auto_field = "django.db.models.BigAutoField"
 
-    menu = [("Anggaran", "anggaran:realisasi", None), ("Isian Anggaran", "anggaran:status_isian_kini", None)]
+    menu = [
+        ("Program & Kegiatan", "anggaran:program_kegiatan", None),
+        ("Realisasi Anggaran", "anggaran:realisasi", None),
+        ("Isian Anggaran", "anggaran:status_isian_kini", None),
+    ]
 
     izin_peran = {
         "Admin": ["anggaran.*"],

@@ -49,16 +49,18 @@ def _format_target(anggaran):
     return f"{target:f} {anggaran.satuan}"
 
 
-def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None):
+def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
     """Tabel 30 rows (program, kegiatan, sub kegiatan in code order) and the office total.
 
-    ``anggaran`` narrows the rows to some DPA lines (a queryset from anggaran_dengan_realisasi).
+    ``anggaran`` narrows the rows to some DPA lines (a queryset from anggaran_dengan_realisasi);
+    ``pagu_murni`` sums the original pagu instead of the one in force (Tabel 14).
     """
     daftar = list(anggaran if anggaran is not None else anggaran_dengan_realisasi(tahun, sampai_bulan))
     # One pass: every sub kegiatan adds itself to its kegiatan and its program.
     per_sub, per_induk, induk = {}, {}, {}
     for a in daftar:
-        ringkasan = Ringkasan.dari_sub_kegiatan(a.pagu, a.realisasi_sd, a.fisik_sd)
+        pagu = a.pagu_murni if pagu_murni else a.pagu
+        ringkasan = Ringkasan.dari_sub_kegiatan(pagu, a.realisasi_sd, a.fisik_sd)
         per_sub[a.pk] = ringkasan
         kegiatan = a.sub_kegiatan.induk
         for node in (kegiatan.induk, kegiatan):

@@ -6,6 +6,11 @@ app_name = "anggaran"
 urlpatterns = [
     path("realisasi/", views.realisasi_anggaran, name="realisasi"),
     path("realisasi/<int:tahun>/", views.realisasi_anggaran, name="realisasi_tahun"),
+    path(
+        "realisasi/<int:tahun>/unduh.<str:format>",
+        views.realisasi_anggaran_berkas,
+        name="realisasi_berkas",
+    ),
     path("isian/", views_isian.status_isian, name="status_isian_kini"),
     path("isian/<int:tahun>/", views_isian.status_isian, name="status_isian"),
     path("isian/<int:tahun>/<int:bulan>/unit/<int:unit_pk>/", views_isian.isian_bulan, name="isian_bulan"),
@@ -19,4 +24,6 @@ urlpatterns = [
         views_isian.simpan_baris,
         name="simpan_baris",
     ),
+    path("program-kegiatan/", views.program_kegiatan, name="program_kegiatan"),
+    path("program-kegiatan/<int:tahun>/", views.program_kegiatan, name="program_kegiatan_tahun"),
 ]

@@ -1,9 +1,14 @@
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from anggaran.ekspor import tabel_30_xlsx
 from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran, tahun_anggaran, tahun_terakhir
 from nakertrans.access import unit_terlihat
 from nakertrans.format_id import NAMA_BULAN
+from nakertrans.models import Instansi
+from nakertrans.pdf import render_pdf
 
 PILIHAN_PERIODE = [(f"b{b}", f"s.d. {NAMA_BULAN[b - 1]}") for b in range(1, 13)] + [
     (f"t{t}", f"s.d. Triwulan {romawi}") for t, romawi in enumerate(["I", "II", "III", "IV"], start=1)
@@ -18,6 +23,16 @@ def _sampai_bulan(periode):
         if 1 <= angka and bulan <= 12:
             return bulan
     return 12
+
+
+def _rekap_untuk(request, tahun):
+    periode = request.GET.get("periode", "b12")
+    sampai_bulan = _sampai_bulan(periode)
+    anggaran = anggaran_dengan_realisasi(tahun, sampai_bulan).filter(
+        unit_kerja__in=unit_terlihat(request.user)
+    )
+    baris, total = rekap_anggaran(tahun, sampai_bulan, anggaran=anggaran)
+    return periode, sampai_bulan, baris, total
 
 
 @login_required
@@ -41,5 +56,58 @@ def realisasi_anggaran(request, tahun=None):
             "sampai_bulan": NAMA_BULAN[sampai_bulan - 1],
             "baris": baris,
             "total": total,
+        },
+    )
+
+
+@login_required
+def realisasi_anggaran_berkas(request, tahun, format):
+    """The same Tabel 30 as the page, as xlsx or as a landscape PDF."""
+    if format not in {"xlsx", "pdf"}:
+        raise Http404("Format berkas tidak dikenal.")
+    periode, sampai_bulan, baris, total = _rekap_untuk(request, tahun)
+    nama_berkas = f"realisasi-anggaran-{tahun}-{periode}"
+    if format == "xlsx":
+        bulan = NAMA_BULAN[sampai_bulan - 1]
+        isi = tabel_30_xlsx(
+            judul=f"Laporan Kemajuan Realisasi Fisik dan Keuangan Tahun {tahun} s.d. {bulan}",
+            baris=baris,
+            total=total,
+        )
+        jenis = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        isi = render_pdf(
+            "pdf/realisasi_anggaran.html",
+            {
+                "tahun": tahun,
+                "sampai_bulan": NAMA_BULAN[sampai_bulan - 1],
+                "baris": baris,
+                "total": total,
+                "instansi": Instansi.objects.first(),
+                "dicetak": timezone.localdate(),
+            },
+        )
+        jenis = "application/pdf"
+    respons = HttpResponse(isi, content_type=jenis)
+    respons["Content-Disposition"] = f'attachment; filename="{nama_berkas}.{format}"'
+    return respons
+
+
+@login_required
+def program_kegiatan(request, tahun=None):
+    """Tabel 14: program, kegiatan and sub kegiatan with target, pagu murni and pagu perubahan."""
+    tahun = tahun or tahun_terakhir()
+    anggaran = anggaran_dengan_realisasi(tahun).filter(unit_kerja__in=unit_terlihat(request.user))
+    murni, total_murni = rekap_anggaran(tahun, anggaran=anggaran, pagu_murni=True)
+    berlaku, total_berlaku = rekap_anggaran(tahun, anggaran=anggaran)
+    return render(
+        request,
+        "anggaran/program_kegiatan.html",
+        {
+            "tahun": tahun,
+            "tahun_tersedia": tahun_anggaran(),
+            "baris": [(m, b.ringkasan.pagu) for m, b in zip(murni, berlaku, strict=True)],
+            "total_murni": total_murni.pagu,
+            "total_berlaku": total_berlaku.pagu,
         },
     )
