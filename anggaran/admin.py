@@ -1,6 +1,9 @@
 from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from anggaran.impor import AnggaranSubKegiatanResource, RealisasiAnggaranResource
 from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
 
 
@@ -22,13 +25,40 @@ class IndikatorProgramKegiatanAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["nomenklatur"]
 
 
-class RealisasiAnggaranInline(admin.TabularInline):
+class ImporSemuaAtauTidakSama(ImportExportModelAdmin):
+    """Admin import with the same rules as the app's import page: xlsx/csv, all or nothing."""
+
+    import_formats = [XLSX, CSV]
+    export_formats = [XLSX, CSV]
+
+    def get_import_data_kwargs(self, **kwargs):
+        # The request lets the resource show the stated-total mismatches as warnings.
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+
+class HanyaBaca:
+    """Realisasi changes only through the entry page or the import, which respect the locks."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RealisasiAnggaranInline(HanyaBaca, admin.TabularInline):
     model = RealisasiAnggaran
     extra = 0
 
 
 @admin.register(AnggaranSubKegiatan)
-class AnggaranSubKegiatanAdmin(SimpleHistoryAdmin):
+class AnggaranSubKegiatanAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+    resource_classes = [AnggaranSubKegiatanResource]
     list_display = ["tahun", "sub_kegiatan", "unit_kerja", "pagu_murni", "pagu_perubahan"]
     list_filter = ["tahun", "unit_kerja"]
     search_fields = ["sub_kegiatan__kode", "sub_kegiatan__nama", "indikator"]
@@ -38,7 +68,8 @@ class AnggaranSubKegiatanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RealisasiAnggaran)
-class RealisasiAnggaranAdmin(SimpleHistoryAdmin):
+class RealisasiAnggaranAdmin(HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+    resource_classes = [RealisasiAnggaranResource]
     list_display = ["anggaran", "bulan", "keuangan", "fisik"]
     list_filter = ["anggaran__tahun", "bulan", "anggaran__unit_kerja"]
     list_select_related = ["anggaran__sub_kegiatan"]

@@ -10,6 +10,7 @@ class AnggaranConfig(AppConfig):
         ("Program & Kegiatan", "anggaran:program_kegiatan", None),
         ("Realisasi Anggaran", "anggaran:realisasi", None),
         ("Isian Anggaran", "anggaran:status_isian_kini", None),
+        ("Impor", "anggaran:impor", "anggaran.add_anggaransubkegiatan"),
     ]
 
     izin_peran = {

@@ -1,6 +1,6 @@
 """State changes of the budget: each a function of the acting user, in one transaction."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,7 +9,7 @@ from django.db.models import Sum
 from anggaran.models import RealisasiAnggaran
 from nakertrans import workflow
 from nakertrans.access import unit_yang_boleh_diisi
-from nakertrans.format_id import format_rupiah
+from nakertrans.format_id import baca_angka, format_rupiah
 from nakertrans.models import Pengajuan
 
 
@@ -32,27 +32,19 @@ def pengajuan_anggaran(anggaran, bulan):
 
 
 def baca_rupiah(teks):
-    """'1.234.567' or '1.234.567,50' -> Decimal: dots group thousands, a comma starts the decimals."""
-    teks = str(teks or "").strip().replace(".", "").replace(",", ".")
+    """'1.234.567' or '1.234.567,50' -> Decimal; an empty field is 0."""
     try:
-        nilai = Decimal(teks) if teks else Decimal(0)
-    except InvalidOperation:
+        return baca_angka(teks) or Decimal(0)
+    except ValueError:
         raise ValidationError("Realisasi keuangan harus berupa angka rupiah, misalnya 1.250.000.") from None
-    if not nilai.is_finite():
-        raise ValidationError("Realisasi keuangan harus berupa angka rupiah, misalnya 1.250.000.")
-    return nilai
 
 
 def baca_persen(teks):
-    """'45,5' or '45.5' -> Decimal (a single dot is a decimal point here, not grouping)."""
-    teks = str(teks or "").strip().replace(",", ".")
+    """'45,5' or '45.5' -> Decimal; an empty field is 0."""
     try:
-        nilai = Decimal(teks) if teks else Decimal(0)
-    except InvalidOperation:
+        return baca_angka(teks) or Decimal(0)
+    except ValueError:
         raise ValidationError("Realisasi fisik harus berupa angka persen, misalnya 45,5.") from None
-    if not nilai.is_finite():
-        raise ValidationError("Realisasi fisik harus berupa angka persen, misalnya 45,5.")
-    return nilai
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Indonesian formats for everything a person reads: 4.635.301.681; 93,73 %; 1 Februari 2025."""
 
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NAMA_BULAN = [
@@ -51,3 +52,41 @@ def format_tanggal(tanggal):
     if isinstance(tanggal, datetime.datetime):
         tanggal = tanggal.date()
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+_BULAT = re.compile(r"-?\d+")
+_RIBUAN_TITIK = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")  # 4.635.301.681 or 1.234,50
+_RIBUAN_KOMA = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")  # 4,635,301,681.00 (as some sheets print)
+_DESIMAL_KOMA = re.compile(r"-?\d+,\d+")
+_DESIMAL_TITIK = re.compile(r"-?\d+\.\d+")
+
+
+def baca_angka(nilai):
+    """A number as people and spreadsheets write it -> Decimal; None for an empty cell.
+
+    Dots grouping thousands with a decimal comma (Indonesian) and commas grouping thousands with a
+    decimal point (as regional finance exports print) are both read; anything else raises ValueError.
+    """
+    if nilai is None:
+        return None
+    if isinstance(nilai, bool):
+        raise ValueError(f"«{nilai}» bukan angka.")
+    if isinstance(nilai, int | float | Decimal):
+        angka = Decimal(str(nilai))
+        if not angka.is_finite():
+            raise ValueError(f"«{nilai}» bukan angka.")
+        return angka
+    teks = re.sub(r"\s|^Rp\.?", "", str(nilai).strip(), flags=re.IGNORECASE)
+    if not teks:
+        return None
+    if _BULAT.fullmatch(teks):
+        return Decimal(teks)
+    if _RIBUAN_TITIK.fullmatch(teks):
+        return Decimal(teks.replace(".", "").replace(",", "."))
+    if _RIBUAN_KOMA.fullmatch(teks):
+        return Decimal(teks.replace(",", ""))
+    if _DESIMAL_KOMA.fullmatch(teks):
+        return Decimal(teks.replace(",", "."))
+    if _DESIMAL_TITIK.fullmatch(teks):
+        return Decimal(teks)
+    raise ValueError(f"«{nilai}» bukan angka.")

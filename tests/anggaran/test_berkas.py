@@ -23,7 +23,9 @@ def test_xlsx_holds_the_same_rows_and_totals_as_the_page(masuk_sebagai, kadis, a
 
 def test_xlsx_of_an_operator_has_only_their_units_lines(masuk_sebagai, operator_trans, anggaran_2024):
     respons = masuk_sebagai(operator_trans).get(URL + "unduh.xlsx")
-    kode = [r[0] for r in load_workbook(io.BytesIO(respons.content)).active.iter_rows(min_row=4, values_only=True)]
+    kode = [
+        r[0] for r in load_workbook(io.BytesIO(respons.content)).active.iter_rows(min_row=4, values_only=True)
+    ]
     assert kode[:-1] and all(k.startswith("3.32") for k in kode[:-1])
 
 

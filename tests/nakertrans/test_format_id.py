@@ -6,7 +6,14 @@ from django.template import Context, Template
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nakertrans.format_id import bulatkan, format_angka, format_persen, format_rupiah, format_tanggal
+from nakertrans.format_id import (
+    baca_angka,
+    bulatkan,
+    format_angka,
+    format_persen,
+    format_rupiah,
+    format_tanggal,
+)
 
 
 def test_seed_figures_in_indonesian_format():
@@ -56,3 +63,29 @@ def test_template_filters_and_django_formats_speak_indonesian(settings):
         )
     )
     assert keluaran == "4.635.301.681|93,73 %|1 Februari 2025|19700914 199203 1 003|1 Februari 2025"
+
+
+@pytest.mark.parametrize(
+    ("tertulis", "angka"),
+    [
+        ("4.635.301.681", Decimal(4635301681)),
+        ("5,690,500", Decimal(5690500)),
+        ("91,312,400.00", Decimal("91312400.00")),
+        ("Rp 1.234,50", Decimal("1234.50")),
+        ("45,5", Decimal("45.5")),
+        ("45.5", Decimal("45.5")),
+        (2285000.0, Decimal("2285000.0")),
+        (7, Decimal(7)),
+        ("  ", None),
+        (None, None),
+        ("-5.000", Decimal(-5000)),
+    ],
+)
+def test_baca_angka_reads_the_ways_numbers_are_written(tertulis, angka):
+    assert baca_angka(tertulis) == angka
+
+
+@pytest.mark.parametrize("tertulis", ["satu juta", "1.2.3,4,5", "12abc", True, float("nan")])
+def test_baca_angka_refuses_what_is_not_a_number(tertulis):
+    with pytest.raises(ValueError, match="bukan angka"):
+        baca_angka(tertulis)
