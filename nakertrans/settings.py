@@ -133,6 +133,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # after one person's typos, so the lock is per account (axes.W006 warns about exactly that choice).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# Workflow: when on, the Kepala Unit reviews a unit's submission before the Kepala Dinas approves it.
+SAKIP_TINJAUAN_KEPALA_UNIT = env_bool("SAKIP_TINJAUAN_KEPALA_UNIT")
+
 # Import needs the model's add permission and export its view permission (not merely staff status).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -55,3 +55,16 @@ def test_page_query_count_does_not_grow_with_sub_kegiatan(masuk_sebagai, kadis, 
 
 def test_reverse_names_resolve():
     assert reverse("anggaran:realisasi_tahun", args=[2024]) == URL
+
+
+def test_tabel_14_page_query_count_does_not_grow_with_sub_kegiatan(masuk_sebagai, kadis, anggaran_2024):
+    client = masuk_sebagai(kadis)
+    with CaptureQueriesContext(connection) as penuh:
+        client.get("/anggaran/program-kegiatan/2024/")
+    dihapus = AnggaranSubKegiatan.objects.filter(sub_kegiatan__kode__startswith="2.07.01.")
+    RealisasiAnggaran.objects.filter(anggaran__in=dihapus).delete()
+    dihapus.delete()
+    with CaptureQueriesContext(connection) as sedikit:
+        respons = client.get("/anggaran/program-kegiatan/2024/")
+    assert len(respons.context["baris"]) < 56
+    assert len(penuh) == len(sedikit)
