@@ -1,0 +1,119 @@
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nakertrans.rumus import GalatRumus, hitung, urai_rumus
+
+INDEKS_KAWASAN = """
+e1 = luas_dibangun / luas_pencadangan * 100
+e2 = jumlah_usaha / jumlah_kk * 100
+e3 = sarpras_dibangun / sarpras_seharusnya * 100
+indeks = (e1 + e2 + e3) / 3
+"""
+KOMPONEN_2024 = {
+    "luas_dibangun": Decimal(1682),
+    "luas_pencadangan": Decimal(6934),
+    "jumlah_usaha": Decimal(121),
+    "jumlah_kk": Decimal(2399),
+    "sarpras_dibangun": Decimal(1),
+    "sarpras_seharusnya": Decimal(1),
+}
+
+
+def test_seed_index_gives_24_26_5_04_100_and_43_10():
+    hasil = hitung(urai_rumus(INDEKS_KAWASAN), KOMPONEN_2024)
+    assert hasil.langkah == {
+        "e1": Decimal("24.26"),
+        "e2": Decimal("5.04"),
+        "e3": Decimal("100.00"),
+        "indeks": Decimal("43.10"),
+    }
+    assert hasil.nilai == Decimal("43.10")
+
+
+def test_seed_tpt_is_5_39():
+    rumus = urai_rumus("tpt = jumlah_pengangguran / jumlah_angkatan_kerja * 100")
+    assert rumus.komponen == {"jumlah_pengangguran", "jumlah_angkatan_kerja"}
+    assert hitung(rumus, {"jumlah_pengangguran": 7060, "jumlah_angkatan_kerja": 131065}).nilai == Decimal(
+        "5.39"
+    )
+
+
+def test_zero_divisor_and_missing_component_are_not_yet_computable():
+    rumus = urai_rumus(INDEKS_KAWASAN)
+    nol = hitung(rumus, {**KOMPONEN_2024, "luas_pencadangan": Decimal(0)})
+    assert nol.nilai is None and "pembagian dengan nol" in nol.alasan
+    kosong = hitung(rumus, {**KOMPONEN_2024, "jumlah_kk": None})
+    assert kosong.nilai is None and "komponen jumlah_kk belum diisi" in kosong.alasan
+    assert not kosong.dapat_dihitung
+
+
+@pytest.mark.parametrize(
+    ("teks", "pesan"),
+    [
+        ("a = (b + c", "Kurung buka tanpa kurung tutup"),
+        ("a = b +", "berakhir terlalu cepat"),
+        ("a = b c", "sisa yang tidak terbaca"),
+        ("a = b ** 2", "tidak boleh di sini"),
+        ("a = __import__('os')", "Tanda «'» tidak dikenal"),
+        ("a = b; c", "Tanda «;» tidak dikenal"),
+        ("a = 1\na = 2", "didefinisikan dua kali"),
+        ("A-B = 1", "bukan nama yang sah"),
+        ("", "Rumus kosong"),
+        ("a = b\nb = c + a", "Rumus berputar: a → b → a"),
+        ("a = a + 1", "Rumus berputar: a → a"),
+    ],
+)
+def test_invalid_formulas_are_refused_in_indonesian(teks, pesan):
+    with pytest.raises(GalatRumus) as galat:
+        urai_rumus(teks)
+    assert pesan in galat.value.messages[0]
+
+
+def test_unknown_component_is_refused_when_components_are_declared():
+    with pytest.raises(GalatRumus, match="Komponen tidak dikenal: jumlah_kk"):
+        urai_rumus(INDEKS_KAWASAN, komponen_dikenal=set(KOMPONEN_2024) - {"jumlah_kk"})
+
+
+def test_precedence_and_left_associativity():
+    nilai = {teks: hitung(urai_rumus(teks), {}).nilai for teks in ["2 - 3 - 4", "2 * 3 + 4 * 5", "8 / 4 / 2"]}
+    assert nilai == {"2 - 3 - 4": Decimal(-5), "2 * 3 + 4 * 5": Decimal(26), "8 / 4 / 2": Decimal(1)}
+    assert hitung(urai_rumus("-(2 + 3) * -2"), {}).nilai == Decimal(10)
+
+
+def _ekspresi():
+    daun = st.one_of(st.integers(0, 50).map(lambda n: (str(n), Fraction(n))), st.sampled_from([("x", None)]))
+    return st.recursive(
+        daun,
+        lambda anak: st.tuples(anak, st.sampled_from("+-*/"), anak),
+        max_leaves=8,
+    )
+
+
+def _render_dan_nilai(pohon, x):
+    if isinstance(pohon[1], str) and len(pohon) == 3:
+        kiri, op, kanan = pohon
+        tk, nk = _render_dan_nilai(kiri, x)
+        tn, nn = _render_dan_nilai(kanan, x)
+        if nk is None or nn is None:
+            nilai = None
+        elif op == "/":
+            nilai = None if nn == 0 else nk / nn
+        else:
+            nilai = {"+": nk + nn, "-": nk - nn, "*": nk * nn}[op]
+        return f"({tk} {op} {tn})", nilai
+    teks, nilai = pohon
+    return teks, (Fraction(x) if nilai is None else nilai)
+
+
+@given(_ekspresi(), st.integers(-20, 20))
+def test_evaluator_agrees_with_exact_arithmetic(pohon, x):
+    teks, tepat = _render_dan_nilai(pohon, x)
+    hasil = hitung(urai_rumus(f"hasil = {teks}"), {"x": Decimal(x)}, desimal=2)
+    if tepat is None:
+        assert hasil.nilai is None and "pembagian dengan nol" in hasil.alasan
+    else:
+        assert abs(Fraction(hasil.nilai) - tepat) <= Fraction(1, 200) + Fraction(1, 10**15)
