@@ -19,6 +19,7 @@ urlpatterns = [
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("anggaran/", include("anggaran.urls")),
+    path("perjanjian/", include("perjanjian.urls")),
     path("admin/", admin.site.urls),
 ]
 

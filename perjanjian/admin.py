@@ -1,0 +1,156 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from simple_history.admin import SimpleHistoryAdmin
+
+from perjanjian import services
+from perjanjian.models import (
+    IKU,
+    BarisPK,
+    Indikator,
+    KomponenIndikator,
+    Misi,
+    NilaiKomponenTahunan,
+    PerjanjianKinerja,
+    Renstra,
+    SasaranRenstra,
+    TargetIKU,
+    Tujuan,
+)
+
+
+class MisiInline(admin.TabularInline):
+    model = Misi
+    extra = 0
+
+
+class TujuanInline(admin.TabularInline):
+    model = Tujuan
+    extra = 0
+
+
+class SasaranInline(admin.TabularInline):
+    model = SasaranRenstra
+    extra = 0
+
+
+@admin.register(Renstra)
+class RenstraAdmin(admin.ModelAdmin):
+    list_display = ["nama", "tahun_awal", "tahun_akhir"]
+    inlines = [MisiInline, TujuanInline, SasaranInline]
+
+
+class KomponenInline(admin.TabularInline):
+    model = KomponenIndikator
+    extra = 0
+
+
+@admin.register(Indikator)
+class IndikatorAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "satuan", "jenis_nilai", "polaritas", "aturan_tahunan", "desimal"]
+    list_filter = ["jenis_nilai", "polaritas", "aturan_tahunan"]
+    search_fields = ["nama"]
+    inlines = [KomponenInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The formula is checked again once its declared components are saved with it.
+        form.instance.full_clean()
+
+
+class TargetIKUInline(admin.TabularInline):
+    model = TargetIKU
+    extra = 0
+
+
+@admin.register(IKU)
+class IKUAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "renstra", "sasaran", "urutan"]
+    list_select_related = ["indikator", "renstra", "sasaran"]
+    inlines = [TargetIKUInline]
+
+
+@admin.register(NilaiKomponenTahunan)
+class NilaiKomponenTahunanAdmin(SimpleHistoryAdmin):
+    list_display = ["komponen", "tahun", "nilai", "sumber"]
+    list_filter = ["tahun"]
+    list_select_related = ["komponen__indikator"]
+
+
+class BarisPKInline(admin.StackedInline):
+    model = BarisPK
+    fk_name = "perjanjian"
+    extra = 0
+    autocomplete_fields = ["indikator", "induk"]
+    fields = [
+        ("urutan", "sasaran"),
+        ("indikator", "satuan"),
+        ("target_angka", "target_huruf"),
+        ("rencana_tw1", "rencana_tw2", "rencana_tw3", "rencana_tw4"),
+        ("induk", "iku"),
+    ]
+
+
+@admin.register(PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
+    list_display = ["tahun", "jabatan", "versi", "status", "tanggal"]
+    list_filter = ["tahun", "status", "jabatan__tingkat_pk"]
+    list_select_related = ["jabatan"]
+    search_fields = ["jabatan__nama"]
+    filter_horizontal = ["program_kegiatan"]
+    readonly_fields = ["pihak_kesatu", "pihak_kedua", "revisi_dari"]
+    inlines = [BarisPKInline]
+    actions = ["finalkan", "buat_revisi"]
+
+    def has_change_permission(self, request, obj=None):
+        # A final PK is never edited: it is revised (action «Buat revisi»).
+        if obj is not None and not obj.dapat_diubah:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not obj.dapat_diubah:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.action(description="Finalkan PK terpilih")
+    def finalkan(self, request, queryset):
+        for perjanjian in queryset:
+            try:
+                services.finalkan_pk(perjanjian=perjanjian, user=request.user)
+                self.message_user(request, f"{perjanjian} difinalkan.")
+            except (ValidationError, PermissionDenied) as galat:
+                self.message_user(
+                    request,
+                    f"{perjanjian}: {' '.join(getattr(galat, 'messages', [str(galat)]))}",
+                    messages.ERROR,
+                )
+
+    @admin.action(description="Buat revisi dari PK final terpilih")
+    def buat_revisi(self, request, queryset):
+        alasan = request.POST.get("alasan_revisi") or "Revisi dibuat dari halaman administrasi."
+        for perjanjian in queryset:
+            try:
+                baru = services.revisi_pk(perjanjian=perjanjian, user=request.user, alasan=alasan)
+                self.message_user(
+                    request, f"Draf revisi versi {baru.versi} dibuat untuk {perjanjian.jabatan}."
+                )
+            except (ValidationError, PermissionDenied) as galat:
+                self.message_user(
+                    request,
+                    f"{perjanjian}: {' '.join(getattr(galat, 'messages', [str(galat)]))}",
+                    messages.ERROR,
+                )
+
+
+@admin.register(BarisPK)
+class BarisPKAdmin(SimpleHistoryAdmin):
+    list_display = ["perjanjian", "urutan", "indikator", "target_angka", "target_huruf", "induk"]
+    list_filter = ["perjanjian__tahun"]
+    list_select_related = ["perjanjian__jabatan", "indikator", "induk__indikator"]
+    search_fields = ["indikator__nama", "sasaran", "perjanjian__jabatan__nama"]
+    autocomplete_fields = ["indikator", "induk"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.perjanjian.dapat_diubah:
+            return False
+        return super().has_change_permission(request, obj)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from perjanjian import views
+
+app_name = "perjanjian"
+urlpatterns = [
+    path("", views.daftar_pk, name="daftar"),
+    path("<int:tahun>/", views.daftar_pk, name="daftar_tahun"),
+    path("pk/<int:pk>/", views.detail_pk, name="detail"),
+    path("pk/<int:pk>/cetak.pdf", views.cetak_pk, name="cetak"),
+    path("pohon/", views.pohon, name="pohon"),
+    path("pohon/<int:tahun>/", views.pohon, name="pohon_tahun"),
+]

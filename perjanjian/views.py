@@ -1,0 +1,79 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from nakertrans.access import unit_terlihat
+from nakertrans.models import Instansi
+from nakertrans.pdf import render_pdf
+from perjanjian.access import get_pk_for_user
+from perjanjian.models import PerjanjianKinerja
+from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja
+
+
+def _tahun_pk():
+    tahun = list(PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).distinct())
+    return tahun, (tahun[0] if tahun else timezone.localdate().year)
+
+
+@login_required
+def daftar_pk(request, tahun=None):
+    tersedia, terakhir = _tahun_pk()
+    tahun = tahun or terakhir
+    unit = unit_terlihat(request.user)
+    pilihan_unit = list(unit.order_by("urutan"))
+    unit_dipilih = request.GET.get("unit", "")
+    if unit_dipilih.isdigit():
+        unit = unit.filter(pk=int(unit_dipilih))
+    return render(
+        request,
+        "perjanjian/daftar.html",
+        {
+            "tahun": tahun,
+            "tahun_tersedia": tersedia,
+            "daftar": pk_berlaku(tahun, unit),
+            "pilihan_unit": pilihan_unit,
+            "unit_dipilih": unit_dipilih,
+        },
+    )
+
+
+def _konteks_pk(perjanjian):
+    kesatu, kedua = perjanjian.penandatangan()
+    return {
+        "pk": perjanjian,
+        "pihak_kesatu": kesatu,
+        "pihak_kedua": kedua,
+        "lampiran": lampiran_anggaran(perjanjian),
+        "instansi": Instansi.objects.first(),
+    }
+
+
+@login_required
+def detail_pk(request, pk):
+    perjanjian = get_pk_for_user(request.user, pk)
+    versi = PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun, jabatan=perjanjian.jabatan).order_by(
+        "-versi"
+    )
+    return render(request, "perjanjian/detail.html", {**_konteks_pk(perjanjian), "versi": versi})
+
+
+def pdf_pk(perjanjian):
+    return render_pdf("pdf/perjanjian_kinerja.html", _konteks_pk(perjanjian))
+
+
+@login_required
+def cetak_pk(request, pk):
+    perjanjian = get_pk_for_user(request.user, pk)
+    respons = HttpResponse(pdf_pk(perjanjian), content_type="application/pdf")
+    nama = f"pk-{perjanjian.tahun}-{perjanjian.jabatan.pk}-v{perjanjian.versi}.pdf"
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
+
+
+@login_required
+def pohon(request, tahun=None):
+    tersedia, terakhir = _tahun_pk()
+    tahun = tahun or terakhir
+    akar, anak = pohon_kinerja(tahun, unit_terlihat(request.user))
+    return render(request, "perjanjian/pohon.html", {"tahun": tahun, "akar": akar, "anak": anak})
