@@ -10,8 +10,20 @@ class AnggaranConfig(AppConfig):
         ("Program & Kegiatan", "anggaran:program_kegiatan", None),
         ("Realisasi Anggaran", "anggaran:realisasi", None),
         ("Isian Anggaran", "anggaran:status_isian_kini", None),
-        ("Impor", "anggaran:impor", "anggaran.add_anggaransubkegiatan"),
     ]
+
+    jenis_impor = {
+        "dpa": (
+            "DPA (anggaran sub kegiatan)",
+            "anggaran.impor.AnggaranSubKegiatanResource",
+            "anggaran.add_anggaransubkegiatan",
+        ),
+        "realisasi": (
+            "Realisasi anggaran bulanan",
+            "anggaran.impor.RealisasiAnggaranResource",
+            "anggaran.add_realisasianggaran",
+        ),
+    }
 
     izin_peran = {
         "Admin": ["anggaran.*"],

@@ -6,65 +6,26 @@ totals are always computed, and every stated total that differs from the sum of 
 the sheet is reported.
 """
 
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-import tablib
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
 from anggaran import kode as nomenklatur
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur, RealisasiAnggaran
 from nakertrans import workflow
 from nakertrans.format_id import baca_angka, format_angka, format_rupiah
-from nakertrans.models import Pengajuan, UnitKerja
-
-BATAS_UKURAN = 5 * 1024 * 1024
-
-
-class AngkaWidget(widgets.Widget):
-    """Numbers written the Indonesian way, the finance-export way, or as spreadsheet numbers."""
-
-    def clean(self, value, row=None, **kwargs):
-        return baca_angka(value)
-
-    def render(self, value, obj=None, **kwargs):
-        return value
-
-
-class TeksWidget(widgets.CharWidget):
-    def clean(self, value, row=None, **kwargs):
-        return "" if value is None else str(value).strip()
-
-
-class TahunWidget(widgets.Widget):
-    def clean(self, value, row=None, **kwargs):
-        try:
-            tahun = baca_angka(value)
-        except ValueError:
-            tahun = None
-        if tahun is None or tahun != tahun.to_integral_value() or not 2000 <= tahun <= 2100:
-            raise ValueError(f"Tahun «{value}» tidak sah.")
-        return int(tahun)
-
-
-class UnitKerjaWidget(widgets.ForeignKeyWidget):
-    def __init__(self):
-        super().__init__(UnitKerja, "nama")
-
-    def clean(self, value, row=None, **kwargs):
-        nama = "" if value is None else str(value).strip()
-        if not nama:
-            return None
-        unit = (
-            UnitKerja.objects.filter(nama__iexact=nama).first()
-            or UnitKerja.objects.filter(singkatan__iexact=nama).first()
-        )
-        if unit is None:
-            raise ValueError(f"Unit kerja «{nama}» tidak dikenal.")
-        return unit
+from nakertrans.impor import (
+    AngkaWidget,
+    ResourceSakip,
+    TahunWidget,
+    TeksWidget,
+    UnitKerjaWidget,
+    baris_lembar,
+)
+from nakertrans.models import Pengajuan
 
 
 class NomenklaturWidget(widgets.ForeignKeyWidget):
@@ -78,47 +39,14 @@ class NomenklaturWidget(widgets.ForeignKeyWidget):
             raise ValueError(f"Kode «{value}» tidak dikenal.") from None
 
 
-def _normalkan_judul(judul):
-    return str(judul or "").strip().lower().replace(" ", "_")
-
-
-class _ResourceSakip(resources.ModelResource):
-    """Shared steps: headers checked and normalised, codes normalised, duplicate rows refused."""
-
-    kolom_wajib: tuple = ()
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._kunci_terlihat = {}
-
-    def before_import(self, dataset, **kwargs):
-        dataset.headers = [_normalkan_judul(j) for j in dataset.headers or []]
-        kurang = [k for k in self.kolom_wajib if k not in dataset.headers]
-        if kurang:
-            raise ValueError(
-                f"Kolom {', '.join(kurang)} tidak ada. "
-                f"Kolom yang diharapkan: {', '.join(self.kolom_templat())}. Unduh templat untuk contoh."
-            )
-
-    def kolom_templat(self):
-        return [f.column_name for f in self.get_export_fields()]
+class _KodeSakip:
+    """Codes normalised before anything else reads them."""
 
     def _normalkan_kode(self, row):
         try:
             row["kode"] = nomenklatur.normalisasi_kode(row.get("kode"))
         except ValidationError as galat:
             raise ValueError(galat.messages[0]) from None
-
-    def _cegah_ganda(self, kunci, row_number, label):
-        if kunci in self._kunci_terlihat:
-            sebelumnya = baris_lembar(self._kunci_terlihat[kunci])
-            raise ValueError(f"Baris ganda: {label} sudah ada di baris {sebelumnya}.")
-        self._kunci_terlihat[kunci] = row_number
-
-
-def baris_lembar(nomor_data):
-    """django-import-export counts data rows from 1; in the spreadsheet the headers are row 1."""
-    return nomor_data + 1
 
 
 @dataclass
@@ -138,7 +66,7 @@ class Selisih:
         )
 
 
-class AnggaranSubKegiatanResource(_ResourceSakip):
+class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
     tahun = fields.Field("tahun", "tahun", widget=TahunWidget())
     kode = fields.Field("sub_kegiatan", "kode", widget=NomenklaturWidget())
     uraian = fields.Field("sub_kegiatan__nama", "uraian", readonly=True)
@@ -226,7 +154,7 @@ class AnggaranSubKegiatanResource(_ResourceSakip):
                 messages.warning(request, f"Total tertulis tidak sama dengan jumlahnya. {s}")
 
 
-class RealisasiAnggaranResource(_ResourceSakip):
+class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
     tahun = fields.Field("anggaran__tahun", "tahun", readonly=True)
     kode = fields.Field("anggaran__sub_kegiatan__kode", "kode", readonly=True)
     anggaran = fields.Field("anggaran", "anggaran", widget=widgets.ForeignKeyWidget(AnggaranSubKegiatan))
@@ -313,104 +241,3 @@ class RealisasiAnggaranResource(_ResourceSakip):
                     f"Realisasi {anggaran.sub_kegiatan.kode} menjadi {format_rupiah(anggaran.total)}, "
                     f"melampaui pagu {format_rupiah(anggaran.pagu)}; isi kolom catatan untuk menjelaskannya."
                 )
-
-
-JENIS_IMPOR = {
-    "dpa": ("DPA (anggaran sub kegiatan)", AnggaranSubKegiatanResource),
-    "realisasi": ("Realisasi anggaran bulanan", RealisasiAnggaranResource),
-}
-
-
-def baca_berkas(isi, nama_berkas):
-    """The uploaded bytes as a tablib Dataset, or ValidationError in Indonesian."""
-    if not isi:
-        raise ValidationError("Berkas kosong.")
-    if len(isi) > BATAS_UKURAN:
-        raise ValidationError("Berkas terlalu besar (paling besar 5 MB).")
-    nama = (nama_berkas or "").lower()
-    try:
-        if nama.endswith(".xlsx"):
-            data = tablib.Dataset().load(io.BytesIO(isi), format="xlsx")
-        elif nama.endswith(".csv"):
-            try:
-                teks = isi.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                teks = isi.decode("cp1252")
-            data = tablib.Dataset().load(teks, format="csv")
-        else:
-            raise ValidationError("Jenis berkas harus .xlsx atau .csv.")
-    except ValidationError:
-        raise
-    except Exception:
-        raise ValidationError("Berkas tidak dapat dibaca; pastikan berkas xlsx atau csv yang utuh.") from None
-    if not data.headers or len(data) == 0:
-        raise ValidationError("Berkas tidak berisi baris data.")
-    # Spreadsheets often carry empty rows at the end.
-    kosong = [i for i, baris in enumerate(data) if all(sel in (None, "") for sel in baris)]
-    for i in reversed(kosong):
-        del data[i]
-    return data
-
-
-LABEL_JENIS_BARIS = {
-    "new": "baris baru",
-    "update": "baris diperbarui",
-    "skip": "baris total tertulis (diperiksa, tidak disimpan)",
-    "delete": "baris dihapus",
-    "error": "baris galat",
-    "invalid": "baris tidak sah",
-}
-
-
-@dataclass
-class HasilImpor:
-    dicoba: bool
-    galat_umum: list = field(default_factory=list)
-    galat_baris: list = field(default_factory=list)  # (row number, message)
-    selisih: list = field(default_factory=list)
-    jumlah: dict = field(default_factory=dict)
-
-    @property
-    def ada_galat(self):
-        return bool(self.galat_umum or self.galat_baris)
-
-    @property
-    def ringkasan(self):
-        """'36 baris diperbarui, 22 baris total tertulis (...)'."""
-        return ", ".join(
-            f"{jumlah} {LABEL_JENIS_BARIS.get(jenis, jenis)}" for jenis, jumlah in self.jumlah.items()
-        )
-
-
-def _pesan_validasi(galat):
-    if hasattr(galat, "message_dict"):
-        return "; ".join(
-            f"{'' if kolom == '__all__' else kolom.replace('_', ' ') + ': '}{' '.join(pesan)}"
-            for kolom, pesan in galat.message_dict.items()
-        )
-    return " ".join(galat.messages)
-
-
-def impor(jenis, data, *, user, dry_run):
-    """Import a dataset of ``jenis`` ('dpa' or 'realisasi'); rolled back entirely on any error."""
-    resource = JENIS_IMPOR[jenis][1]()
-    hasil_asli = resource.import_data(
-        data, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True, user=user
-    )
-    hasil = HasilImpor(dicoba=dry_run)
-    hasil.galat_umum = [str(e.error) for e in hasil_asli.base_errors]
-    for nomor, galat in hasil_asli.row_errors():
-        hasil.galat_baris.extend((baris_lembar(nomor), str(e.error)) for e in galat)
-    for baris in hasil_asli.invalid_rows:
-        hasil.galat_baris.append((baris_lembar(baris.number), _pesan_validasi(baris.error)))
-    hasil.galat_baris.sort()
-    hasil.selisih = getattr(resource, "selisih", [])
-    hasil.jumlah = {k: v for k, v in hasil_asli.totals.items() if v}
-    return hasil
-
-
-def templat(jenis):
-    """An empty sheet with the expected columns, as xlsx bytes."""
-    resource = JENIS_IMPOR[jenis][1]()
-    data = tablib.Dataset(headers=resource.kolom_templat())
-    return data.export("xlsx")

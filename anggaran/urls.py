@@ -1,6 +1,6 @@
 from django.urls import path
 
-from anggaran import views, views_impor, views_isian
+from anggaran import views, views_isian
 
 app_name = "anggaran"
 urlpatterns = [
@@ -26,7 +26,4 @@ urlpatterns = [
     ),
     path("program-kegiatan/", views.program_kegiatan, name="program_kegiatan"),
     path("program-kegiatan/<int:tahun>/", views.program_kegiatan, name="program_kegiatan_tahun"),
-    path("impor/", views_impor.impor_anggaran, name="impor"),
-    path("impor/simpan/", views_impor.impor_anggaran_simpan, name="impor_simpan"),
-    path("impor/templat/<slug:jenis>.xlsx", views_impor.unduh_templat, name="templat_impor"),
 ]

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from nakertrans.access import unit_terlihat
 from nakertrans.roles import peran_pengguna
+from nakertrans.views_impor import jenis_untuk
 
 
 def navigasi(request):
@@ -18,6 +19,8 @@ def navigasi(request):
         for label, nama_url, izin in getattr(config, "menu", []):
             if izin is None or user.has_perm(izin):
                 menu.append((label, reverse(nama_url)))
+    if jenis_untuk(user):
+        menu.append(("Impor", reverse("impor")))
     if user.is_staff:
         menu.append(("Administrasi Data", reverse("admin:index")))
     return {"menu_utama": menu, "peran": peran_pengguna(user)}

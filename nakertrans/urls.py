@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from nakertrans import views
+from nakertrans import views, views_impor
 
 admin.site.site_header = "SAKIP Dinas Tenaga Kerja dan Transmigrasi"
 admin.site.site_title = "Administrasi SAKIP"
@@ -18,6 +18,9 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("impor/", views_impor.halaman_impor, name="impor"),
+    path("impor/simpan/", views_impor.simpan_impor, name="impor_simpan"),
+    path("impor/templat/<slug:jenis>.xlsx", views_impor.unduh_templat, name="templat_impor"),
     path("anggaran/", include("anggaran.urls")),
     path("perjanjian/", include("perjanjian.urls")),
     path("admin/", admin.site.urls),

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from anggaran.data_seed import TABEL_14
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur, RealisasiAnggaran
 
-URL = reverse("anggaran:impor")
+URL = reverse("impor")
 
 
 def _xlsx(judul, baris):
@@ -67,7 +67,7 @@ def test_confirmed_import_saves_and_keeps_computed_totals(masuk_sebagai, admin, 
     pratinjau = _unggah(client, "dpa", perubahan)
     token = pratinjau.context["token"]
     respons = client.post(
-        reverse("anggaran:impor_simpan"),
+        reverse("impor_simpan"),
         {"token": token, "jenis": "dpa", "nama_berkas": "x.xlsx"},
         follow=True,
     )
@@ -116,7 +116,7 @@ def test_bad_dpa_rows_are_reported_by_row_and_nothing_is_saved(
 
 
 def test_one_bad_row_keeps_the_good_rows_out_too(masuk_sebagai, admin, anggaran_2024):
-    from anggaran.impor import baca_berkas, impor
+    from nakertrans.impor import baca_berkas, impor
 
     berkas = _xlsx(
         ["tahun", "kode", "pagu_murni"], [[2024, "2.07.01.2.06.0001", 1], [2024, "2.07.01.2.06.0002", -1]]
@@ -152,7 +152,7 @@ def test_new_year_dpa_from_csv_with_every_column(masuk_sebagai, admin, anggaran_
     )
     respons = _unggah(masuk_sebagai(admin), "dpa", csv, "dpa2025.csv")
     client = masuk_sebagai(admin)
-    client.post(reverse("anggaran:impor_simpan"), {"token": respons.context["token"], "jenis": "dpa"})
+    client.post(reverse("impor_simpan"), {"token": respons.context["token"], "jenis": "dpa"})
     baru = AnggaranSubKegiatan.objects.get(tahun=2025)
     assert (baru.pagu, baru.target, baru.unit_kerja.nama) == (
         Decimal(75000000),
@@ -179,7 +179,7 @@ def test_realisasi_import_updates_the_month_and_keeps_history(masuk_sebagai, adm
         client, [[2024, "3.32.04.2.01.001", 3, "1.000.000", "12,5", "Bidang Transmigrasi", ""]]
     )
     assert not pratinjau.context["hasil"].ada_galat
-    client.post(reverse("anggaran:impor_simpan"), {"token": pratinjau.context["token"], "jenis": "realisasi"})
+    client.post(reverse("impor_simpan"), {"token": pratinjau.context["token"], "jenis": "realisasi"})
     r = RealisasiAnggaran.objects.get(anggaran=_anggaran("3.32.04.2.01.0001"), bulan=3)
     assert (r.keuangan, r.fisik) == (Decimal(1000000), Decimal("12.5"))
     assert r.history.first().history_user == admin
@@ -220,8 +220,8 @@ def test_only_admin_imports(organisasi, client, username):
 
     client.force_login(Pengguna.objects.get(username=username))
     assert client.get(URL).status_code == 403
-    assert client.get(reverse("anggaran:templat_impor", args=["dpa"])).status_code == 403
-    assert client.post(reverse("anggaran:impor_simpan"), {"jenis": "dpa", "token": "x"}).status_code == 403
+    assert client.get(reverse("templat_impor", args=["dpa"])).status_code == 403
+    assert client.post(reverse("impor_simpan"), {"jenis": "dpa", "token": "x"}).status_code == 403
 
 
 def test_inspektorat_cannot_import_through_the_data_administration_pages(masuk_sebagai, inspektorat):
@@ -237,14 +237,14 @@ def test_templates_carry_the_expected_columns(masuk_sebagai, admin):
                  "pagu_murni", "pagu_perubahan"]),
         ("realisasi", ["tahun", "kode", "unit_kerja", "bulan", "keuangan", "fisik", "catatan"]),
     ]:  # fmt: skip
-        respons = client.get(reverse("anggaran:templat_impor", args=[jenis]))
+        respons = client.get(reverse("templat_impor", args=[jenis]))
         lembar = load_workbook(io.BytesIO(respons.content)).active
         assert [sel.value for sel in lembar[1]] == kolom
 
 
 def test_a_forged_token_is_refused(masuk_sebagai, admin):
     respons = masuk_sebagai(admin).post(
-        reverse("anggaran:impor_simpan"), {"jenis": "dpa", "token": "../../settings.py"}
+        reverse("impor_simpan"), {"jenis": "dpa", "token": "../../settings.py"}
     )
     assert respons.status_code == 404
 

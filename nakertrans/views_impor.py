@@ -1,4 +1,4 @@
-"""Import of DPA lines and monthly realisasi for Admin users: template, dry-run preview, confirm."""
+"""The import page for every kind the apps declare: template, dry-run preview, confirm (Admin only)."""
 
 import uuid
 
@@ -12,27 +12,38 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from anggaran.impor import BATAS_UKURAN, JENIS_IMPOR, baca_berkas, impor, templat
+from nakertrans.impor import BATAS_UKURAN, baca_berkas, impor, jenis_impor, templat
 
-IZIN_IMPOR = {"dpa": "anggaran.add_anggaransubkegiatan", "realisasi": "anggaran.add_realisasianggaran"}
 FOLDER_SEMENTARA = "impor-sementara"
 
 
+def jenis_untuk(user):
+    """The kinds of import this user may run."""
+    return {kode: jenis for kode, jenis in jenis_impor().items() if user.has_perm(jenis.izin)}
+
+
 class FormImpor(forms.Form):
-    jenis = forms.ChoiceField(label="Jenis data", choices=[(k, v[0]) for k, v in JENIS_IMPOR.items()])
+    jenis = forms.ChoiceField(label="Jenis data")
     berkas = forms.FileField(label="Berkas (.xlsx atau .csv)")
+
+    def __init__(self, *args, pilihan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jenis"].choices = [(kode, jenis.label) for kode, jenis in pilihan.items()]
 
 
 def _wajib_boleh_impor(user, jenis):
-    if jenis not in IZIN_IMPOR:
+    semua = jenis_impor()
+    if jenis not in semua:
         raise Http404("Jenis impor tidak dikenal.")
-    if not user.has_perm(IZIN_IMPOR[jenis]):
-        raise PermissionDenied("Hanya Admin yang dapat mengimpor data anggaran.")
+    if not user.has_perm(semua[jenis].izin):
+        raise PermissionDenied("Hanya Admin yang dapat mengimpor data ini.")
 
 
 def _boleh_salah_satu(user):
-    if not any(user.has_perm(izin) for izin in IZIN_IMPOR.values()):
-        raise PermissionDenied("Hanya Admin yang dapat mengimpor data anggaran.")
+    pilihan = jenis_untuk(user)
+    if not pilihan:
+        raise PermissionDenied("Hanya Admin yang dapat mengimpor data.")
+    return pilihan
 
 
 def _simpan_sementara(isi, nama_berkas):
@@ -64,11 +75,11 @@ def unduh_templat(request, jenis):
 
 
 @login_required
-def impor_anggaran(request):
+def halaman_impor(request):
     """Step 1: upload and dry run; shows every row error and every stated total that does not add up."""
-    _boleh_salah_satu(request.user)
-    form = FormImpor(request.POST or None, request.FILES or None)
-    konteks = {"form": form, "jenis_impor": JENIS_IMPOR, "batas_mb": BATAS_UKURAN // (1024 * 1024)}
+    pilihan = _boleh_salah_satu(request.user)
+    form = FormImpor(request.POST or None, request.FILES or None, pilihan=pilihan)
+    konteks = {"form": form, "jenis_impor": pilihan, "batas_mb": BATAS_UKURAN // (1024 * 1024)}
     if request.method == "POST" and form.is_valid():
         jenis = form.cleaned_data["jenis"]
         _wajib_boleh_impor(request.user, jenis)
@@ -85,12 +96,12 @@ def impor_anggaran(request):
             konteks.update({"hasil": hasil, "jenis": jenis, "nama_berkas": unggahan.name})
             if not hasil.ada_galat:
                 konteks["token"] = _simpan_sementara(isi, unggahan.name)
-    return render(request, "anggaran/impor.html", konteks)
+    return render(request, "nakertrans/impor.html", konteks)
 
 
 @login_required
 @require_POST
-def impor_anggaran_simpan(request):
+def simpan_impor(request):
     """Step 2: the previewed file, imported for real (all or nothing)."""
     jenis = request.POST.get("jenis", "")
     _wajib_boleh_impor(request.user, jenis)
@@ -100,15 +111,15 @@ def impor_anggaran_simpan(request):
         hasil = impor(jenis, baca_berkas(isi, jalur), user=request.user, dry_run=False)
     except ValidationError as galat:
         messages.error(request, " ".join(galat.messages))
-        return redirect("anggaran:impor")
+        return redirect("impor")
     if hasil.ada_galat:
         # The data changed since the preview: nothing was saved; show why.
         return render(
             request,
-            "anggaran/impor.html",
+            "nakertrans/impor.html",
             {
-                "form": FormImpor(),
-                "jenis_impor": JENIS_IMPOR,
+                "form": FormImpor(pilihan=jenis_untuk(request.user)),
+                "jenis_impor": jenis_untuk(request.user),
                 "hasil": hasil,
                 "jenis": jenis,
                 "nama_berkas": nama_berkas,
@@ -118,4 +129,4 @@ def impor_anggaran_simpan(request):
     messages.success(request, f"Impor {nama_berkas} selesai: {hasil.ringkasan}.")
     for s in hasil.selisih:
         messages.warning(request, f"Total tertulis tidak sama dengan jumlahnya. {s}")
-    return redirect("anggaran:realisasi")
+    return redirect("impor")
