@@ -1,10 +1,9 @@
 from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from anggaran.impor import AnggaranSubKegiatanResource, RealisasiAnggaranResource
 from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
+from nakertrans.impor import ImporSemuaAtauTidakSama
 
 
 @admin.register(Nomenklatur)
@@ -23,19 +22,6 @@ class IndikatorProgramKegiatanAdmin(SimpleHistoryAdmin):
     search_fields = ["nomenklatur__kode", "indikator"]
     list_select_related = ["nomenklatur"]
     autocomplete_fields = ["nomenklatur"]
-
-
-class ImporSemuaAtauTidakSama(ImportExportModelAdmin):
-    """Admin import with the same rules as the app's import page: xlsx/csv, all or nothing."""
-
-    import_formats = [XLSX, CSV]
-    export_formats = [XLSX, CSV]
-
-    def get_import_data_kwargs(self, **kwargs):
-        # The request lets the resource show the stated-total mismatches as warnings.
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
 
 
 class HanyaBaca:

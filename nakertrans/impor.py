@@ -14,6 +14,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
 from import_export import resources, widgets
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 
 from nakertrans.format_id import baca_angka
 from nakertrans.models import UnitKerja
@@ -225,3 +227,16 @@ def templat(jenis):
     """An empty sheet with the expected columns, as xlsx bytes."""
     data = tablib.Dataset(headers=ambil_jenis(jenis).kolom())
     return data.export("xlsx")
+
+
+class ImporSemuaAtauTidakSama(ImportExportModelAdmin):
+    """Admin import with the same rules as the app's import page: xlsx/csv, all or nothing."""
+
+    import_formats = [XLSX, CSV]
+    export_formats = [XLSX, CSV]
+
+    def get_import_data_kwargs(self, **kwargs):
+        # The request lets the resource show the stated-total mismatches as warnings.
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs

@@ -2,7 +2,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from nakertrans.impor import ImporSemuaAtauTidakSama
 from perjanjian import services
+from perjanjian.impor import BarisPKResource, IndikatorResource
 from perjanjian.models import (
     IKU,
     BarisPK,
@@ -45,7 +47,8 @@ class KomponenInline(admin.TabularInline):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SimpleHistoryAdmin):
+class IndikatorAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+    resource_classes = [IndikatorResource]
     list_display = ["nama", "satuan", "jenis_nilai", "polaritas", "aturan_tahunan", "desimal"]
     list_filter = ["jenis_nilai", "polaritas", "aturan_tahunan"]
     search_fields = ["nama"]
@@ -143,7 +146,8 @@ class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BarisPK)
-class BarisPKAdmin(SimpleHistoryAdmin):
+class BarisPKAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+    resource_classes = [BarisPKResource]
     list_display = ["perjanjian", "urutan", "indikator", "target_angka", "target_huruf", "induk"]
     list_filter = ["perjanjian__tahun"]
     list_select_related = ["perjanjian__jabatan", "indikator", "induk__indikator"]

@@ -7,9 +7,25 @@ class PerjanjianConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     menu = [
+        ("Renstra", "perjanjian:renstra", None),
         ("Perjanjian Kinerja", "perjanjian:daftar", None),
         ("Pohon Kinerja", "perjanjian:pohon", None),
     ]
+
+    jenis_impor = {
+        "indikator": ("Indikator kinerja", "perjanjian.impor.IndikatorResource", "perjanjian.add_indikator"),
+        "baris_pk": (
+            "Baris Perjanjian Kinerja (dengan rencana aksi)",
+            "perjanjian.impor.BarisPKResource",
+            "perjanjian.add_barispk",
+        ),
+        "rencana_aksi": (
+            "Rencana aksi per triwulan",
+            "perjanjian.impor.BarisPKResource",
+            "perjanjian.change_barispk",
+            ["tahun", "jabatan", "nomor", "rencana_tw1", "rencana_tw2", "rencana_tw3", "rencana_tw4"],
+        ),
+    }
 
     izin_peran = {
         "Admin": ["perjanjian.*"],

@@ -5,6 +5,7 @@ from perjanjian import views
 app_name = "perjanjian"
 urlpatterns = [
     path("", views.daftar_pk, name="daftar"),
+    path("renstra/", views.renstra, name="renstra"),
     path("<int:tahun>/", views.daftar_pk, name="daftar_tahun"),
     path("pk/<int:pk>/", views.detail_pk, name="detail"),
     path("pk/<int:pk>/cetak.pdf", views.cetak_pk, name="cetak"),

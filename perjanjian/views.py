@@ -77,3 +77,33 @@ def pohon(request, tahun=None):
     tahun = tahun or terakhir
     akar, anak = pohon_kinerja(tahun, unit_terlihat(request.user))
     return render(request, "perjanjian/pohon.html", {"tahun": tahun, "akar": akar, "anak": anak})
+
+
+@login_required
+def renstra(request):
+    """The Renstra in force: visi, misi, tujuan, sasaran and the IKU with their yearly targets."""
+    from django.db.models import Prefetch
+
+    from perjanjian.models import IKU, Renstra, TargetIKU
+
+    rencana = (
+        Renstra.objects.prefetch_related(
+            "misi",
+            "tujuan",
+            "sasaran",
+            Prefetch(
+                "iku",
+                queryset=IKU.objects.select_related("indikator", "sasaran").prefetch_related(
+                    Prefetch("target_tahunan", queryset=TargetIKU.objects.order_by("tahun"))
+                ),
+            ),
+        )
+        .order_by("-tahun_awal")
+        .first()
+    )
+    tahun = list(range(rencana.tahun_awal, rencana.tahun_akhir + 1)) if rencana else []
+    iku = [
+        (i, [next((t for t in i.target_tahunan.all() if t.tahun == th), None) for th in tahun])
+        for i in (rencana.iku.all() if rencana else [])
+    ]
+    return render(request, "perjanjian/renstra.html", {"renstra": rencana, "tahun": tahun, "iku": iku})

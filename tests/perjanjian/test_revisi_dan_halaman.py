@@ -95,3 +95,17 @@ def test_pk_pages_query_count_does_not_grow_with_lines(masuk_sebagai, kadis, per
         )
     assert hitung("/perjanjian/2024/") == daftar
     assert hitung("/perjanjian/pohon/2024/") == pohon
+
+
+def test_renstra_page_shows_visi_misi_and_the_iku_targets(masuk_sebagai, inspektorat, perencanaan):
+    respons = masuk_sebagai(inspektorat).get(reverse("perjanjian:renstra"))
+    halaman = respons.content.decode()
+    assert (
+        "Terwujudnya Tenaga Kerja dan Masyarakat Transmigrasi yang Berkualitas, Maju dan Sejahtera" in halaman
+    )
+    assert len(respons.context["iku"]) == 2
+    kawasan, tpt = respons.context["iku"]
+    tahun = respons.context["tahun"]
+    assert tahun == [2021, 2022, 2023, 2024, 2025, 2026]
+    assert [t.target_angka if t else None for t in tpt[1]][2:4] == [Decimal("5.89"), Decimal("5.88")]
+    assert "makin rendah makin baik" in halaman
