@@ -56,8 +56,8 @@ def test_cetak_pk_writes_the_twelve_documents(perencanaan, tmp_path):
         "ZAMRONI, S.Ag.",
         "19700914 199203 1 003",
         "Bupati Bungo",
-        "72",
-        "5,88",
+        "72 %",
+        "5,88 %",
         "Muara Bungo, 2 Januari 2024",
         "Tingkat pengangguran terbuka",
     ]:
