@@ -11,7 +11,6 @@ from decimal import Decimal
 from anggaran import kode as nomenklatur
 from anggaran.data_seed import TABEL_14, TABEL_30
 from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
-from nakertrans.access import id_unit_lingkup
 from nakertrans.demo import (
     BIDANG_NAKER,
     BIDANG_TRANS,
@@ -19,9 +18,9 @@ from nakertrans.demo import (
     SUBBAG_UMUM,
     UPTD_BLK,
     simpan_bila_berubah,
+    tandai_disetujui,
 )
-from nakertrans.models import Pengajuan, Pengguna, RiwayatPengajuan, UnitKerja
-from nakertrans.roles import OPERATOR
+from nakertrans.models import Pengajuan, UnitKerja
 
 TAHUN = 2024
 
@@ -122,26 +121,5 @@ def muat_anggaran():
 
 def setujui_semua_bulan(tahun=TAHUN):
     """Every unit's twelve months of the demo year as submitted by its operator and approved."""
-    kadis = Pengguna.objects.get(username="kadis")
-    operator = list(Pengguna.objects.filter(groups__name=OPERATOR).order_by("username"))
-    lingkup = {o.pk: id_unit_lingkup(o) for o in operator}
-    unit_beranggaran = UnitKerja.objects.filter(anggaran__tahun=tahun).distinct()
-    for unit in unit_beranggaran:
-        pengisi = next(o for o in operator if unit.pk in lingkup[o.pk])
-        for bulan in range(1, 13):
-            pengajuan = simpan_bila_berubah(
-                Pengajuan,
-                {"jenis": Pengajuan.Jenis.ANGGARAN, "tahun": tahun, "periode": bulan, "unit_kerja": unit},
-                status=Pengajuan.Status.DISETUJUI,
-            )
-            if not pengajuan.riwayat.exists():
-                RiwayatPengajuan.objects.bulk_create(
-                    [
-                        RiwayatPengajuan(
-                            pengajuan=pengajuan, dari_status="draft", ke_status="diajukan", oleh=pengisi
-                        ),
-                        RiwayatPengajuan(
-                            pengajuan=pengajuan, dari_status="diajukan", ke_status="disetujui", oleh=kadis
-                        ),
-                    ]
-                )
+    for unit in UnitKerja.objects.filter(anggaran__tahun=tahun).distinct():
+        tandai_disetujui(Pengajuan.Jenis.ANGGARAN, tahun, range(1, 13), unit)

@@ -168,3 +168,34 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         pengguna.unit_kerja.set([unit[nama] for nama in lingkup])
     if stdout is not None:
         stdout.write(f"Organisasi: {len(unit)} unit kerja, {len(jabatan)} jabatan, {len(PENGGUNA)} pengguna.")
+
+
+def tandai_disetujui(jenis, tahun, daftar_periode, unit):
+    """Demo periods of a unit as submitted by its operator and approved by the Kepala Dinas."""
+    from nakertrans.access import id_unit_lingkup
+    from nakertrans.models import Pengajuan, RiwayatPengajuan
+    from nakertrans.roles import OPERATOR
+
+    kadis = Pengguna.objects.get(username="kadis")
+    pengisi = next(
+        o
+        for o in Pengguna.objects.filter(groups__name=OPERATOR).order_by("username")
+        if unit.pk in id_unit_lingkup(o)
+    )
+    for periode in daftar_periode:
+        pengajuan = simpan_bila_berubah(
+            Pengajuan,
+            {"jenis": jenis, "tahun": tahun, "periode": periode, "unit_kerja": unit},
+            status=Pengajuan.Status.DISETUJUI,
+        )
+        if not pengajuan.riwayat.exists():
+            RiwayatPengajuan.objects.bulk_create(
+                [
+                    RiwayatPengajuan(
+                        pengajuan=pengajuan, dari_status="draft", ke_status="diajukan", oleh=pengisi
+                    ),
+                    RiwayatPengajuan(
+                        pengajuan=pengajuan, dari_status="diajukan", ke_status="disetujui", oleh=kadis
+                    ),
+                ]
+            )

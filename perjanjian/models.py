@@ -7,7 +7,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from anggaran.models import Nomenklatur
-from nakertrans.models import Jabatan, Penugasan, pejabat_pada
+from nakertrans.models import Jabatan, Penugasan, UnitKerja, pejabat_pada
 from nakertrans.rumus import GalatRumus, urai_rumus
 
 # SAKIP evaluation letters, best first.
@@ -250,6 +250,17 @@ class TargetIKU(Target):
         self.bersihkan_target(self.iku.indikator if self.iku_id else None)
 
 
+class PerjanjianKinerjaQuerySet(models.QuerySet):
+    def berlaku(self, tahun):
+        """Per post, the final PK of the year, or its draft while no final exists."""
+        final = PerjanjianKinerja.objects.filter(
+            tahun=tahun, jabatan=models.OuterRef("jabatan"), status="final"
+        )
+        return self.filter(tahun=tahun).filter(
+            Q(status="final") | (Q(status="draft") & ~models.Exists(final))
+        )
+
+
 class PerjanjianKinerja(models.Model):
     """One post's performance agreement for one year; a final PK is never edited, it is revised."""
 
@@ -297,6 +308,15 @@ class PerjanjianKinerja(models.Model):
         editable=False,
     )
     alasan_revisi = models.TextField("alasan revisi", blank=True)
+    unit_pengisi = models.ForeignKey(
+        UnitKerja,
+        verbose_name="unit pengisi realisasi",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Kosong: unit kerja jabatan. Misalnya PK Kepala Dinas diisi oleh Sekretariat.",
+    )
     program_kegiatan = models.ManyToManyField(
         Nomenklatur,
         verbose_name="program/kegiatan/sub kegiatan",
@@ -304,6 +324,8 @@ class PerjanjianKinerja(models.Model):
         related_name="perjanjian_kinerja",
     )
     history = HistoricalRecords(m2m_fields=[program_kegiatan])
+
+    objects = PerjanjianKinerjaQuerySet.as_manager()
 
     class Meta:
         verbose_name = "perjanjian kinerja"
@@ -331,6 +353,11 @@ class PerjanjianKinerja(models.Model):
     @property
     def dapat_diubah(self):
         return self.status == self.Status.DRAFT
+
+    @property
+    def unit_isian(self):
+        """The unit whose operators enter this PK's realisasi."""
+        return self.unit_pengisi if self.unit_pengisi_id else self.jabatan.unit_kerja
 
     def penandatangan(self):
         """(PIHAK KESATU, PIHAK KEDUA) Penugasan: stored once final, looked up by date while draft."""

@@ -19,8 +19,7 @@ def _dengan_baris(qs):
 
 def pk_berlaku(tahun, unit_kerja):
     """The PK in force (final, else the draft) of every post of the given units in a year."""
-    qs = PerjanjianKinerja.objects.filter(tahun=tahun, status__in=["final", "draft"])
-    qs = qs.filter(jabatan__unit_kerja__in=unit_kerja)
+    qs = PerjanjianKinerja.objects.berlaku(tahun).filter(jabatan__unit_kerja__in=unit_kerja)
     return _dengan_baris(qs).order_by("jabatan__tingkat_pk", "jabatan__urutan", "status")
 
 
@@ -35,8 +34,7 @@ def pohon_kinerja(tahun, unit_kerja):
     """
     baris = list(
         BarisPK.objects.filter(
-            perjanjian__tahun=tahun,
-            perjanjian__status__in=["final", "draft"],
+            perjanjian__in=PerjanjianKinerja.objects.berlaku(tahun),
             perjanjian__jabatan__unit_kerja__in=unit_kerja,
         )
         .select_related("indikator", "perjanjian__jabatan", "iku")

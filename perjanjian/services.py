@@ -34,7 +34,9 @@ def finalkan_pk(*, perjanjian, user):
     """Draft -> final: the signatories of the signing date are fixed, the old version (if any) is replaced."""
     _wajib_admin(user)
     perjanjian = (
-        PerjanjianKinerja.objects.select_for_update().select_related("jabatan__atasan").get(pk=perjanjian.pk)
+        PerjanjianKinerja.objects.select_for_update(of=("self",))
+        .select_related("jabatan__atasan")
+        .get(pk=perjanjian.pk)
     )
     if perjanjian.status != Status.DRAFT:
         raise ValidationError("Hanya PK berstatus draf yang dapat difinalkan.")

@@ -66,6 +66,16 @@ def inspektorat(organisasi):
 
 
 @pytest.fixture
+def perencanaan(organisasi):
+    """The seed's organisation, 2024 budget, Renstra, IKU and the twelve PKs of 2024."""
+    from anggaran.demo import muat_anggaran
+    from perjanjian.demo import muat_perencanaan
+
+    muat_anggaran()
+    return muat_perencanaan()
+
+
+@pytest.fixture
 def masuk_sebagai(client):
     """Log the test client in as a persona (force_login: throttling is tested separately)."""
 

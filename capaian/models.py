@@ -1,0 +1,158 @@
+"""Realisasi kinerja per triwulan (with components and evidence) and the predikat scales."""
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from capaian.hitung import Pita, periksa_skala
+from perjanjian.models import PREDIKAT_SAKIP, BarisPK, KomponenIndikator
+
+NILAI = {"max_digits": 16, "decimal_places": 4}
+
+
+class SkalaPredikat(models.Model):
+    nama = models.CharField("nama skala", max_length=200, unique=True)
+    aktif = models.BooleanField("dipakai", default=False, help_text="Hanya satu skala yang dipakai.")
+    keterangan = models.TextField("keterangan", blank=True)
+
+    class Meta:
+        verbose_name = "skala predikat capaian"
+        verbose_name_plural = "skala predikat capaian"
+        ordering = ["-aktif", "nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aktif"],
+                condition=models.Q(aktif=True),
+                name="satu_skala_aktif",
+                violation_error_message="Sudah ada skala lain yang dipakai; nonaktifkan dulu.",
+            )
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    def sebagai_pita(self):
+        return [p.sebagai_pita() for p in self.pita.all()]
+
+
+class PitaPredikat(models.Model):
+    skala = models.ForeignKey(SkalaPredikat, on_delete=models.CASCADE, related_name="pita")
+    nama = models.CharField("kategori", max_length=50)
+    bawah = models.DecimalField(
+        "batas bawah (%)", max_digits=8, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    bawah_inklusif = models.BooleanField("batas bawah termasuk", default=True)
+    atas = models.DecimalField(
+        "batas atas (%)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Kosong: tanpa batas atas.",
+    )
+    atas_inklusif = models.BooleanField("batas atas termasuk", default=False)
+    warna = models.CharField("warna", max_length=7, default="#2e90fa")
+
+    class Meta:
+        verbose_name = "kategori predikat"
+        verbose_name_plural = "kategori predikat"
+        ordering = ["skala", "bawah"]
+
+    def __str__(self):
+        return f"{self.nama} ({self.sebagai_pita().rentang})"
+
+    def sebagai_pita(self):
+        return Pita(self.nama, self.bawah, self.atas, self.bawah_inklusif, self.atas_inklusif, self.warna)
+
+
+def validasi_pita(daftar_pita):
+    masalah = periksa_skala(daftar_pita)
+    if masalah:
+        raise ValidationError(masalah)
+
+
+class RealisasiTriwulan(models.Model):
+    """What a PK line achieved in one quarter, with the unit's explanation."""
+
+    baris = models.ForeignKey(
+        BarisPK, verbose_name="baris PK", on_delete=models.PROTECT, related_name="realisasi"
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        "triwulan", validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    realisasi_angka = models.DecimalField(
+        "realisasi",
+        **NILAI,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0), "Realisasi tidak boleh negatif.")],
+    )
+    realisasi_huruf = models.CharField(
+        "realisasi (predikat)", max_length=2, blank=True, choices=[(h, h) for h in PREDIKAT_SAKIP]
+    )
+    kendala = models.TextField("kendala/hambatan", blank=True)
+    upaya = models.TextField("upaya/solusi", blank=True)
+    versi = models.PositiveIntegerField("versi", default=0, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "realisasi triwulan"
+        verbose_name_plural = "realisasi triwulan"
+        ordering = ["baris", "triwulan"]
+        constraints = [models.UniqueConstraint(fields=["baris", "triwulan"], name="realisasi_triwulan_unik")]
+
+    def __str__(self):
+        return f"{self.baris} TW {self.triwulan}"
+
+    @property
+    def realisasi(self):
+        return self.realisasi_huruf or self.realisasi_angka
+
+
+class NilaiKomponenTriwulan(models.Model):
+    """A component value of a composite indicator, entered for a quarter."""
+
+    realisasi = models.ForeignKey(RealisasiTriwulan, on_delete=models.CASCADE, related_name="komponen")
+    komponen = models.ForeignKey(KomponenIndikator, on_delete=models.PROTECT, related_name="nilai_triwulan")
+    nilai = models.DecimalField(
+        "nilai", **NILAI, validators=[MinValueValidator(Decimal(0), "Nilai tidak boleh negatif.")]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "nilai komponen triwulan"
+        verbose_name_plural = "nilai komponen triwulan"
+        constraints = [
+            models.UniqueConstraint(fields=["realisasi", "komponen"], name="nilai_komponen_triwulan_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.komponen.kode} = {self.nilai}"
+
+
+def _lokasi_bukti(instance, nama_berkas):
+    # An unguessable name; the original name is kept in the row, never in the path.
+    akhiran = nama_berkas.rsplit(".", 1)[-1].lower() if "." in nama_berkas else "bin"
+    return f"bukti/{uuid.uuid4().hex}.{akhiran}"
+
+
+class BuktiDukung(models.Model):
+    realisasi = models.ForeignKey(RealisasiTriwulan, on_delete=models.CASCADE, related_name="bukti")
+    berkas = models.FileField("berkas", upload_to=_lokasi_bukti)
+    nama_asli = models.CharField("nama berkas", max_length=255)
+    jenis = models.CharField("jenis", max_length=10)
+    ukuran = models.PositiveIntegerField("ukuran (bait)")
+    diunggah_oleh = models.ForeignKey("nakertrans.Pengguna", on_delete=models.PROTECT, related_name="+")
+    diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["realisasi", "diunggah_pada"]
+
+    def __str__(self):
+        return self.nama_asli
