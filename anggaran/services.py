@@ -13,16 +13,8 @@ from nakertrans.format_id import baca_angka, format_rupiah
 from nakertrans.models import Pengajuan
 
 
-class Konflik(ValidationError):
-    """Somebody saved the same entry after the page was loaded; ``tersimpan`` is their version."""
-
-    def __init__(self, tersimpan):
-        self.tersimpan = tersimpan
-        super().__init__(
-            "Isian ini sudah diubah orang lain setelah halaman Anda dimuat "
-            f"(tersimpan sekarang: keuangan {format_rupiah(tersimpan.keuangan)}, fisik "
-            f"{tersimpan.fisik} %). Periksa lalu simpan lagi bila nilai Anda yang benar."
-        )
+def _uraikan(realisasi):
+    return f"keuangan {format_rupiah(realisasi.keuangan)}, fisik {realisasi.fisik} %"
 
 
 def pengajuan_anggaran(anggaran, bulan):
@@ -73,17 +65,7 @@ def simpan_realisasi_anggaran(
             "Centang konfirmasi dan tulis catatan alasannya bila memang benar."
         )
     realisasi, baru = RealisasiAnggaran.objects.get_or_create(anggaran=anggaran, bulan=bulan)
-    if not baru and versi_dimuat is not None:
-        # Claim the row with a conditional update so that of two simultaneous saves only one wins.
-        diklaim = RealisasiAnggaran.objects.filter(pk=realisasi.pk, versi=versi_dimuat).update(
-            versi=versi_dimuat + 1
-        )
-        if not diklaim:
-            realisasi.refresh_from_db()
-            raise Konflik(realisasi)
-        realisasi.versi = versi_dimuat + 1
-    else:
-        realisasi.versi += 1
+    workflow.klaim_versi(realisasi, None if baru else versi_dimuat, _uraikan)
     realisasi.keuangan, realisasi.fisik, realisasi.catatan = keuangan, fisik, catatan
     realisasi._history_user = user
     realisasi.save()

@@ -6,9 +6,12 @@ class CapaianConfig(AppConfig):
     verbose_name = "Capaian Kinerja"
     default_auto_field = "django.db.models.BigAutoField"
 
+    menu = [("Isian Kinerja", "capaian:status_isian_kini", None)]
+
     izin_peran = {
-        "Admin": ["capaian.*"],
-        "Inspektorat": ["capaian.view_*"],
+        "Admin": ["capaian.add_*", "capaian.change_*", "capaian.delete_*", "capaian.view_*"],
+        "Kepala Dinas": ["capaian.lihat_riwayat"],
+        "Inspektorat": ["capaian.view_*", "capaian.lihat_riwayat"],
     }
 
     def muat_demo(self, *, password, stdout):

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from capaian.hitung import PRESET
 from capaian.models import NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
-from nakertrans.demo import SEKRETARIAT, simpan_bila_berubah, tandai_disetujui
-from nakertrans.models import Pengajuan, UnitKerja
+from nakertrans.demo import simpan_bila_berubah, tandai_disetujui
+from nakertrans.models import Pengajuan
 from perjanjian import data_seed as seed
 from perjanjian.demo import TAHUN, rencana_aksi
-from perjanjian.models import BarisPK, PerjanjianKinerja
+from perjanjian.models import BarisPK
 
 
 def muat_skala():
@@ -39,8 +39,6 @@ def _per_triwulan(baris, nilai):
 
 
 def muat_realisasi():
-    sekretariat = UnitKerja.objects.get(nama=SEKRETARIAT)
-    PerjanjianKinerja.objects.filter(tahun=TAHUN, jabatan__tingkat_pk=1).update(unit_pengisi=sekretariat)
     baris_seed = [(pk["jabatan"], nomor) for pk in seed.PK_2024 for nomor in range(1, len(pk["baris"]) + 1)]
     unit_terisi = set()
     for (jabatan, nomor), data in zip(baris_seed, seed.REALISASI_2024, strict=True):

@@ -103,6 +103,7 @@ class RealisasiTriwulan(models.Model):
         verbose_name = "realisasi triwulan"
         verbose_name_plural = "realisasi triwulan"
         ordering = ["baris", "triwulan"]
+        permissions = [("lihat_riwayat", "Melihat riwayat perubahan target dan realisasi")]
         constraints = [models.UniqueConstraint(fields=["baris", "triwulan"], name="realisasi_triwulan_unik")]
 
     def __str__(self):

@@ -135,6 +135,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Workflow: when on, the Kepala Unit reviews a unit's submission before the Kepala Dinas approves it.
 SAKIP_TINJAUAN_KEPALA_UNIT = env_bool("SAKIP_TINJAUAN_KEPALA_UNIT")
+# Largest evidence file a unit may upload, in MB.
+SAKIP_BATAS_BUKTI_MB = env_int("SAKIP_BATAS_BUKTI_MB", 10)
+DATA_UPLOAD_MAX_MEMORY_SIZE = (SAKIP_BATAS_BUKTI_MB + 1) * 1024 * 1024
 
 # Import needs the model's add permission and export its view permission (not merely staff status).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -23,10 +22,7 @@ urlpatterns = [
     path("impor/templat/<slug:jenis>.xlsx", views_impor.unduh_templat, name="templat_impor"),
     path("anggaran/", include("anggaran.urls")),
     path("perjanjian/", include("perjanjian.urls")),
+    path("capaian/", include("capaian.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served as static media: evidence goes through a view that checks access.

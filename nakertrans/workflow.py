@@ -130,3 +130,27 @@ def buka_kembali(*, pengajuan, user, alasan):
         catatan=alasan,
         aksi="membuka kembali",
     )
+
+
+class Konflik(ValidationError):
+    """Somebody saved the same entry after the page was loaded; ``tersimpan`` is their version."""
+
+    def __init__(self, tersimpan, uraian):
+        self.tersimpan = tersimpan
+        super().__init__(
+            f"Isian ini sudah diubah orang lain setelah halaman Anda dimuat (tersimpan sekarang: {uraian}). "
+            "Periksa lalu simpan lagi bila nilai Anda yang benar."
+        )
+
+
+def klaim_versi(obj, versi_dimuat, uraikan):
+    """Claim a row for an edit with a conditional update, so that of two simultaneous saves of the same
+    loaded version only one wins; the loser gets Konflik with the stored values (``uraikan(obj)``)."""
+    if versi_dimuat is None:
+        obj.versi += 1
+        return
+    diklaim = type(obj).objects.filter(pk=obj.pk, versi=versi_dimuat).update(versi=versi_dimuat + 1)
+    if not diklaim:
+        obj.refresh_from_db()
+        raise Konflik(obj, uraikan(obj))
+    obj.versi = versi_dimuat + 1

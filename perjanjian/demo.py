@@ -17,13 +17,14 @@ from nakertrans.demo import (
     MEDIATOR,
     PENGANTAR_KERJA,
     PERENCANA,
+    SEKRETARIAT,
     SEKRETARIS,
     SUBKOOR_KAWASAN,
     SUBKOOR_PELATIHAN,
     SUBKOOR_PROMOSI,
     simpan_bila_berubah,
 )
-from nakertrans.models import Jabatan
+from nakertrans.models import Jabatan, UnitKerja
 from perjanjian import data_seed as seed
 from perjanjian.models import (
     IKU,
@@ -212,6 +213,10 @@ def muat_perjanjian_kinerja(iku):
             pihak_kedua=kedua,
         )
         pk.program_kegiatan.set([nomenklatur[kode] for kode in PROGRAM_KEGIATAN[pos.nama]])
+        if pos.nama == KEPALA_DINAS_JABATAN and pk.unit_pengisi_id is None:
+            # The office-level indicators are compiled and entered by the Sekretariat.
+            pk.unit_pengisi = UnitKerja.objects.get(nama=SEKRETARIAT)
+            pk.save(update_fields=["unit_pengisi"])
         for nomor, baris in enumerate(data["baris"], start=1):
             if pos.nama == KEPALA_DINAS_JABATAN:
                 indikator, iku_baris = iku[nomor - 1].indikator, iku[nomor - 1]

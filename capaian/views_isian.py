@@ -1,0 +1,252 @@
+"""Quarterly realisasi kinerja: entry by the unit's operator, approval by the Kepala Dinas."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from capaian import services
+from capaian.access import get_baris_for_user
+from capaian.models import BuktiDukung
+from capaian.queries import baris_tahun, hitung_baris, skala_aktif
+from nakertrans import workflow
+from nakertrans.access import get_unit_kerja_for_user, unit_terlihat, unit_yang_boleh_diisi
+from nakertrans.models import Pengajuan
+from nakertrans.rumus import hitung
+from perjanjian.models import PerjanjianKinerja
+
+TRIWULAN = ["I", "II", "III", "IV"]
+
+
+def _tw_sah(triwulan):
+    if not 1 <= triwulan <= 4:
+        raise Http404("Triwulan tidak dikenal.")
+
+
+def unit_dengan_pk(tahun, unit):
+    """Units (among ``unit``) that fill in realisasi for some PK in force in the year."""
+    pk = PerjanjianKinerja.objects.berlaku(tahun).filter(status="final")
+    return unit.filter(
+        Q(pk__in=pk.filter(unit_pengisi__isnull=False).values("unit_pengisi"))
+        | Q(pk__in=pk.filter(unit_pengisi__isnull=True).values("jabatan__unit_kerja"))
+    ).order_by("urutan")
+
+
+@login_required
+def status_isian_kini(request):
+    tahun = PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).first()
+    return status_isian(request, tahun or timezone.localdate().year)
+
+
+@login_required
+def status_isian(request, tahun):
+    unit = list(unit_dengan_pk(tahun, unit_terlihat(request.user)))
+    status = {
+        (p.unit_kerja_id, p.periode): p
+        for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, unit_kerja__in=unit)
+    }
+    matriks = [(u, [(tw, status.get((u.pk, tw))) for tw in range(1, 5)]) for u in unit]
+    menunggu = [p for p in status.values() if p.status in workflow.menunggu_kepala_dinas()]
+    return render(
+        request,
+        "capaian/status_isian.html",
+        {"tahun": tahun, "matriks": matriks, "triwulan": TRIWULAN, "menunggu": menunggu},
+    )
+
+
+def _baris_unit(tahun, triwulan, unit):
+    qs = baris_tahun(tahun, sampai_triwulan=triwulan).filter(perjanjian__status="final")
+    return qs.filter(
+        Q(perjanjian__unit_pengisi=unit)
+        | Q(perjanjian__unit_pengisi__isnull=True, perjanjian__jabatan__unit_kerja=unit)
+    ).prefetch_related("realisasi__bukti")
+
+
+def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=None):
+    capaian = hitung_baris(baris, triwulan, pita, cache)
+    ini = next((r for r in baris.realisasi.all() if r.triwulan == triwulan), None)
+    return {
+        "b": baris,
+        "c": capaian,
+        "r": ini,
+        "komponen": [
+            (
+                k,
+                (isian or {}).get(f"komponen_{k.kode}")
+                if isian
+                else next(
+                    (n.nilai for n in (ini.komponen.all() if ini else []) if n.komponen_id == k.pk), None
+                ),
+            )
+            for k in baris.indikator.komponen.all()
+        ],
+        "rencana": baris.rencana_aksi[triwulan - 1],
+        "boleh_isi": boleh_isi,
+        "galat": galat,
+        "isian": isian,
+        "triwulan": triwulan,
+    }
+
+
+@login_required
+def isian_triwulan(request, tahun, triwulan, unit_pk):
+    _tw_sah(triwulan)
+    unit = get_unit_kerja_for_user(request.user, unit_pk)
+    pengajuan = workflow.ambil_pengajuan(
+        jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
+    )
+    boleh_isi = (
+        workflow.dapat_diubah(pengajuan) and unit_yang_boleh_diisi(request.user).filter(pk=unit.pk).exists()
+    )
+    pita, cache = skala_aktif(), {}
+    baris = [_konteks_baris(b, triwulan, pita, cache, boleh_isi) for b in _baris_unit(tahun, triwulan, unit)]
+    return render(
+        request,
+        "capaian/isian_triwulan.html",
+        {
+            "unit": unit,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "nama_triwulan": TRIWULAN[triwulan - 1],
+            "pengajuan": pengajuan,
+            "riwayat": pengajuan.riwayat.select_related("oleh__pegawai"),
+            "baris": baris,
+            "boleh_isi": boleh_isi,
+            "boleh_setujui": request.user.has_perm("nakertrans.setujui_pengajuan")
+            and pengajuan.status in workflow.menunggu_kepala_dinas(),
+            "boleh_tinjau": workflow.tinjauan_kepala_unit_aktif()
+            and request.user.has_perm("nakertrans.tinjau_unit")
+            and pengajuan.status == Pengajuan.Status.DIAJUKAN,
+            "boleh_buka": request.user.has_perm("nakertrans.buka_kembali_pengajuan")
+            and pengajuan.status == Pengajuan.Status.DISETUJUI,
+            "lihat_riwayat": request.user.has_perm("capaian.lihat_riwayat"),
+        },
+    )
+
+
+def _isian_dari(request, baris):
+    return {
+        "realisasi": request.POST.get("realisasi", ""),
+        "komponen": {
+            k.kode: request.POST.get(f"komponen_{k.kode}", "") for k in baris.indikator.komponen.all()
+        },
+        "kendala": request.POST.get("kendala", ""),
+        "upaya": request.POST.get("upaya", ""),
+    }
+
+
+@login_required
+@require_POST
+def simpan_baris(request, tahun, triwulan, baris_pk):
+    _tw_sah(triwulan)
+    baris = get_baris_for_user(request.user, baris_pk, untuk_isi=True)
+    if baris.perjanjian.tahun != tahun:
+        raise Http404("Baris PK tidak ada pada tahun ini.")
+    isian = _isian_dari(request, baris)
+    versi = request.POST.get("versi", "")
+    galat = None
+    try:
+        # The values and the evidence are saved together or not at all.
+        with transaction.atomic():
+            services.simpan_realisasi_kinerja(
+                user=request.user,
+                baris=baris,
+                triwulan=triwulan,
+                versi_dimuat=int(versi) if versi.isdigit() else None,
+                **isian,
+            )
+            berkas = request.FILES.get("bukti")
+            if berkas:
+                services.unggah_bukti(user=request.user, baris=baris, triwulan=triwulan, berkas=berkas)
+    except ValidationError as e:
+        galat = " ".join(e.messages)
+    unit = baris.perjanjian.unit_isian
+    if not request.htmx:
+        (messages.error if galat else messages.success)(request, galat or f"Baris {baris.urutan} tersimpan.")
+        return redirect("capaian:isian_triwulan", tahun, triwulan, unit.pk)
+    [b] = _baris_unit(tahun, triwulan, unit).filter(pk=baris.pk)
+    flat = dict(request.POST.items())
+    konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, galat, flat if galat else None)
+    konteks.update({"tahun": tahun, "tersimpan": not galat})
+    return render(request, "capaian/_baris_isian.html", konteks)
+
+
+@login_required
+@require_POST
+def pratinjau_rumus(request, baris_pk):
+    """The value a formula indicator gets from the components being typed (htmx, nothing saved)."""
+    baris = get_baris_for_user(request.user, baris_pk, untuk_isi=True)
+    rumus = baris.indikator.rumus_terurai()
+    if rumus is None:
+        raise Http404("Indikator ini tidak memakai rumus.")
+    nilai = {}
+    try:
+        for k in baris.indikator.komponen.all():
+            nilai[k.kode] = services.baca_nilai(request.POST.get(f"komponen_{k.kode}", ""), k.label)
+    except ValidationError as e:
+        return render(request, "capaian/_pratinjau_rumus.html", {"galat": " ".join(e.messages)})
+    hasil = hitung(rumus, nilai, baris.indikator.desimal)
+    return render(request, "capaian/_pratinjau_rumus.html", {"hasil": hasil, "indikator": baris.indikator})
+
+
+@login_required
+@require_POST
+def ubah_status(request, tahun, triwulan, unit_pk, aksi):
+    _tw_sah(triwulan)
+    unit = get_unit_kerja_for_user(request.user, unit_pk)
+    pengajuan = workflow.ambil_pengajuan(
+        jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
+    )
+    catatan = request.POST.get("catatan", "")
+    try:
+        if aksi == "ajukan":
+            jumlah = services.jumlah_isian(tahun, triwulan, unit)
+            workflow.ajukan(pengajuan=pengajuan, user=request.user, jumlah_isian=jumlah)
+            messages.success(
+                request, f"Realisasi triwulan {TRIWULAN[triwulan - 1]} diajukan untuk disetujui."
+            )
+        elif aksi == "tinjau":
+            workflow.tinjau(pengajuan=pengajuan, user=request.user)
+            messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala Dinas.")
+        elif aksi == "setujui":
+            workflow.setujui(pengajuan=pengajuan, user=request.user)
+            messages.success(request, "Realisasi disetujui dan dikunci.")
+        elif aksi == "kembalikan":
+            workflow.kembalikan(pengajuan=pengajuan, user=request.user, catatan=catatan)
+            messages.success(request, "Pengajuan dikembalikan ke unit kerja dengan catatan.")
+        elif aksi == "buka":
+            workflow.buka_kembali(pengajuan=pengajuan, user=request.user, alasan=catatan)
+            messages.success(request, "Triwulan dibuka kembali; alasan tercatat.")
+        else:
+            raise Http404("Tindakan tidak dikenal.")
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    except PermissionDenied as e:
+        messages.error(request, str(e))
+    return redirect("capaian:isian_triwulan", tahun, triwulan, unit.pk)
+
+
+@login_required
+def unduh_bukti(request, pk):
+    """Evidence is served only to users who may see its PK line."""
+    bukti = BuktiDukung.objects.select_related("realisasi__baris").filter(pk=pk).first()
+    if bukti is None:
+        raise Http404("Bukti tidak ditemukan.")
+    get_baris_for_user(request.user, bukti.realisasi.baris_id)
+    return FileResponse(bukti.berkas.open("rb"), as_attachment=True, filename=bukti.nama_asli)
+
+
+@login_required
+def riwayat_baris(request, baris_pk):
+    """Every change of a line's target, realisasi and components: who, when, old and new value."""
+    if not request.user.has_perm("capaian.lihat_riwayat"):
+        raise PermissionDenied("Riwayat perubahan hanya untuk Kepala Dinas dan Inspektorat.")
+    baris = get_baris_for_user(request.user, baris_pk)
+    from capaian.riwayat import riwayat_baris as kumpulkan
+
+    return render(request, "capaian/riwayat.html", {"b": baris, "perubahan": kumpulkan(baris)})

@@ -1,0 +1,233 @@
+"""Quarterly realisasi entry, evidence, workflow and history for PK lines."""
+
+import io
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from capaian.models import BuktiDukung, RealisasiTriwulan
+from nakertrans.demo import KABID_TRANS, KEPALA_DINAS_JABATAN, PENGANTAR_KERJA, SEKRETARIS
+from nakertrans.models import UnitKerja
+from perjanjian.models import BarisPK
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _baris(jabatan, nomor=1):
+    return BarisPK.objects.get(perjanjian__tahun=2024, perjanjian__jabatan__nama=jabatan, urutan=nomor)
+
+
+def _simpan(client, baris, triwulan=1, **isian):
+    data = {"realisasi": "", "kendala": "", "upaya": "", "versi": "0", **isian}
+    return client.post(reverse("capaian:simpan_baris", args=[2024, triwulan, baris.pk]), data, **HTMX)
+
+
+def test_operator_enters_a_quarter_inline(masuk_sebagai, operator_naker, perencanaan):
+    baris = _baris(PENGANTAR_KERJA)
+    respons = _simpan(
+        masuk_sebagai(operator_naker), baris, realisasi="160", kendala="Lowongan sedikit", upaya="Job fair"
+    )
+    halaman = respons.content.decode()
+    assert "Tersimpan." in halaman and halaman.lstrip().startswith("<tr")
+    r = RealisasiTriwulan.objects.get(baris=baris, triwulan=1)
+    assert (r.realisasi_angka, r.kendala, r.upaya) == (Decimal(160), "Lowongan sedikit", "Job fair")
+    assert "98,77 %" in halaman  # 160 of the 162 planned for TW I (650 spread 162, 162, 163, 163)
+
+
+@pytest.mark.parametrize(
+    ("isian", "pesan"),
+    [
+        ({"realisasi": "seratus"}, "Realisasi harus berupa angka"),
+        ({"realisasi": "-5"}, "Realisasi tidak boleh negatif"),
+    ],
+)
+def test_bad_numbers_change_nothing(masuk_sebagai, operator_naker, perencanaan, isian, pesan):
+    respons = _simpan(masuk_sebagai(operator_naker), _baris(PENGANTAR_KERJA), **isian)
+    assert pesan in respons.content.decode()
+    assert not RealisasiTriwulan.objects.exists()
+
+
+def test_letter_outside_the_scale_is_refused(masuk_sebagai, operator_sekretariat_login, perencanaan):
+    respons = _simpan(operator_sekretariat_login, _baris(SEKRETARIS), triwulan=4, realisasi="E")
+    assert "Predikat harus salah satu dari AA, A, BB, B, CC, C, D." in respons.content.decode()
+    assert (
+        "Tersimpan."
+        in _simpan(
+            operator_sekretariat_login, _baris(SEKRETARIS), triwulan=4, realisasi="bb"
+        ).content.decode()
+    )
+    assert RealisasiTriwulan.objects.get().realisasi_huruf == "BB"
+
+
+@pytest.fixture
+def operator_sekretariat_login(client, organisasi):
+    from nakertrans.models import Pengguna
+
+    client.force_login(Pengguna.objects.get(username="operator_sekretariat"))
+    return client
+
+
+def test_components_compute_the_value_as_typed_and_when_saved(operator_sekretariat_login, perencanaan):
+    client = operator_sekretariat_login
+    tpt = _baris(KEPALA_DINAS_JABATAN, 2)
+    pratinjau = client.post(
+        reverse("capaian:pratinjau_rumus", args=[tpt.pk]),
+        {"komponen_jumlah_pengangguran": "7.060", "komponen_jumlah_angkatan_kerja": "131.065"},
+        **HTMX,
+    )
+    assert "Nilai terhitung: <strong>5,39</strong>" in pratinjau.content.decode()
+    nol = client.post(
+        reverse("capaian:pratinjau_rumus", args=[tpt.pk]),
+        {"komponen_jumlah_pengangguran": "7060", "komponen_jumlah_angkatan_kerja": "0"},
+        **HTMX,
+    )
+    assert "pembagian dengan nol" in nol.content.decode()
+    respons = _simpan(
+        client,
+        tpt,
+        triwulan=4,
+        komponen_jumlah_pengangguran="7.060",
+        komponen_jumlah_angkatan_kerja="131.065",
+    )
+    assert "108,33 %" in respons.content.decode() and "Sangat Baik" in respons.content.decode()
+
+
+def test_operator_of_transmigrasi_gets_nothing_of_ketenagakerjaan(masuk_sebagai, operator_trans, perencanaan):
+    client = masuk_sebagai(operator_trans)
+    naker = UnitKerja.objects.get(nama="Bidang Ketenagakerjaan")
+    assert client.get(reverse("capaian:isian_triwulan", args=[2024, 1, naker.pk])).status_code == 404
+    assert _simpan(client, _baris(PENGANTAR_KERJA), realisasi="1").status_code == 404
+    respons = client.post(reverse("capaian:ubah_status", args=[2024, 1, naker.pk, "ajukan"]))
+    assert respons.status_code == 404
+    assert not RealisasiTriwulan.objects.exists()
+    trans = UnitKerja.objects.get(nama="Bidang Transmigrasi")
+    halaman = client.get(reverse("capaian:isian_triwulan", args=[2024, 1, trans.pk])).content.decode()
+    assert "Persentase penyiapan kawasan transmigrasi" in halaman and PENGANTAR_KERJA not in halaman
+
+
+def _pdf():
+    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+
+
+def _docx():
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(keluaran, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    return keluaran.getvalue()
+
+
+def test_evidence_is_checked_by_content_and_served_only_to_those_who_may_see_it(
+    masuk_sebagai, operator_naker, operator_trans, kadis, perencanaan, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client = masuk_sebagai(operator_naker)
+    baris = _baris(PENGANTAR_KERJA)
+    palsu = _simpan(
+        client, baris, realisasi="10", bukti=SimpleUploadedFile("laporan.pdf", b"MZ\x90\x00 bukan pdf")
+    )
+    assert "bukan PDF seperti namanya" in palsu.content.decode()
+    assert not BuktiDukung.objects.exists() and not RealisasiTriwulan.objects.exists()
+    settings.SAKIP_BATAS_BUKTI_MB = 0
+    besar = _simpan(client, baris, realisasi="10", bukti=SimpleUploadedFile("laporan.pdf", _pdf()))
+    assert "terlalu besar" in besar.content.decode()
+    settings.SAKIP_BATAS_BUKTI_MB = 10
+    for nama, isi in [("laporan.pdf", _pdf()), ("daftar hadir.docx", _docx())]:
+        assert (
+            "Tersimpan."
+            in _simpan(
+                client,
+                baris,
+                realisasi="10",
+                bukti=SimpleUploadedFile(nama, isi),
+                versi=str(
+                    RealisasiTriwulan.objects.filter(baris=baris).first().versi
+                    if RealisasiTriwulan.objects.exists()
+                    else 0
+                ),
+            ).content.decode()
+        )
+    bukti = BuktiDukung.objects.get(nama_asli="laporan.pdf")
+    assert "laporan" not in bukti.berkas.name and len(bukti.berkas.name) > 36
+    assert b"".join(client.get(reverse("capaian:unduh_bukti", args=[bukti.pk])).streaming_content) == _pdf()
+    assert masuk_sebagai(kadis).get(reverse("capaian:unduh_bukti", args=[bukti.pk])).status_code == 200
+    assert (
+        masuk_sebagai(operator_trans).get(reverse("capaian:unduh_bukti", args=[bukti.pk])).status_code == 404
+    )
+
+
+def _status(client, aksi, unit="Bidang Ketenagakerjaan", catatan="", triwulan=1):
+    unit = UnitKerja.objects.get(nama=unit)
+    url = reverse("capaian:ubah_status", args=[2024, triwulan, unit.pk, aksi])
+    return client.post(url, {"catatan": catatan}, follow=True).content.decode()
+
+
+def test_whole_cycle_and_locks(client, operator_naker, kadis, perencanaan):
+    client.force_login(operator_naker)
+    assert "Belum ada isian" in _status(client, "ajukan")
+    _simpan(client, _baris(PENGANTAR_KERJA), realisasi="150")
+    _status(client, "ajukan")
+    client.force_login(kadis)
+    assert "Catatan wajib" in _status(client, "kembalikan")
+    _status(client, "kembalikan", catatan="Lampirkan daftar pencari kerja.")
+    client.force_login(operator_naker)
+    naker = UnitKerja.objects.get(nama="Bidang Ketenagakerjaan")
+    halaman = client.get(reverse("capaian:isian_triwulan", args=[2024, 1, naker.pk])).content.decode()
+    assert "Lampirkan daftar pencari kerja." in halaman and "Dikembalikan" in halaman
+    _simpan(client, _baris(PENGANTAR_KERJA), realisasi="162", versi="1")
+    _status(client, "ajukan")
+    client.force_login(kadis)
+    assert "disetujui dan dikunci" in _status(client, "setujui")
+    assert "status pengajuan sekarang disetujui" in _status(client, "setujui")
+    client.force_login(operator_naker)
+    assert "terkunci" in _simpan(client, _baris(PENGANTAR_KERJA), realisasi="1", versi="2").content.decode()
+    assert RealisasiTriwulan.objects.get().realisasi_angka == Decimal(162)
+
+
+def test_concurrent_edits_raise_a_conflict_with_both_values(masuk_sebagai, operator_naker, perencanaan):
+    client = masuk_sebagai(operator_naker)
+    baris = _baris(PENGANTAR_KERJA)
+    _simpan(client, baris, realisasi="100")
+    respons = _simpan(client, baris, realisasi="120", versi="0")
+    halaman = respons.content.decode()
+    assert "sudah diubah orang lain" in halaman and "realisasi 100" in halaman and 'value="120"' in halaman
+    assert RealisasiTriwulan.objects.get().realisasi_angka == Decimal(100)
+
+
+def test_history_shows_old_and_new_values_to_kadis_and_inspektorat_only(
+    masuk_sebagai, operator_naker, kadis, inspektorat, perencanaan
+):
+    client = masuk_sebagai(operator_naker)
+    baris = _baris(PENGANTAR_KERJA)
+    _simpan(client, baris, realisasi="100")
+    _simpan(client, baris, realisasi="120", versi="1")
+    assert client.get(reverse("capaian:riwayat_baris", args=[baris.pk])).status_code == 403
+    for orang in (kadis, inspektorat):
+        respons = masuk_sebagai(orang).get(reverse("capaian:riwayat_baris", args=[baris.pk]))
+        perubahan = [(p.apa, p.lama, p.baru) for p in respons.context["perubahan"]]
+        assert ("TW 1: realisasi", Decimal(100), Decimal(120)) in perubahan
+        assert "operator_naker" in respons.content.decode()
+
+
+def test_entry_page_query_count_does_not_grow_with_lines(masuk_sebagai, kadis, perencanaan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = masuk_sebagai(kadis)
+
+    def hitung(unit):
+        with CaptureQueriesContext(connection) as q:
+            respons = client.get(
+                reverse("capaian:isian_triwulan", args=[2024, 1, UnitKerja.objects.get(nama=unit).pk])
+            )
+        return len(respons.context["baris"]), len(q)
+
+    sedikit, banyak = hitung("UPTD Balai Latihan Kerja"), hitung("Bidang Ketenagakerjaan")
+    assert banyak[0] > sedikit[0] and banyak[1] == sedikit[1]
+
+
+def test_kabid_trans_line_is_read_only_for_kadis(masuk_sebagai, kadis, perencanaan):
+    assert _simpan(masuk_sebagai(kadis), _baris(KABID_TRANS), realisasi="1").status_code == 404
