@@ -8,6 +8,13 @@ class CapaianConfig(AppConfig):
 
     menu = [("Isian Kinerja", "capaian:status_isian_kini", None)]
 
+    panel_beranda = {
+        "kepala_dinas": "capaian.panel.panel_kepala_dinas",
+        "operator": "capaian.panel.panel_operator",
+        "inspektorat": "capaian.panel.panel_inspektorat",
+        "admin": "capaian.panel.panel_inspektorat",
+    }
+
     izin_peran = {
         "Admin": ["capaian.add_*", "capaian.change_*", "capaian.delete_*", "capaian.view_*"],
         "Kepala Dinas": ["capaian.lihat_riwayat"],

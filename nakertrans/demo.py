@@ -159,7 +159,13 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         if nama_jabatan:
             pegawai = jabatan[nama_jabatan].penugasan.get(mulai=MULAI_MENJABAT).pegawai
         pengguna = simpan_bila_berubah(
-            Pengguna, {"username": username}, pegawai=pegawai, is_staff=staf, is_active=True
+            Pengguna,
+            {"username": username},
+            pegawai=pegawai,
+            is_staff=staf,
+            is_active=True,
+            # Example addresses under a reserved domain: mail to them can never reach anyone.
+            email=f"{username}@sakip.contoh.invalid",
         )
         if not pengguna.check_password(password):
             pengguna.set_password(password)

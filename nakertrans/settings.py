@@ -135,6 +135,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Workflow: when on, the Kepala Unit reviews a unit's submission before the Kepala Dinas approves it.
 SAKIP_TINJAUAN_KEPALA_UNIT = env_bool("SAKIP_TINJAUAN_KEPALA_UNIT")
+# Realisasi of a triwulan is due this many days after the quarter ends (kirim_pengingat reminds after that).
+SAKIP_BATAS_HARI_ISIAN = env_int("SAKIP_BATAS_HARI_ISIAN", 10)
 # Largest evidence file a unit may upload, in MB.
 SAKIP_BATAS_BUKTI_MB = env_int("SAKIP_BATAS_BUKTI_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = (SAKIP_BATAS_BUKTI_MB + 1) * 1024 * 1024

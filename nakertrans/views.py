@@ -1,6 +1,8 @@
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from nakertrans.access import get_jabatan_for_user, get_unit_kerja_for_user, unit_terlihat
 from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, UnitKerja
@@ -29,7 +31,18 @@ def beranda(request):
             for jabatan, penugasan in daftar
             if penugasan is None
         ]
+    konteks["panel"] = panel_beranda(request, peran.kode)
     return render(request, f"nakertrans/beranda/{peran.kode}.html", konteks)
+
+
+def panel_beranda(request, kode_peran):
+    """HTML panels the apps add to a role's home page (AppConfig.panel_beranda: role -> dotted path)."""
+    panel = []
+    for config in apps.get_app_configs():
+        jalur = getattr(config, "panel_beranda", {}).get(kode_peran)
+        if jalur:
+            panel.append(import_string(jalur)(request))
+    return [p for p in panel if p]
 
 
 @login_required

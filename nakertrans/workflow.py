@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from nakertrans.access import id_unit_lingkup
 from nakertrans.models import Pengajuan, RiwayatPengajuan
+from nakertrans.notifikasi import kirim_perubahan
 
 Status = Pengajuan.Status
 DAPAT_DIUBAH = {Status.DRAFT, Status.DIKEMBALIKAN}
@@ -58,6 +59,8 @@ def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi):
         pengajuan=pengajuan, dari_status=pengajuan.status, ke_status=ke, oleh=user, catatan=catatan
     )
     pengajuan.refresh_from_db()
+    # Mail only once the transition is committed, never for one that was rolled back.
+    transaction.on_commit(lambda: kirim_perubahan(pengajuan))
     return pengajuan
 
 

@@ -104,3 +104,52 @@ def test_letter_targets_are_reached_or_not():
     assert huruf_tercapai("BB", "A") is True
     assert huruf_tercapai("BB", "B") is False
     assert huruf_tercapai("BB", None) is None
+
+
+def test_admin_refuses_a_scale_with_a_gap_and_saves_nothing(masuk_sebagai, admin):
+    from django.urls import reverse
+
+    from capaian.models import SkalaPredikat
+
+    data = {
+        "nama": "Skala bercelah",
+        "aktif": "",
+        "pita-TOTAL_FORMS": 2,
+        "pita-INITIAL_FORMS": 0,
+        "pita-MIN_NUM_FORMS": 0,
+        "pita-MAX_NUM_FORMS": 1000,
+        "pita-0-nama": "Kurang",
+        "pita-0-bawah": "0",
+        "pita-0-bawah_inklusif": "on",
+        "pita-0-atas": "44.99",
+        "pita-0-atas_inklusif": "on",
+        "pita-0-warna": "#d92d20",
+        "pita-1-nama": "Cukup",
+        "pita-1-bawah": "55",
+        "pita-1-bawah_inklusif": "on",
+        "pita-1-atas": "",
+        "pita-1-warna": "#f79009",
+    }
+    respons = masuk_sebagai(admin).post(reverse("admin:capaian_skalapredikat_add"), data)
+    assert "Ada celah antara Kurang (sampai 44.99) dan Cukup (mulai 55)." in respons.content.decode()
+    assert not SkalaPredikat.objects.filter(nama="Skala bercelah").exists()
+    data["pita-0-atas"], data["pita-0-atas_inklusif"] = "55", ""
+    masuk_sebagai(admin).post(reverse("admin:capaian_skalapredikat_add"), data)
+    assert SkalaPredikat.objects.get(nama="Skala bercelah").pita.count() == 2
+
+
+def test_the_configured_scale_decides_the_predikat(realisasi_2024):
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    from capaian.models import SkalaPredikat
+
+    SkalaPredikat.objects.update(aktif=False)
+    SkalaPredikat.objects.filter(nama__startswith="Permendagri").update(aktif=True)
+    keluaran = io.StringIO()
+    call_command("rekap_capaian", "2024", "--format", "csv", stdout=keluaran)
+    rows = {r["indikator"]: r for r in csv.DictReader(io.StringIO(keluaran.getvalue()))}
+    assert rows["Tingkat pengangguran terbuka"]["predikat"] == "Sangat Tinggi"
+    assert rows["Persentase pengembangan kawasan transmigrasi"]["predikat"] == "Rendah"

@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from simple_history.admin import SimpleHistoryAdmin
+
+from capaian.hitung import Pita, periksa_skala
+from capaian.models import BuktiDukung, NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
+
+
+class PitaFormSet(BaseInlineFormSet):
+    """A scale is saved only when its bands cover 0 to infinity with no gap and no overlap."""
+
+    def clean(self):
+        super().clean()
+        pita = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("bawah") is None:
+                continue
+            pita.append(
+                Pita(
+                    data.get("nama") or "?",
+                    data["bawah"],
+                    data.get("atas"),
+                    data.get("bawah_inklusif", True),
+                    data.get("atas_inklusif", False),
+                )
+            )
+        masalah = periksa_skala(pita)
+        if masalah:
+            raise ValidationError(masalah)
+
+
+class PitaInline(admin.TabularInline):
+    model = PitaPredikat
+    formset = PitaFormSet
+    extra = 0
+
+
+@admin.register(SkalaPredikat)
+class SkalaPredikatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "aktif"]
+    inlines = [PitaInline]
+
+
+class NilaiKomponenInline(admin.TabularInline):
+    model = NilaiKomponenTriwulan
+    extra = 0
+    readonly_fields = ["komponen", "nilai"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class BuktiInline(admin.TabularInline):
+    model = BuktiDukung
+    extra = 0
+    readonly_fields = ["nama_asli", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
+    exclude = ["berkas"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RealisasiTriwulan)
+class RealisasiTriwulanAdmin(SimpleHistoryAdmin):
+    """Read-only: realisasi changes only through the entry page, which respects the locks."""
+
+    list_display = ["baris", "triwulan", "realisasi_angka", "realisasi_huruf"]
+    list_filter = ["triwulan", "baris__perjanjian__tahun"]
+    list_select_related = ["baris__perjanjian__jabatan", "baris__indikator"]
+    inlines = [NilaiKomponenInline, BuktiInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,65 @@
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from nakertrans.models import Pengajuan, UnitKerja
+from nakertrans.notifikasi import operator_unit
+
+TRIWULAN = ["I", "II", "III", "IV"]
+
+
+def batas_isian(tahun, triwulan):
+    """Due date of a triwulan's realisasi: the quarter's last day plus SAKIP_BATAS_HARI_ISIAN days."""
+    akhir = datetime.date(tahun + 1, 1, 1) if triwulan == 4 else datetime.date(tahun, triwulan * 3 + 1, 1)
+    return akhir - datetime.timedelta(days=1) + datetime.timedelta(days=settings.SAKIP_BATAS_HARI_ISIAN)
+
+
+def _pengingat(unit, triwulan, tahun, batas, penerima):
+    tw = TRIWULAN[triwulan - 1]
+    isi = (
+        f"Yth. Operator {unit.nama},\n\nRealisasi kinerja triwulan {tw} tahun {tahun} belum diajukan, "
+        f"padahal batas waktunya {batas:%d-%m-%Y}. Mohon segera diisi dan diajukan.\n"
+    )
+    judul = f"[SAKIP] Pengingat: realisasi triwulan {tw} {tahun} belum diajukan"
+    return judul, isi, settings.DEFAULT_FROM_EMAIL, penerima
+
+
+class Command(BaseCommand):
+    help = "Mengingatkan unit kerja yang belum mengajukan realisasi kinerja setelah batas waktu triwulan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--tanggal", help="tanggal acuan TTTT-BB-HH (bawaan: hari ini)")
+
+    def handle(self, *args, tanggal=None, **options):
+        from capaian.views_isian import unit_dengan_pk
+
+        try:
+            hari = datetime.date.fromisoformat(tanggal) if tanggal else timezone.localdate()
+        except ValueError:
+            raise CommandError("Tanggal harus berbentuk TTTT-BB-HH, misalnya 2024-04-15.") from None
+        pesan, ringkas = [], []
+        for tahun in (hari.year - 1, hari.year):
+            for tw in range(1, 5):
+                batas = batas_isian(tahun, tw)
+                if batas >= hari:
+                    continue
+                sudah = Pengajuan.objects.filter(
+                    jenis=Pengajuan.Jenis.KINERJA,
+                    tahun=tahun,
+                    periode=tw,
+                    status__in=["diajukan", "ditinjau", "disetujui"],
+                ).values("unit_kerja")
+                for unit in unit_dengan_pk(tahun, UnitKerja.objects.all()).exclude(pk__in=sudah):
+                    penerima = [u.email for u in operator_unit(unit)]
+                    ringkas.append(
+                        f"{unit.nama}: triwulan {TRIWULAN[tw - 1]} {tahun} (batas {batas:%d-%m-%Y})"
+                    )
+                    if penerima:
+                        pesan.append(_pengingat(unit, tw, tahun, batas, penerima))
+        send_mass_mail(pesan, fail_silently=False)
+        for baris in ringkas:
+            self.stdout.write(baris)
+        self.stdout.write(self.style.SUCCESS(f"{len(pesan)} pengingat dikirim."))
