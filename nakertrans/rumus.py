@@ -243,3 +243,44 @@ def hitung(rumus, nilai_komponen, desimal=2):
     except (InvalidOperation, DivisionByZero):
         return HasilHitung(None, langkah, f"Belum dapat dihitung: nilai tidak wajar ({nama}).")
     return HasilHitung(langkah[rumus.hasil], langkah)
+
+
+_SIMBOL = {"+": "+", "-": "−", "*": "×", "/": "/"}
+_PRIORITAS_CETAK = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _cetak(node, isi, prioritas_induk=0, kanan=False):
+    """Text of an expression; ``isi`` maps a name to its printed value (None: print the name)."""
+    if isinstance(node, Angka):
+        return isi(None, node.nilai)
+    if isinstance(node, Nama):
+        return isi(node.nama, None)
+    if isinstance(node, Negatif):
+        return f"−{_cetak(node.isi, isi, 3)}"
+    p = _PRIORITAS_CETAK[node.op]
+    teks = f"{_cetak(node.kiri, isi, p)} {_SIMBOL[node.op]} {_cetak(node.kanan, isi, p, kanan=True)}"
+    perlu_kurung = p < prioritas_induk or (kanan and p == prioritas_induk)
+    return f"({teks})" if perlu_kurung else teks
+
+
+def uraikan(rumus, nilai_komponen, langkah, format_nilai):
+    """The workings of every step: [(name, with names, with numbers, result)], as a report prints them.
+
+    ``format_nilai(value)`` prints a number; defined names show their rounded step value, so every
+    printed result can be recomputed from the printed numbers.
+    """
+    hasil = []
+    for nama in rumus.urutan:
+        node = rumus.definisi[nama]
+
+        def dengan_nama(n, angka):
+            return n if n is not None else format_nilai(angka)
+
+        def dengan_angka(n, angka):
+            if n is None:
+                return format_nilai(angka)
+            v = langkah.get(n, nilai_komponen.get(n))
+            return format_nilai(v) if v is not None else n
+
+        hasil.append((nama, _cetak(node, dengan_nama), _cetak(node, dengan_angka), langkah.get(nama)))
+    return hasil

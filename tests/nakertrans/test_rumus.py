@@ -117,3 +117,24 @@ def test_evaluator_agrees_with_exact_arithmetic(pohon, x):
         assert hasil.nilai is None and "pembagian dengan nol" in hasil.alasan
     else:
         assert abs(Fraction(hasil.nilai) - tepat) <= Fraction(1, 200) + Fraction(1, 10**15)
+
+
+def test_workings_print_names_numbers_and_rounded_steps():
+    from nakertrans.format_id import format_angka
+    from nakertrans.rumus import uraikan
+
+    rumus = urai_rumus(INDEKS_KAWASAN)
+    hasil = hitung(rumus, KOMPONEN_2024)
+
+    def cetak(v):
+        return format_angka(v, 0 if v == v.to_integral_value() else 2)
+
+    langkah = uraikan(rumus, KOMPONEN_2024, hasil.langkah, cetak)
+    assert langkah[0] == (
+        "e1",
+        "luas_dibangun / luas_pencadangan × 100",
+        "1.682 / 6.934 × 100",
+        Decimal("24.26"),
+    )
+    assert langkah[3][2] == "(24,26 + 5,04 + 100) / 3" and langkah[3][3] == Decimal("43.10")
+    assert uraikan(urai_rumus("a = 8 - (2 - 1)"), {}, {"a": Decimal(7)}, cetak)[0][1] == "8 − (2 − 1)"

@@ -1,0 +1,214 @@
+"""The LKjIP of a year assembled from the data (DOMAIN.md, "LKjIP outline").
+
+Every table comes from the database; every figure is computed the same way the pages compute it.
+``kumpulkan_lkjip`` runs a fixed number of queries whatever the number of units, lines or budget rows.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran
+from anggaran.rollup import Ringkasan, jumlahkan
+from capaian.hitung import hitung_capaian, predikat
+from capaian.queries import capaian_tahun, skala_aktif
+from nakertrans.format_id import bulatkan, format_angka
+from nakertrans.models import Instansi, Jabatan, UnitKerja, pejabat_pada
+from nakertrans.rumus import hitung, uraikan
+from perjanjian.models import IKU, NilaiKomponenTahunan, Renstra, TargetIKU
+from perjanjian.queries import pk_berlaku
+
+TINGKAT = {
+    1: "Bupati dengan Kepala Dinas",
+    2: "Kepala Dinas dengan Sekretaris, Kepala Bidang dan Kepala UPTD",
+    3: "Kepala Bidang/Sekretaris dengan Kasubbag, Sub Koordinator dan pejabat fungsional",
+}
+
+
+def efisiensi(capaian, serapan):
+    """capaian - serapan > 5 points: efisien; within 5: cukup efisien; below: kurang efisien."""
+    if capaian is None or serapan is None:
+        return ""
+    selisih = capaian - serapan
+    if selisih > 5:
+        return "efisien"
+    if selisih >= -5:
+        return "cukup efisien"
+    return "kurang efisien"
+
+
+def _cetak_angka(v):
+    if v is None:
+        return "—"
+    v = Decimal(v)
+    return format_angka(v, 0 if v == v.to_integral_value() else 2)
+
+
+def _riwayat_iku(iku_list, tahun, capaian_kini, pita):
+    """Per IKU: [(year, target, realisasi, capaian)] from the Renstra's first year to ``tahun``."""
+    nilai = {}
+    for n in NilaiKomponenTahunan.objects.filter(
+        komponen__indikator__in=[i.indikator for i in iku_list]
+    ).select_related("komponen"):
+        nilai.setdefault((n.komponen.indikator_id, n.tahun), {})[n.komponen.kode] = n.nilai
+    hasil = {}
+    for iku in iku_list:
+        ind = iku.indikator
+        rumus = ind.rumus_terurai()
+        target = {t.tahun: t.target_angka for t in iku.target_tahunan.all()}
+        baris = []
+        for th in range(iku.renstra.tahun_awal, tahun + 1):
+            if th == tahun and iku.pk in capaian_kini:
+                realisasi = capaian_kini[iku.pk].realisasi
+            elif rumus is not None and (ind.pk, th) in nilai:
+                realisasi = hitung(rumus, nilai[(ind.pk, th)], ind.desimal).nilai
+            else:
+                realisasi = None
+            c = hitung_capaian(target.get(th), realisasi, ind.metode)
+            baris.append(
+                {
+                    "tahun": th,
+                    "target": target.get(th),
+                    "realisasi": realisasi,
+                    "capaian": c,
+                    "predikat": predikat(c, pita),
+                }
+            )
+        hasil[iku.pk] = baris
+    return hasil
+
+
+def _grafik(riwayat):
+    """SVG bars of target and realisasi per year of one IKU (heights scaled to the largest value)."""
+    nilai = [v for r in riwayat for v in (r["target"], r["realisasi"]) if v is not None]
+    puncak = max(nilai) if nilai else 1
+    kolom = []
+    for i, r in enumerate(riwayat):
+        tinggi_t = round(float((r["target"] or 0) / puncak * 120), 1)
+        tinggi_r = round(float((r["realisasi"] or 0) / puncak * 120), 1)
+        kolom.append(
+            {
+                "x": 40 + i * 90,
+                "x2": 72 + i * 90,
+                "tahun": r["tahun"],
+                "y_target": round(140 - tinggi_t, 1),
+                "h_target": tinggi_t,
+                "y_realisasi": round(140 - tinggi_r, 1),
+                "h_realisasi": tinggi_r,
+                "label_target": _cetak_angka(r["target"]),
+                "label_realisasi": _cetak_angka(r["realisasi"]),
+            }
+        )
+    return {"kolom": kolom, "lebar": 60 + 90 * len(riwayat)}
+
+
+def _kalimat(c, riwayat):
+    """A generated paragraph for a sasaran's analysis: target, realisasi, capaian, predikat, change."""
+    ind = c.baris.indikator
+    tahun = c.baris.perjanjian.tahun
+    if c.capaian is None:
+        return f"Realisasi indikator {ind.nama} tahun {tahun} belum dapat dihitung. {c.alasan}"
+    teks = (
+        f"Indikator {ind.nama} ditargetkan {_cetak_angka(c.target)} {c.baris.satuan_tampil} dan terealisasi "
+        f"{format_angka(c.realisasi, ind.desimal)}, sehingga capaiannya {format_angka(c.capaian, 2)} % "
+        f"dengan predikat {c.predikat.nama if c.predikat else '-'}"
+    )
+    if ind.polaritas == "turun":
+        teks += (
+            " (indikator ini makin rendah makin baik; capaian dihitung "
+            "(2 × target − realisasi) / target × 100)"
+        )
+    teks += "."
+    lalu = next((r for r in riwayat if r["tahun"] == tahun - 1), None)
+    if lalu and lalu["realisasi"] is not None:
+        beda = c.realisasi - lalu["realisasi"]
+        arah = "naik" if beda > 0 else "turun" if beda < 0 else "tetap"
+        besar = "" if arah == "tetap" else f" {format_angka(abs(beda), ind.desimal)} poin"
+        sebelumnya = format_angka(lalu["realisasi"], ind.desimal)
+        teks += f" Dibandingkan tahun {lalu['tahun']} (realisasi {sebelumnya}), realisasi {arah}{besar}."
+    return teks
+
+
+def kumpulkan_lkjip(tahun, tanggal=None):
+    tanggal = tanggal or min(datetime.date(tahun + 1, 2, 1), timezone.localdate())
+    instansi = Instansi.objects.first()
+    pita = skala_aktif()
+    renstra = (
+        Renstra.objects.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .prefetch_related("misi", "tujuan", "sasaran")
+        .first()
+    )
+    iku_list = list(
+        IKU.objects.filter(renstra=renstra)
+        .select_related("indikator", "renstra", "sasaran")
+        .prefetch_related(
+            Prefetch("target_tahunan", queryset=TargetIKU.objects.order_by("tahun")), "indikator__komponen"
+        )
+    )
+    capaian = capaian_tahun(tahun)
+    per_iku = {c.baris.iku_id: c for c in capaian if c.baris.iku_id}
+    riwayat = _riwayat_iku(iku_list, tahun, per_iku, pita)
+    semua_pk = list(pk_berlaku(tahun, UnitKerja.objects.all()).prefetch_related("program_kegiatan"))
+    anggaran = list(anggaran_dengan_realisasi(tahun))
+    baris_30, total_30 = rekap_anggaran(tahun, anggaran=anggaran)
+    baris_14, total_14 = rekap_anggaran(tahun, anggaran=anggaran, pagu_murni=True)
+    # Serapan of what each PK's attachment lists, for the efficiency judgement.
+    per_kode = {b.nomenklatur.kode: b.ringkasan for b in baris_30}
+    serapan_pk = {
+        pk.pk: jumlahkan(per_kode.get(n.kode, Ringkasan()) for n in pk.program_kegiatan.all()).serapan
+        for pk in semua_pk
+    }
+    sasaran = []
+    for c in capaian:
+        if c.baris.perjanjian.jabatan.tingkat_pk != 1:
+            continue
+        rumus = c.baris.indikator.rumus_terurai()
+        langkah = uraikan(rumus, c.komponen, c.langkah, _cetak_angka) if rumus else []
+        r = riwayat.get(c.baris.iku_id, [])
+        sasaran.append(
+            {
+                "c": c,
+                "langkah": langkah,
+                "riwayat": r,
+                "grafik": _grafik(r) if r else None,
+                "analisis": _kalimat(c, r),
+            }
+        )
+    unit_kerja = []
+    for c in capaian:
+        tingkat = c.baris.perjanjian.jabatan.tingkat_pk
+        if tingkat in (2, 3):
+            s = serapan_pk.get(c.baris.perjanjian_id)
+            unit_kerja.append(
+                {"c": c, "tingkat": tingkat, "serapan": s, "efisiensi": efisiensi(c.capaian, s)}
+            )
+    kepala = Jabatan.objects.filter(tingkat_pk=1).first()
+    penanda_tangan = pejabat_pada(kepala, tanggal) if kepala else None
+    return {
+        "tahun": tahun,
+        "tanggal": tanggal,
+        "instansi": instansi,
+        "renstra": renstra,
+        "iku": [(i, riwayat.get(i.pk, [])) for i in iku_list],
+        "pk_per_tingkat": [
+            (TINGKAT[t], [pk for pk in semua_pk if pk.jabatan.tingkat_pk == t]) for t in (1, 2, 3)
+        ],
+        "semua_pk": semua_pk,
+        "baris_14": baris_14,
+        "total_14": total_14,
+        "baris_30": baris_30,
+        "total_30": total_30,
+        "sasaran": sasaran,
+        "unit_kerja": unit_kerja,
+        "unit_list": list(UnitKerja.objects.select_related("induk").order_by("urutan")),
+        "penanda_tangan": penanda_tangan,
+        "pita": pita,
+        "bulatkan": bulatkan,
+    }
+
+
+def html_lkjip(tahun, draf=True, tanggal=None):
+    return render_to_string("pdf/lkjip.html", {**kumpulkan_lkjip(tahun, tanggal), "draf": draf})

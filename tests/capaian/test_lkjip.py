@@ -1,0 +1,83 @@
+"""The LKjIP PDF assembled from the demo data (draft; publishing comes later)."""
+
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+
+
+def test_cetak_lkjip_gives_the_report_with_the_seed_figures_computed_right(realisasi_2024, tmp_path):
+    berkas = tmp_path / "lkjip.pdf"
+    call_command("cetak_lkjip", "2024", str(berkas), stdout=io.StringIO())
+    pdf = PdfReader(berkas)
+    assert len(pdf.pages) >= 20
+    teks = " ".join(" ".join(h.extract_text() for h in pdf.pages).split())
+    for potongan in [
+        "DAFTAR ISI",
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN: PERJANJIAN KINERJA",
+        "5,39",
+        "5,88",
+        "108,33 %",
+        "Sangat Baik",
+        "43,10",
+        "24,26",
+        "5,04",
+        "59,86 %",
+        "Cukup",
+        "7.060",
+        "131.065",
+        "4.635.301.681",
+        "4.344.631.646",
+        "93,73 %",
+        "ZAMRONI, S.Ag.",
+        "19700914 199203 1 003",
+        "Muara Bungo, 1 Februari 2025",
+        "DRAF",
+    ]:
+        assert potongan in teks, potongan
+    # the table of contents carries real page numbers
+    halaman = re.search(r"BAB III Akuntabilitas Kinerja \.+ (\d+)", teks)
+    assert halaman and 5 < int(halaman.group(1)) < len(pdf.pages)
+
+
+def test_lkjip_assembly_query_count_does_not_grow_with_lines(realisasi_2024):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from capaian.lkjip import kumpulkan_lkjip
+    from perjanjian.models import BarisPK, PerjanjianKinerja
+
+    with CaptureQueriesContext(connection) as awal:
+        kumpulkan_lkjip(2024)
+    pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi")
+    for i in range(5):
+        BarisPK.objects.create(
+            perjanjian=pk, urutan=10 + i, sasaran="x", indikator=pk.baris.first().indikator, target_angka=1
+        )
+    with CaptureQueriesContext(connection) as akhir:
+        kumpulkan_lkjip(2024)
+    assert len(akhir) == len(awal)
+
+
+def test_efficiency_judgement():
+    from decimal import Decimal
+
+    from capaian.lkjip import efisiensi
+
+    assert efisiensi(Decimal(100), Decimal("93.73")) == "efisien"
+    assert efisiensi(Decimal(90), Decimal(93)) == "cukup efisien"
+    assert efisiensi(Decimal(50), Decimal("91.50")) == "kurang efisien"
+    assert efisiensi(None, Decimal(1)) == ""
+
+
+def test_no_pk_year_is_a_clear_message(realisasi_2024, tmp_path):
+    with pytest.raises(CommandError, match="Tidak ada Perjanjian Kinerja tahun 2030"):
+        call_command("cetak_lkjip", "2030", str(tmp_path / "x.pdf"))
