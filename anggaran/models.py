@@ -43,9 +43,14 @@ class Nomenklatur(models.Model):
     nama = models.CharField("nama", max_length=400)
     tingkat = models.PositiveSmallIntegerField("tingkat", choices=Tingkat.choices, editable=False)
     induk = models.ForeignKey(
-        "self", verbose_name="induk", on_delete=models.PROTECT, null=True, blank=True, editable=False,
+        "self",
+        verbose_name="induk",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
         related_name="anak",
-    )  # fmt: skip
+    )
 
     objects = NomenklaturQuerySet.as_manager()
 
@@ -107,9 +112,12 @@ class AnggaranSubKegiatan(models.Model):
 
     tahun = models.PositiveSmallIntegerField("tahun")
     sub_kegiatan = models.ForeignKey(
-        Nomenklatur, verbose_name="sub kegiatan", on_delete=models.PROTECT, related_name="anggaran",
+        Nomenklatur,
+        verbose_name="sub kegiatan",
+        on_delete=models.PROTECT,
+        related_name="anggaran",
         limit_choices_to={"tingkat": nomenklatur.SUB_KEGIATAN},
-    )  # fmt: skip
+    )
     unit_kerja = models.ForeignKey(
         UnitKerja,
         verbose_name="unit kerja penanggung jawab",
@@ -122,9 +130,13 @@ class AnggaranSubKegiatan(models.Model):
     sumber_dana = models.CharField("sumber dana", max_length=100, default="DAU")
     pagu_murni = models.DecimalField("pagu murni (Rp)", **RUPIAH, validators=TIDAK_NEGATIF)
     pagu_perubahan = models.DecimalField(
-        "pagu perubahan (Rp)", **RUPIAH, null=True, blank=True, validators=TIDAK_NEGATIF,
+        "pagu perubahan (Rp)",
+        **RUPIAH,
+        null=True,
+        blank=True,
+        validators=TIDAK_NEGATIF,
         help_text="Diisi setelah APBD Perubahan; bila kosong, pagu murni yang berlaku.",
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -151,6 +163,28 @@ class AnggaranSubKegiatan(models.Model):
     def clean(self):
         if self.sub_kegiatan_id and self.sub_kegiatan.tingkat != nomenklatur.SUB_KEGIATAN:
             raise ValidationError({"sub_kegiatan": "Pagu hanya dicatat pada sub kegiatan."})
+        if self.pk:
+            self._cegah_pindah_unit_terkunci()
+
+    def _cegah_pindah_unit_terkunci(self):
+        """A line whose months were submitted or approved by its unit may not move to another unit:
+        the lock follows the unit, so moving it would reopen approved figures."""
+        lama = AnggaranSubKegiatan.objects.filter(pk=self.pk).values_list("unit_kerja_id", flat=True).first()
+        if lama is None or lama == self.unit_kerja_id:
+            return
+        from nakertrans.models import Pengajuan
+
+        bulan = self.realisasi.values_list("bulan", flat=True)
+        terkunci = Pengajuan.objects.filter(
+            jenis="anggaran", tahun=self.tahun, unit_kerja_id=lama, periode__in=bulan
+        ).exclude(status__in=["draft", "dikembalikan"])
+        if terkunci.exists():
+            raise ValidationError(
+                {
+                    "unit_kerja": "Realisasi sub kegiatan ini sudah diajukan atau disetujui oleh unitnya; "
+                    "buka kembali bulan-bulan itu sebelum memindahkannya ke unit lain."
+                }
+            )
 
 
 class RealisasiAnggaran(models.Model):

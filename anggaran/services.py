@@ -67,6 +67,10 @@ def simpan_realisasi_anggaran(
     realisasi, baru = RealisasiAnggaran.objects.get_or_create(anggaran=anggaran, bulan=bulan)
     workflow.klaim_versi(realisasi, None if baru else versi_dimuat, _uraikan)
     realisasi.keuangan, realisasi.fisik, realisasi.catatan = keuangan, fisik, catatan
+    try:
+        realisasi.full_clean(exclude=["anggaran"], validate_unique=False, validate_constraints=False)
+    except ValidationError as galat:
+        raise ValidationError(" ".join(galat.messages)) from None
     realisasi._history_user = user
     realisasi.save()
     return realisasi

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from anggaran.ekspor import tabel_30_xlsx
 from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran, tahun_anggaran, tahun_terakhir
-from nakertrans.access import unit_terlihat
+from nakertrans.access import angka_bulat, unit_terlihat, wajib_tahun_sah
 from nakertrans.format_id import NAMA_BULAN
 from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf
@@ -17,8 +17,8 @@ PILIHAN_PERIODE = [(f"b{b}", f"s.d. {NAMA_BULAN[b - 1]}") for b in range(1, 13)]
 
 def _sampai_bulan(periode):
     """'b7' -> 7 (up to July), 't2' -> 6 (up to the end of triwulan II); anything else -> 12."""
-    if periode and periode[0] in "bt" and periode[1:].isdigit():
-        angka = int(periode[1:])
+    angka = angka_bulat(periode[1:]) if periode and periode[0] in "bt" else None
+    if angka is not None:
         bulan = angka if periode[0] == "b" else angka * 3
         if 1 <= angka and bulan <= 12:
             return bulan
@@ -26,8 +26,9 @@ def _sampai_bulan(periode):
 
 
 def _rekap_untuk(request, tahun):
-    periode = request.GET.get("periode", "b12")
-    sampai_bulan = _sampai_bulan(periode)
+    wajib_tahun_sah(tahun)
+    sampai_bulan = _sampai_bulan(request.GET.get("periode", "b12"))
+    periode = f"b{sampai_bulan}"
     anggaran = anggaran_dengan_realisasi(tahun, sampai_bulan).filter(
         unit_kerja__in=unit_terlihat(request.user)
     )
@@ -39,12 +40,7 @@ def _rekap_untuk(request, tahun):
 def realisasi_anggaran(request, tahun=None):
     tahun_tersedia = tahun_anggaran()
     tahun = tahun or tahun_terakhir()
-    periode = request.GET.get("periode", "b12")
-    sampai_bulan = _sampai_bulan(periode)
-    anggaran = anggaran_dengan_realisasi(tahun, sampai_bulan).filter(
-        unit_kerja__in=unit_terlihat(request.user)
-    )
-    baris, total = rekap_anggaran(tahun, sampai_bulan, anggaran=anggaran)
+    periode, sampai_bulan, baris, total = _rekap_untuk(request, tahun)
     return render(
         request,
         "anggaran/realisasi.html",
@@ -97,6 +93,7 @@ def realisasi_anggaran_berkas(request, tahun, format):
 def program_kegiatan(request, tahun=None):
     """Tabel 14: program, kegiatan and sub kegiatan with target, pagu murni and pagu perubahan."""
     tahun = tahun or tahun_terakhir()
+    wajib_tahun_sah(tahun)
     anggaran = anggaran_dengan_realisasi(tahun).filter(unit_kerja__in=unit_terlihat(request.user))
     murni, total_murni = rekap_anggaran(tahun, anggaran=anggaran, pagu_murni=True)
     berlaku, total_berlaku = rekap_anggaran(tahun, anggaran=anggaran)

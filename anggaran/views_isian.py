@@ -15,14 +15,21 @@ from anggaran.access import get_anggaran_for_user
 from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
 from anggaran.queries import tahun_terakhir
 from nakertrans import workflow
-from nakertrans.access import get_unit_kerja_for_user, unit_terlihat, unit_yang_boleh_diisi
+from nakertrans.access import (
+    angka_bulat,
+    get_unit_kerja_for_user,
+    unit_terlihat,
+    unit_yang_boleh_diisi,
+    wajib_tahun_sah,
+)
 from nakertrans.format_id import NAMA_BULAN
 from nakertrans.models import Pengajuan
 
 NOL = Value(0, output_field=DecimalField(max_digits=18, decimal_places=2))
 
 
-def _bulan_sah(bulan):
+def _bulan_sah(bulan, tahun):
+    wajib_tahun_sah(tahun)
     if not 1 <= bulan <= 12:
         raise Http404("Bulan tidak dikenal.")
 
@@ -31,6 +38,7 @@ def _bulan_sah(bulan):
 def status_isian(request, tahun=None):
     """Units x months: the workflow status of each unit's monthly realisasi."""
     tahun = tahun or tahun_terakhir()
+    wajib_tahun_sah(tahun)
     unit = list(unit_terlihat(request.user).filter(anggaran__tahun=tahun).distinct().order_by("urutan"))
     status = {
         (p.unit_kerja_id, p.periode): p
@@ -38,6 +46,9 @@ def status_isian(request, tahun=None):
     }
     matriks = [(u, [(b, status.get((u.pk, b))) for b in range(1, 13)]) for u in unit]
     menunggu = [p for p in status.values() if p.status in workflow.menunggu_kepala_dinas()]
+    nama_unit = {u.pk: u for u in unit}
+    for p in menunggu:
+        p.unit_kerja = nama_unit[p.unit_kerja_id]
     return render(
         request,
         "anggaran/status_isian.html",
@@ -68,7 +79,7 @@ def _konteks_baris(anggaran, realisasi, boleh_isi, galat=None, isian=None):
 
 @login_required
 def isian_bulan(request, tahun, bulan, unit_pk):
-    _bulan_sah(bulan)
+    _bulan_sah(bulan, tahun)
     unit = get_unit_kerja_for_user(request.user, unit_pk)
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, periode=bulan, unit_kerja=unit
@@ -89,7 +100,7 @@ def isian_bulan(request, tahun, bulan, unit_pk):
             "bulan": bulan,
             "nama_bulan": NAMA_BULAN[bulan - 1],
             "pengajuan": pengajuan,
-            "riwayat": pengajuan.riwayat.select_related("oleh"),
+            "riwayat": workflow.riwayat(pengajuan),
             "baris": baris,
             "boleh_isi": boleh_isi,
             "boleh_ajukan": boleh_isi,
@@ -108,7 +119,7 @@ def isian_bulan(request, tahun, bulan, unit_pk):
 @require_POST
 def simpan_baris(request, tahun, bulan, anggaran_pk):
     """Save one sub kegiatan's month (htmx: answers with the row; otherwise back to the page)."""
-    _bulan_sah(bulan)
+    _bulan_sah(bulan, tahun)
     anggaran = get_anggaran_for_user(request.user, anggaran_pk, untuk_isi=True)
     if anggaran.tahun != tahun:
         raise Http404("Sub kegiatan tidak ada pada tahun ini.")
@@ -124,7 +135,7 @@ def simpan_baris(request, tahun, bulan, anggaran_pk):
             fisik=services.baca_persen(isian.get("fisik", "")),
             catatan=isian.get("catatan", ""),
             konfirmasi_lewat_pagu=isian.get("konfirmasi") == "1",
-            versi_dimuat=int(versi) if versi.isdigit() else None,
+            versi_dimuat=angka_bulat(versi),
         )
     except ValidationError as e:
         galat = " ".join(e.messages)
@@ -145,7 +156,7 @@ def simpan_baris(request, tahun, bulan, anggaran_pk):
 @login_required
 @require_POST
 def ubah_status(request, tahun, bulan, unit_pk, aksi):
-    _bulan_sah(bulan)
+    _bulan_sah(bulan, tahun)
     unit = get_unit_kerja_for_user(request.user, unit_pk)
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, periode=bulan, unit_kerja=unit

@@ -13,12 +13,16 @@ def _di_unit(unit):
 
 def get_baris_for_user(user, pk, *, untuk_isi=False):
     """A PK line the user may see (or, with ``untuk_isi``, enter realisasi for); 404 otherwise."""
-    unit = unit_yang_boleh_diisi(user) if untuk_isi else unit_terlihat(user)
+    if untuk_isi:
+        # Realisasi is entered only on the lines of a final PK, by the unit that fills it in.
+        boleh = _di_unit(unit_yang_boleh_diisi(user)) & Q(perjanjian__status="final")
+    else:
+        # Readers see the lines their units fill in and the lines of their units' own posts.
+        unit = unit_terlihat(user)
+        boleh = _di_unit(unit) | Q(perjanjian__jabatan__unit_kerja__in=unit)
     baris = (
         BarisPK.objects.filter(pk=pk)
-        .filter(
-            _di_unit(unit) | Q(perjanjian__jabatan__unit_kerja__in=unit) if not untuk_isi else _di_unit(unit)
-        )
+        .filter(boleh)
         .select_related("indikator", "perjanjian__jabatan__unit_kerja", "perjanjian__unit_pengisi")
         .first()
     )

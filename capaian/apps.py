@@ -21,6 +21,12 @@ class CapaianConfig(AppConfig):
         "Inspektorat": ["capaian.view_*", "capaian.lihat_riwayat"],
     }
 
+    def ready(self):
+        from capaian.services import pindahkan_realisasi
+        from perjanjian.signals import revisi_difinalkan
+
+        revisi_difinalkan.connect(pindahkan_realisasi, dispatch_uid="capaian_pindahkan_realisasi")
+
     def muat_demo(self, *, password, stdout):
         from capaian.demo import muat_realisasi, muat_skala
 

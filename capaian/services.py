@@ -37,6 +37,14 @@ def baca_nilai(teks, label):
     return nilai
 
 
+def _periksa(obj, exclude):
+    """The model's own field checks (digits, ranges) before a save, as one Indonesian message."""
+    try:
+        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as galat:
+        raise ValidationError(" ".join(galat.messages)) from None
+
+
 def _uraikan(realisasi):
     nilai = realisasi.realisasi
     komponen = ", ".join(
@@ -74,6 +82,7 @@ def simpan_realisasi_kinerja(
     workflow.klaim_versi(r, None if baru else versi_dimuat, _uraikan)
     r.realisasi_angka, r.realisasi_huruf = angka, huruf
     r.kendala, r.upaya = catatan
+    _periksa(r, exclude=["baris"])
     r._history_user = user
     r.save()
     for k, nilai in nilai_komponen.items():
@@ -101,7 +110,11 @@ def unggah_bukti(*, user, baris, triwulan, berkas):
         realisasi=r, nama_asli=berkas.name[:255], jenis=jenis, ukuran=len(isi), diunggah_oleh=user
     )
     bukti.berkas.save(f"bukti.{jenis}", ContentFile(isi), save=False)
-    bukti.save()
+    try:
+        bukti.save()
+    except Exception:
+        bukti.berkas.delete(save=False)  # no orphan file when the row cannot be written
+        raise
     return bukti
 
 
@@ -121,3 +134,10 @@ def _unit_isian_adalah(unit):
     return Q(baris__perjanjian__unit_pengisi=unit) | Q(
         baris__perjanjian__unit_pengisi__isnull=True, baris__perjanjian__jabatan__unit_kerja=unit
     )
+
+
+def pindahkan_realisasi(sender, *, lama, baru, pasangan, **kwargs):
+    """A revised PK keeps the realisasi (and its components and evidence) entered on the old version:
+    each line's quarters move to the copy with the same number and indicator."""
+    for baris_lama, baris_baru in pasangan.items():
+        RealisasiTriwulan.objects.filter(baris=baris_lama).update(baris=baris_baru)

@@ -15,7 +15,13 @@ from capaian.access import get_baris_for_user
 from capaian.models import BuktiDukung
 from capaian.queries import baris_tahun, hitung_baris, skala_aktif
 from nakertrans import workflow
-from nakertrans.access import get_unit_kerja_for_user, unit_terlihat, unit_yang_boleh_diisi
+from nakertrans.access import (
+    angka_bulat,
+    get_unit_kerja_for_user,
+    unit_terlihat,
+    unit_yang_boleh_diisi,
+    wajib_tahun_sah,
+)
 from nakertrans.models import Pengajuan
 from nakertrans.rumus import hitung
 from perjanjian.models import PerjanjianKinerja
@@ -23,7 +29,8 @@ from perjanjian.models import PerjanjianKinerja
 TRIWULAN = ["I", "II", "III", "IV"]
 
 
-def _tw_sah(triwulan):
+def _tw_sah(triwulan, tahun):
+    wajib_tahun_sah(tahun)
     if not 1 <= triwulan <= 4:
         raise Http404("Triwulan tidak dikenal.")
 
@@ -45,6 +52,7 @@ def status_isian_kini(request):
 
 @login_required
 def status_isian(request, tahun):
+    wajib_tahun_sah(tahun)
     unit = list(unit_dengan_pk(tahun, unit_terlihat(request.user)))
     status = {
         (p.unit_kerja_id, p.periode): p
@@ -52,6 +60,9 @@ def status_isian(request, tahun):
     }
     matriks = [(u, [(tw, status.get((u.pk, tw))) for tw in range(1, 5)]) for u in unit]
     menunggu = [p for p in status.values() if p.status in workflow.menunggu_kepala_dinas()]
+    nama_unit = {u.pk: u for u in unit}
+    for p in menunggu:
+        p.unit_kerja = nama_unit[p.unit_kerja_id]
     return render(
         request,
         "capaian/status_isian.html",
@@ -95,7 +106,7 @@ def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=No
 
 @login_required
 def isian_triwulan(request, tahun, triwulan, unit_pk):
-    _tw_sah(triwulan)
+    _tw_sah(triwulan, tahun)
     unit = get_unit_kerja_for_user(request.user, unit_pk)
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
@@ -114,7 +125,7 @@ def isian_triwulan(request, tahun, triwulan, unit_pk):
             "triwulan": triwulan,
             "nama_triwulan": TRIWULAN[triwulan - 1],
             "pengajuan": pengajuan,
-            "riwayat": pengajuan.riwayat.select_related("oleh__pegawai"),
+            "riwayat": workflow.riwayat(pengajuan),
             "baris": baris,
             "boleh_isi": boleh_isi,
             "boleh_setujui": request.user.has_perm("nakertrans.setujui_pengajuan")
@@ -143,7 +154,7 @@ def _isian_dari(request, baris):
 @login_required
 @require_POST
 def simpan_baris(request, tahun, triwulan, baris_pk):
-    _tw_sah(triwulan)
+    _tw_sah(triwulan, tahun)
     baris = get_baris_for_user(request.user, baris_pk, untuk_isi=True)
     if baris.perjanjian.tahun != tahun:
         raise Http404("Baris PK tidak ada pada tahun ini.")
@@ -157,7 +168,7 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
                 user=request.user,
                 baris=baris,
                 triwulan=triwulan,
-                versi_dimuat=int(versi) if versi.isdigit() else None,
+                versi_dimuat=angka_bulat(versi),
                 **isian,
             )
             berkas = request.FILES.get("bukti")
@@ -197,7 +208,7 @@ def pratinjau_rumus(request, baris_pk):
 @login_required
 @require_POST
 def ubah_status(request, tahun, triwulan, unit_pk, aksi):
-    _tw_sah(triwulan)
+    _tw_sah(triwulan, tahun)
     unit = get_unit_kerja_for_user(request.user, unit_pk)
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
@@ -238,7 +249,11 @@ def unduh_bukti(request, pk):
     if bukti is None:
         raise Http404("Bukti tidak ditemukan.")
     get_baris_for_user(request.user, bukti.realisasi.baris_id)
-    return FileResponse(bukti.berkas.open("rb"), as_attachment=True, filename=bukti.nama_asli)
+    try:
+        berkas = bukti.berkas.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas bukti tidak ada lagi di penyimpanan; hubungi admin.") from None
+    return FileResponse(berkas, as_attachment=True, filename=bukti.nama_asli)
 
 
 @login_required

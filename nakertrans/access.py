@@ -73,3 +73,17 @@ def get_jabatan_for_user(user, pk):
 def wajib_izin(user, izin):
     if not user.has_perm(izin):
         raise PermissionDenied("Anda tidak memiliki hak untuk tindakan ini.")
+
+
+def angka_bulat(teks, bawaan=None):
+    """A small whole number from a form or URL value, or ``bawaan`` (never an exception)."""
+    teks = str(teks or "").strip()
+    if teks.isascii() and teks.isdecimal() and len(teks) <= 9:
+        return int(teks)
+    return bawaan
+
+
+def wajib_tahun_sah(tahun):
+    """Years outside 2000-2100 are not pages of this application."""
+    if not 2000 <= tahun <= 2100:
+        raise Http404("Tahun tidak dikenal.")

@@ -102,6 +102,17 @@ class PenggunaAdmin(UserAdmin):
     filter_horizontal = ["groups", "user_permissions", "unit_kerja"]
     fieldsets = UserAdmin.fieldsets + (("Lingkup kerja", {"fields": ["pegawai", "unit_kerja"]}),)
 
+    def get_readonly_fields(self, request, obj=None):
+        """Separation of duties: only a superuser grants superuser rights or single permissions, and
+        nobody but a superuser changes the roles or scope of their own account."""
+        tetap = list(super().get_readonly_fields(request, obj))
+        if request.user.is_superuser:
+            return tetap
+        tetap += ["is_superuser", "user_permissions"]
+        if obj is not None and obj.pk == request.user.pk:
+            tetap += ["groups", "is_staff", "is_active", "unit_kerja"]
+        return tetap
+
 
 class RiwayatPengajuanInline(admin.TabularInline):
     model = RiwayatPengajuan

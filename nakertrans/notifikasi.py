@@ -2,37 +2,43 @@
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
+from django.db.models import Q
 
-from nakertrans.access import id_unit_lingkup
-from nakertrans.models import Pengguna
+from nakertrans.models import Pengguna, UnitKerja
 from nakertrans.roles import KEPALA_UNIT, OPERATOR
 
 JUDUL_PERIODE = {"anggaran": "bulan", "kinerja": "triwulan"}
 
 
+def _pengguna_berlingkup(nama_grup, unit_id):
+    """Active users of a group whose scope (their units and the units below) covers the unit; the unit
+    tree and the users' units are read once, not per user."""
+    calon = Pengguna.objects.filter(groups__name=nama_grup, is_active=True).exclude(email="")
+    calon = list(calon.prefetch_related("unit_kerja"))
+    induk = dict(UnitKerja.objects.values_list("pk", "induk_id"))
+    leluhur, sekarang = set(), unit_id
+    while sekarang is not None and sekarang not in leluhur:
+        leluhur.add(sekarang)
+        sekarang = induk.get(sekarang)
+    return [u for u in calon if any(uk.pk in leluhur for uk in u.unit_kerja.all())]
+
+
 def operator_unit(unit):
     """Active operators whose scope covers the unit."""
-    return [
-        u
-        for u in Pengguna.objects.filter(groups__name=OPERATOR, is_active=True).exclude(email="")
-        if unit.pk in id_unit_lingkup(u)
-    ]
+    return _pengguna_berlingkup(OPERATOR, unit.pk)
 
 
 def _penyetuju(pengajuan):
     from nakertrans.workflow import tinjauan_kepala_unit_aktif
 
     if tinjauan_kepala_unit_aktif() and pengajuan.status == "diajukan":
-        return [
-            u
-            for u in Pengguna.objects.filter(groups__name=KEPALA_UNIT, is_active=True).exclude(email="")
-            if pengajuan.unit_kerja_id in id_unit_lingkup(u)
-        ]
-    return [
-        u
-        for u in Pengguna.objects.filter(is_active=True).exclude(email="")
-        if u.has_perm("nakertrans.setujui_pengajuan")
-    ]
+        return _pengguna_berlingkup(KEPALA_UNIT, pengajuan.unit_kerja_id)
+    izin = Q(groups__permissions__codename="setujui_pengajuan") | Q(
+        user_permissions__codename="setujui_pengajuan"
+    )
+    return list(
+        Pengguna.objects.filter(izin | Q(is_superuser=True), is_active=True).exclude(email="").distinct()
+    )
 
 
 def _uraian(pengajuan):

@@ -25,11 +25,16 @@ def tinjauan_kepala_unit_aktif():
 
 
 def ambil_pengajuan(*, jenis, tahun, periode, unit_kerja):
-    """The Pengajuan of a unit's period, created as draft the first time it is asked for."""
-    pengajuan, _ = Pengajuan.objects.get_or_create(
-        jenis=jenis, tahun=tahun, periode=periode, unit_kerja=unit_kerja
-    )
-    return pengajuan
+    """The Pengajuan of a unit's period; an unsaved draft while nobody has moved it yet (reading a page
+    never writes a row)."""
+    kunci = {"jenis": jenis, "tahun": tahun, "periode": periode, "unit_kerja": unit_kerja}
+    return Pengajuan.objects.filter(**kunci).first() or Pengajuan(**kunci)
+
+
+def riwayat(pengajuan):
+    if pengajuan.pk is None:
+        return RiwayatPengajuan.objects.none()
+    return pengajuan.riwayat.select_related("oleh__pegawai")
 
 
 def dapat_diubah(pengajuan):
@@ -37,6 +42,14 @@ def dapat_diubah(pengajuan):
 
 
 def pastikan_dapat_diubah(pengajuan):
+    """Refuse an edit of a submitted or approved period. Inside a transaction the check also holds the
+    period's row (a no-op conditional UPDATE), so a submission cannot slip in between check and save."""
+    if pengajuan.pk is not None:
+        masih_terbuka = Pengajuan.objects.filter(pk=pengajuan.pk, status__in=DAPAT_DIUBAH).update(
+            versi=F("versi")
+        )
+        if not masih_terbuka:
+            pengajuan.refresh_from_db()
     if not dapat_diubah(pengajuan):
         raise ValidationError(
             f"Data periode ini sudah {pengajuan.get_status_display().lower()} dan terkunci; "
@@ -46,6 +59,14 @@ def pastikan_dapat_diubah(pengajuan):
 
 def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi):
     """Conditional UPDATE from one of ``dari`` to ``ke``; refuses if someone got there first."""
+    if pengajuan.pk is None:
+        # The first transition of a period creates its row (only after the permission checks).
+        pengajuan, _ = Pengajuan.objects.get_or_create(
+            jenis=pengajuan.jenis,
+            tahun=pengajuan.tahun,
+            periode=pengajuan.periode,
+            unit_kerja=pengajuan.unit_kerja,
+        )
     diubah = Pengajuan.objects.filter(pk=pengajuan.pk, status__in=dari).update(
         status=ke, catatan=catatan, diubah_pada=timezone.now(), versi=F("versi") + 1
     )

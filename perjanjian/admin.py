@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from nakertrans.impor import ImporSemuaAtauTidakSama
+from nakertrans.rumus import GalatRumus, urai_rumus
 from perjanjian import services
 from perjanjian.impor import BarisPKResource, IndikatorResource
 from perjanjian.models import (
@@ -41,8 +43,29 @@ class RenstraAdmin(admin.ModelAdmin):
     inlines = [MisiInline, TujuanInline, SasaranInline]
 
 
+class KomponenFormSet(BaseInlineFormSet):
+    """The formula is checked against the component codes as submitted in the same form."""
+
+    def clean(self):
+        super().clean()
+        kode = {
+            f.cleaned_data["kode"]
+            for f in self.forms
+            if getattr(f, "cleaned_data", None)
+            and not f.cleaned_data.get("DELETE")
+            and f.cleaned_data.get("kode")
+        }
+        rumus = getattr(self.instance, "rumus", "") or ""
+        if rumus.strip() and kode:
+            try:
+                urai_rumus(rumus, kode)
+            except GalatRumus as galat:
+                raise ValidationError(galat.messages) from None
+
+
 class KomponenInline(admin.TabularInline):
     model = KomponenIndikator
+    formset = KomponenFormSet
     extra = 0
 
 
@@ -53,11 +76,6 @@ class IndikatorAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
     list_filter = ["jenis_nilai", "polaritas", "aturan_tahunan"]
     search_fields = ["nama"]
     inlines = [KomponenInline]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # The formula is checked again once its declared components are saved with it.
-        form.instance.full_clean()
 
 
 class TargetIKUInline(admin.TabularInline):

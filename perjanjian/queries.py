@@ -6,7 +6,9 @@ from perjanjian.models import IKU, BarisPK, PerjanjianKinerja
 
 
 def _dengan_baris(qs):
-    baris = BarisPK.objects.select_related("indikator", "induk__perjanjian__jabatan").order_by("urutan")
+    baris = BarisPK.objects.select_related(
+        "indikator", "induk__perjanjian__jabatan", "induk__indikator"
+    ).order_by("urutan")
     return qs.select_related(
         "jabatan__unit_kerja",
         "jabatan__atasan",

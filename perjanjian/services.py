@@ -5,6 +5,7 @@ from django.db import transaction
 
 from nakertrans.models import pejabat_pada
 from perjanjian.models import BarisPK, PerjanjianKinerja
+from perjanjian.signals import revisi_difinalkan
 
 Status = PerjanjianKinerja.Status
 
@@ -54,6 +55,13 @@ def finalkan_pk(*, perjanjian, user):
     lama = perjanjian.revisi_dari
     if lama is not None:
         _alihkan_turunan(lama, perjanjian)
+        salinan = {(b.urutan, b.indikator_id): b for b in baris}
+        pasangan = {
+            b: salinan[(b.urutan, b.indikator_id)]
+            for b in lama.baris.all()
+            if (b.urutan, b.indikator_id) in salinan
+        }
+        revisi_difinalkan.send(sender=PerjanjianKinerja, lama=lama, baru=perjanjian, pasangan=pasangan)
         lama.status = Status.DIGANTI
         lama._history_user = user
         lama.save(update_fields=["status"])
@@ -93,6 +101,7 @@ def revisi_pk(*, perjanjian, user, alasan):
         versi=perjanjian.versi + 1,
         tempat=perjanjian.tempat,
         tanggal=perjanjian.tanggal,
+        unit_pengisi=perjanjian.unit_pengisi,
         revisi_dari=perjanjian,
         alasan_revisi=alasan,
     )

@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from nakertrans.access import unit_terlihat
+from nakertrans.access import angka_bulat, unit_terlihat, wajib_tahun_sah
 from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf
 from perjanjian.access import get_pk_for_user
@@ -20,11 +20,12 @@ def _tahun_pk():
 def daftar_pk(request, tahun=None):
     tersedia, terakhir = _tahun_pk()
     tahun = tahun or terakhir
+    wajib_tahun_sah(tahun)
     unit = unit_terlihat(request.user)
     pilihan_unit = list(unit.order_by("urutan"))
     unit_dipilih = request.GET.get("unit", "")
-    if unit_dipilih.isdigit():
-        unit = unit.filter(pk=int(unit_dipilih))
+    if angka_bulat(unit_dipilih) is not None:
+        unit = unit.filter(pk=angka_bulat(unit_dipilih))
     return render(
         request,
         "perjanjian/daftar.html",
@@ -75,6 +76,7 @@ def cetak_pk(request, pk):
 def pohon(request, tahun=None):
     tersedia, terakhir = _tahun_pk()
     tahun = tahun or terakhir
+    wajib_tahun_sah(tahun)
     akar, anak = pohon_kinerja(tahun, unit_terlihat(request.user))
     return render(request, "perjanjian/pohon.html", {"tahun": tahun, "akar": akar, "anak": anak})
 

@@ -159,3 +159,23 @@ def test_status_matrix_shows_each_units_months(masuk_sebagai, kadis, anggaran_20
     respons = masuk_sebagai(kadis).get(reverse("anggaran:status_isian", args=[2024]))
     assert len(respons.context["matriks"]) == 5
     assert respons.content.decode().count("Disetujui") == 5 * 12
+
+
+def test_oversized_money_is_refused(masuk_sebagai, operator_trans, kosong):
+    respons = _simpan(
+        masuk_sebagai(operator_trans), PEMBINAAN, keuangan="1" + "0" * 17, konfirmasi="1", catatan="x"
+    )
+    assert "angka" in respons.content.decode() and "Tersimpan." not in respons.content.decode()
+    assert not RealisasiAnggaran.objects.exists()
+
+
+def test_a_line_with_approved_months_cannot_move_to_another_unit(anggaran_2024):
+    from django.core.exceptions import ValidationError
+
+    from anggaran.demo import setujui_semua_bulan
+
+    setujui_semua_bulan()
+    a = _anggaran(PELATIHAN_LPKS)
+    a.unit_kerja = UnitKerja.objects.get(nama="Bidang Transmigrasi")
+    with pytest.raises(ValidationError, match="buka kembali bulan-bulan itu"):
+        a.full_clean()

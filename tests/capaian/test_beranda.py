@@ -4,13 +4,15 @@ from nakertrans.models import UnitKerja
 
 
 def test_kepala_dinas_home_shows_matrix_waiting_and_capaian_with_chart(masuk_sebagai, kadis, realisasi_2024):
-    from nakertrans import workflow
     from nakertrans.models import Pengajuan
 
-    p = workflow.ambil_pengajuan(
-        jenis="anggaran", tahun=2024, periode=3, unit_kerja=UnitKerja.objects.get(nama="Bidang Transmigrasi")
+    Pengajuan.objects.create(
+        jenis="anggaran",
+        tahun=2024,
+        periode=3,
+        unit_kerja=UnitKerja.objects.get(nama="Bidang Transmigrasi"),
+        status="diajukan",
     )
-    Pengajuan.objects.filter(pk=p.pk).update(status="diajukan")
     respons = masuk_sebagai(kadis).get(reverse("beranda"))
     halaman = respons.content.decode()
     assert "Status isian realisasi kinerja 2024" in halaman

@@ -231,3 +231,49 @@ def test_entry_page_query_count_does_not_grow_with_lines(masuk_sebagai, kadis, p
 
 def test_kabid_trans_line_is_read_only_for_kadis(masuk_sebagai, kadis, perencanaan):
     assert _simpan(masuk_sebagai(kadis), _baris(KABID_TRANS), realisasi="1").status_code == 404
+
+
+def test_revising_a_pk_keeps_its_realisasi_and_filling_unit(realisasi_2024, admin):
+    from capaian.queries import capaian_tahun
+    from perjanjian import services as pk_services
+    from perjanjian.models import PerjanjianKinerja
+
+    lama = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama=KEPALA_DINAS_JABATAN, status="final")
+    baru = pk_services.revisi_pk(perjanjian=lama, user=admin, alasan="Pergantian Bupati")
+    assert baru.unit_isian.nama == "Sekretariat"
+    pk_services.finalkan_pk(perjanjian=baru, user=admin)
+    utama = [c for c in capaian_tahun(2024) if c.baris.perjanjian.jabatan.tingkat_pk == 1]
+    assert [c.realisasi for c in utama] == [Decimal("43.10"), Decimal("5.39")]
+    assert all(c.baris.perjanjian_id == baru.pk for c in utama)
+
+
+def test_oversized_numbers_are_refused_not_stored(masuk_sebagai, operator_naker, perencanaan):
+    respons = _simpan(masuk_sebagai(operator_naker), _baris(PENGANTAR_KERJA), realisasi="100000000000000")
+    assert "12 angka" in respons.content.decode()
+    assert not RealisasiTriwulan.objects.exists()
+    naker = UnitKerja.objects.get(nama="Bidang Ketenagakerjaan")
+    assert (
+        masuk_sebagai(operator_naker)
+        .get(reverse("capaian:isian_triwulan", args=[2024, 1, naker.pk]))
+        .status_code
+        == 200
+    )
+
+
+def test_lines_of_a_draft_pk_cannot_be_entered(masuk_sebagai, operator_naker, admin, perencanaan):
+    from perjanjian import services as pk_services
+    from perjanjian.models import PerjanjianKinerja
+
+    lama = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama=PENGANTAR_KERJA)
+    draf = pk_services.revisi_pk(perjanjian=lama, user=admin, alasan="Koreksi")
+    respons = _simpan(masuk_sebagai(operator_naker), draf.baris.get(), realisasi="1")
+    assert respons.status_code == 404
+
+
+def test_a_missing_evidence_file_is_a_404(masuk_sebagai, operator_naker, perencanaan, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client = masuk_sebagai(operator_naker)
+    _simpan(client, _baris(PENGANTAR_KERJA), realisasi="10", bukti=SimpleUploadedFile("a.pdf", _pdf()))
+    bukti = BuktiDukung.objects.get()
+    bukti.berkas.storage.delete(bukti.berkas.name)
+    assert client.get(reverse("capaian:unduh_bukti", args=[bukti.pk])).status_code == 404

@@ -48,6 +48,7 @@ def browser():
 def page(browser):
     konteks = browser.new_context(locale="id-ID", viewport={"width": 1366, "height": 768})
     halaman = konteks.new_page()
-    halaman.set_default_timeout(15000)
+    # Generous: CI shares two cores between PostgreSQL, the live server and the browser.
+    halaman.set_default_timeout(40000)
     yield halaman
     konteks.close()

@@ -135,3 +135,29 @@ def test_organisation_page_query_count_does_not_grow_with_positions(masuk_sebaga
         halaman = client.get(reverse("organisasi")).content.decode()
     assert "Staf 19" in halaman
     assert len(sesudah) == len(sebelum)
+
+
+def test_admin_cannot_give_itself_another_role_or_superuser(masuk_sebagai, admin, kadis):
+    from django.contrib.auth.models import Group
+
+    client = masuk_sebagai(admin)
+    url = reverse("admin:nakertrans_pengguna_change", args=[admin.pk])
+    halaman = client.get(url).content.decode()
+    assert 'name="groups"' not in halaman and 'name="is_superuser"' not in halaman
+    data = {
+        "username": "admin",
+        "groups": [Group.objects.get(name="Kepala Dinas").pk],
+        "is_superuser": "on",
+        "is_staff": "on",
+        "is_active": "on",
+        "date_joined_0": "01-01-2024",
+        "date_joined_1": "00.00",
+    }
+    client.post(url, data)
+    admin.refresh_from_db()
+    assert not admin.is_superuser
+    assert list(admin.groups.values_list("name", flat=True)) == ["Admin"]
+    assert not admin.has_perm("nakertrans.setujui_pengajuan")
+    # assigning a role to somebody else stays possible, for a new official
+    halaman_lain = client.get(reverse("admin:nakertrans_pengguna_change", args=[kadis.pk])).content.decode()
+    assert 'name="groups"' in halaman_lain and 'name="is_superuser"' not in halaman_lain

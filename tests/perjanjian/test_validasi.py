@@ -117,3 +117,40 @@ def test_letter_targets_are_checked_against_the_scale_and_the_indicator(pk_draf,
     with pytest.raises(ValidationError) as galat:
         _baris(pk_draf, indikator, **isi).full_clean()
     assert pesan in " ".join(galat.value.messages)
+
+
+def test_renaming_a_component_the_formula_uses_is_refused_with_a_message(masuk_sebagai, admin, organisasi):
+    indikator = _indikator(nama="Rasio", satuan="persen", jenis_nilai="persen", rumus="x = a / b * 100")
+    a = indikator.komponen.create(kode="a", label="A")
+    b = indikator.komponen.create(kode="b", label="B")
+    data = {
+        "nama": "Rasio",
+        "satuan": "persen",
+        "jenis_nilai": "persen",
+        "polaritas": "naik",
+        "metode_capaian": "",
+        "aturan_tahunan": "terakhir",
+        "desimal": 2,
+        "rumus": "x = a / b * 100",
+        "komponen-TOTAL_FORMS": 2,
+        "komponen-INITIAL_FORMS": 2,
+        "komponen-MIN_NUM_FORMS": 0,
+        "komponen-MAX_NUM_FORMS": 1000,
+        "komponen-0-id": a.pk,
+        "komponen-0-indikator": indikator.pk,
+        "komponen-0-kode": "c",
+        "komponen-0-label": "A",
+        "komponen-0-urutan": 0,
+        "komponen-1-id": b.pk,
+        "komponen-1-indikator": indikator.pk,
+        "komponen-1-kode": "b",
+        "komponen-1-label": "B",
+        "komponen-1-urutan": 1,
+    }
+    respons = masuk_sebagai(admin).post(
+        reverse("admin:perjanjian_indikator_change", args=[indikator.pk]), data
+    )
+    assert respons.status_code == 200
+    assert "Komponen tidak dikenal: a" in respons.content.decode()
+    a.refresh_from_db()
+    assert a.kode == "a"
