@@ -24,6 +24,7 @@ from nakertrans.access import (
 )
 from nakertrans.format_id import NAMA_BULAN
 from nakertrans.models import Pengajuan
+from nakertrans.views_pengajuan import jalankan_aksi, konteks_tindakan
 
 NOL = Value(0, output_field=DecimalField(max_digits=18, decimal_places=2))
 
@@ -99,18 +100,11 @@ def isian_bulan(request, tahun, bulan, unit_pk):
             "tahun": tahun,
             "bulan": bulan,
             "nama_bulan": NAMA_BULAN[bulan - 1],
-            "pengajuan": pengajuan,
-            "riwayat": workflow.riwayat(pengajuan),
             "baris": baris,
             "boleh_isi": boleh_isi,
-            "boleh_ajukan": boleh_isi,
-            "boleh_setujui": request.user.has_perm("nakertrans.setujui_pengajuan")
-            and pengajuan.status in workflow.menunggu_kepala_dinas(),
-            "boleh_tinjau": workflow.tinjauan_kepala_unit_aktif()
-            and request.user.has_perm("nakertrans.tinjau_unit")
-            and pengajuan.status == Pengajuan.Status.DIAJUKAN,
-            "boleh_buka": request.user.has_perm("nakertrans.buka_kembali_pengajuan")
-            and pengajuan.status == Pengajuan.Status.DISETUJUI,
+            **konteks_tindakan(
+                request.user, pengajuan, boleh_isi, "anggaran:ubah_status", tahun, bulan, unit.pk
+            ),
         },
     )
 
@@ -161,28 +155,13 @@ def ubah_status(request, tahun, bulan, unit_pk, aksi):
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, periode=bulan, unit_kerja=unit
     )
-    catatan = request.POST.get("catatan", "")
-    try:
-        if aksi == "ajukan":
-            jumlah = RealisasiAnggaran.objects.filter(
-                anggaran__tahun=tahun, anggaran__unit_kerja=unit, bulan=bulan
-            ).count()
-            workflow.ajukan(pengajuan=pengajuan, user=request.user, jumlah_isian=jumlah)
-            messages.success(request, "Realisasi bulan ini diajukan untuk disetujui.")
-        elif aksi == "tinjau":
-            workflow.tinjau(pengajuan=pengajuan, user=request.user)
-            messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala Dinas.")
-        elif aksi == "setujui":
-            workflow.setujui(pengajuan=pengajuan, user=request.user)
-            messages.success(request, "Realisasi disetujui dan dikunci.")
-        elif aksi == "kembalikan":
-            workflow.kembalikan(pengajuan=pengajuan, user=request.user, catatan=catatan)
-            messages.success(request, "Pengajuan dikembalikan ke unit kerja dengan catatan.")
-        elif aksi == "buka":
-            workflow.buka_kembali(pengajuan=pengajuan, user=request.user, alasan=catatan)
-            messages.success(request, "Periode dibuka kembali; alasan tercatat.")
-        else:
-            raise Http404("Tindakan tidak dikenal.")
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
+    jalankan_aksi(
+        request,
+        pengajuan=pengajuan,
+        aksi=aksi,
+        nama_periode=f"bulan {NAMA_BULAN[bulan - 1]}",
+        hitung_isian=lambda: RealisasiAnggaran.objects.filter(
+            anggaran__tahun=tahun, anggaran__unit_kerja=unit, bulan=bulan
+        ).count(),
+    )
     return redirect("anggaran:isian_bulan", tahun, bulan, unit.pk)

@@ -24,6 +24,7 @@ from nakertrans.access import (
 )
 from nakertrans.models import Pengajuan
 from nakertrans.rumus import hitung
+from nakertrans.views_pengajuan import jalankan_aksi, konteks_tindakan
 from perjanjian.models import PerjanjianKinerja
 
 TRIWULAN = ["I", "II", "III", "IV"]
@@ -124,17 +125,11 @@ def isian_triwulan(request, tahun, triwulan, unit_pk):
             "tahun": tahun,
             "triwulan": triwulan,
             "nama_triwulan": TRIWULAN[triwulan - 1],
-            "pengajuan": pengajuan,
-            "riwayat": workflow.riwayat(pengajuan),
             "baris": baris,
             "boleh_isi": boleh_isi,
-            "boleh_setujui": request.user.has_perm("nakertrans.setujui_pengajuan")
-            and pengajuan.status in workflow.menunggu_kepala_dinas(),
-            "boleh_tinjau": workflow.tinjauan_kepala_unit_aktif()
-            and request.user.has_perm("nakertrans.tinjau_unit")
-            and pengajuan.status == Pengajuan.Status.DIAJUKAN,
-            "boleh_buka": request.user.has_perm("nakertrans.buka_kembali_pengajuan")
-            and pengajuan.status == Pengajuan.Status.DISETUJUI,
+            **konteks_tindakan(
+                request.user, pengajuan, boleh_isi, "capaian:ubah_status", tahun, triwulan, unit.pk
+            ),
             "lihat_riwayat": request.user.has_perm("capaian.lihat_riwayat"),
         },
     )
@@ -213,32 +208,13 @@ def ubah_status(request, tahun, triwulan, unit_pk, aksi):
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
     )
-    catatan = request.POST.get("catatan", "")
-    try:
-        if aksi == "ajukan":
-            jumlah = services.jumlah_isian(tahun, triwulan, unit)
-            workflow.ajukan(pengajuan=pengajuan, user=request.user, jumlah_isian=jumlah)
-            messages.success(
-                request, f"Realisasi triwulan {TRIWULAN[triwulan - 1]} diajukan untuk disetujui."
-            )
-        elif aksi == "tinjau":
-            workflow.tinjau(pengajuan=pengajuan, user=request.user)
-            messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala Dinas.")
-        elif aksi == "setujui":
-            workflow.setujui(pengajuan=pengajuan, user=request.user)
-            messages.success(request, "Realisasi disetujui dan dikunci.")
-        elif aksi == "kembalikan":
-            workflow.kembalikan(pengajuan=pengajuan, user=request.user, catatan=catatan)
-            messages.success(request, "Pengajuan dikembalikan ke unit kerja dengan catatan.")
-        elif aksi == "buka":
-            workflow.buka_kembali(pengajuan=pengajuan, user=request.user, alasan=catatan)
-            messages.success(request, "Triwulan dibuka kembali; alasan tercatat.")
-        else:
-            raise Http404("Tindakan tidak dikenal.")
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    except PermissionDenied as e:
-        messages.error(request, str(e))
+    jalankan_aksi(
+        request,
+        pengajuan=pengajuan,
+        aksi=aksi,
+        nama_periode=f"triwulan {TRIWULAN[triwulan - 1]}",
+        hitung_isian=lambda: services.jumlah_isian(tahun, triwulan, unit),
+    )
     return redirect("capaian:isian_triwulan", tahun, triwulan, unit.pk)
 
 
