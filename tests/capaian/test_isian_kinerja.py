@@ -277,3 +277,13 @@ def test_a_missing_evidence_file_is_a_404(masuk_sebagai, operator_naker, perenca
     bukti = BuktiDukung.objects.get()
     bukti.berkas.storage.delete(bukti.berkas.name)
     assert client.get(reverse("capaian:unduh_bukti", args=[bukti.pk])).status_code == 404
+
+
+def test_row_ids_are_never_printed_with_thousand_separators(masuk_sebagai, operator_naker, perencanaan):
+    """htmx targets #baris-<pk>: a pk of 1234 printed as 1.234 would make the selector miss."""
+    # Give the line a four-digit id, as PostgreSQL's sequences do after a few thousand rows.
+    BarisPK.objects.filter(pk=_baris(PENGANTAR_KERJA).pk).update(id=4321)
+    baris = BarisPK.objects.get(pk=4321)
+    respons = _simpan(masuk_sebagai(operator_naker), baris, realisasi="1")
+    halaman = respons.content.decode()
+    assert f'id="baris-{baris.pk}"' in halaman and f'hx-target="#baris-{baris.pk}"' in halaman

@@ -62,9 +62,12 @@ def test_second_approval_is_refused_and_makes_no_second_transition(pengajuan_tra
 
 def test_reading_a_period_writes_nothing(masuk_sebagai, inspektorat, organisasi):
     client = masuk_sebagai(inspektorat)
-    assert client.get("/capaian/isian/2031/2/unit/1/").status_code == 200
-    assert client.post("/anggaran/isian/2032/3/unit/1/ajukan/").status_code == 403
-    assert client.get("/capaian/isian/99999/2/unit/1/").status_code == 404
+    unit = UnitKerja.objects.get(nama="Bidang Transmigrasi").pk
+    assert client.get(f"/capaian/isian/2031/2/unit/{unit}/").status_code == 200
+    assert (
+        client.post(f"/anggaran/isian/2032/3/unit/{unit}/ajukan/").status_code == 302
+    )  # refused, with a message
+    assert client.get(f"/capaian/isian/99999/2/unit/{unit}/").status_code == 404
     assert not Pengajuan.objects.exists()
 
 
