@@ -2,7 +2,13 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from anggaran.impor import AnggaranSubKegiatanResource, RealisasiAnggaranResource
-from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
+from anggaran.models import (
+    AnggaranSubKegiatan,
+    IndikatorProgramKegiatan,
+    Nomenklatur,
+    PaguTertulis,
+    RealisasiAnggaran,
+)
 from nakertrans.impor import ImporSemuaAtauTidakSama
 
 
@@ -59,3 +65,11 @@ class RealisasiAnggaranAdmin(HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAd
     list_display = ["anggaran", "bulan", "keuangan", "fisik"]
     list_filter = ["anggaran__tahun", "bulan", "anggaran__unit_kerja"]
     list_select_related = ["anggaran__sub_kegiatan"]
+
+
+@admin.register(PaguTertulis)
+class PaguTertulisAdmin(admin.ModelAdmin):
+    list_display = ["tahun", "nomenklatur", "pagu_murni", "pagu_perubahan", "sumber"]
+    list_filter = ["tahun"]
+    search_fields = ["nomenklatur__kode", "nomenklatur__nama"]
+    autocomplete_fields = ["nomenklatur"]

@@ -10,7 +10,13 @@ from decimal import Decimal
 
 from anggaran import kode as nomenklatur
 from anggaran.data_seed import TABEL_14, TABEL_30
-from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
+from anggaran.models import (
+    AnggaranSubKegiatan,
+    IndikatorProgramKegiatan,
+    Nomenklatur,
+    PaguTertulis,
+    RealisasiAnggaran,
+)
 from nakertrans.demo import (
     BIDANG_NAKER,
     BIDANG_TRANS,
@@ -82,6 +88,15 @@ def muat_anggaran():
         simpan_bila_berubah(Nomenklatur, {"kode": kode}, nama=nama[kode])
     pagu_murni = {nomenklatur.normalisasi_kode(k): a for k, _, _, a in TABEL_14 if a is not None}
     semua = {n.kode: n for n in Nomenklatur.objects.all()}
+    # Tabel 14 prints its kegiatan totals; three of them do not add up (anggaran/data_seed.py).
+    for kode, total in pagu_murni.items():
+        if semua[kode].tingkat in (nomenklatur.PROGRAM, nomenklatur.KEGIATAN):
+            simpan_bila_berubah(
+                PaguTertulis,
+                {"tahun": TAHUN, "nomenklatur": semua[kode]},
+                pagu_murni=Decimal(total),
+                sumber="LKjIP 2024, Tabel 14",
+            )
     for kode_tercetak, _, indikator, target, pagu, realisasi in TABEL_30:
         kode = nomenklatur.normalisasi_kode(kode_tercetak)
         node = semua[kode]

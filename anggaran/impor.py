@@ -14,7 +14,7 @@ from django.db.models import Sum
 from import_export import fields, widgets
 
 from anggaran import kode as nomenklatur
-from anggaran.models import AnggaranSubKegiatan, Nomenklatur, RealisasiAnggaran
+from anggaran.models import AnggaranSubKegiatan, Nomenklatur, PaguTertulis, RealisasiAnggaran
 from nakertrans import workflow
 from nakertrans.format_id import baca_angka, format_angka, format_rupiah
 from nakertrans.impor import (
@@ -146,12 +146,27 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
                 dijumlah = jumlah.get((tahun, kode, kolom))
                 if tertulis is not None and dijumlah is not None and tertulis != dijumlah:
                     self.selisih.append(Selisih(baris_lembar(baris), kode, kolom, tertulis, dijumlah))
+        if not kwargs.get("dry_run"):
+            self._simpan_tertulis()
         request = kwargs.get("request")
         if request is not None:
             from django.contrib import messages
 
             for s in self.selisih:
                 messages.warning(request, f"Total tertulis tidak sama dengan jumlahnya. {s}")
+
+    def _simpan_tertulis(self):
+        """Keep the stated totals, so that the LKjIP check can still name a source that does not add up."""
+        for _, tahun, kode, pagu in self._tertulis:
+            if nomenklatur.tingkat_kode(kode) < nomenklatur.PROGRAM or not any(
+                v is not None for v in pagu.values()
+            ):
+                continue
+            PaguTertulis.objects.update_or_create(
+                tahun=tahun,
+                nomenklatur=Nomenklatur.objects.get(kode=kode),
+                defaults={**pagu, "sumber": "impor DPA"},
+            )
 
 
 class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):

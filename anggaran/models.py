@@ -229,3 +229,28 @@ class RealisasiAnggaran(models.Model):
 
     def __str__(self):
         return f"{self.anggaran} bulan {self.bulan}"
+
+
+class PaguTertulis(models.Model):
+    """A program or kegiatan total as printed in the source document (the DPA or Tabel 14).
+
+    Reports always print the sum of the sub kegiatan; the printed figure is kept only so that the LKjIP
+    check can show where the source document does not add up.
+    """
+
+    tahun = models.PositiveSmallIntegerField("tahun")
+    nomenklatur = models.ForeignKey(
+        Nomenklatur, verbose_name="program/kegiatan", on_delete=models.PROTECT, related_name="pagu_tertulis"
+    )
+    pagu_murni = models.DecimalField("pagu murni tertulis (Rp)", **RUPIAH, null=True, blank=True)
+    pagu_perubahan = models.DecimalField("pagu perubahan tertulis (Rp)", **RUPIAH, null=True, blank=True)
+    sumber = models.CharField("sumber", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "pagu tertulis program/kegiatan"
+        verbose_name_plural = "pagu tertulis program/kegiatan"
+        ordering = ["tahun", "nomenklatur__kode"]
+        constraints = [models.UniqueConstraint(fields=["tahun", "nomenklatur"], name="pagu_tertulis_unik")]
+
+    def __str__(self):
+        return f"{self.tahun} {self.nomenklatur.kode}"

@@ -6,7 +6,14 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
+from anggaran.kode import kode_induk
+from anggaran.models import (
+    AnggaranSubKegiatan,
+    IndikatorProgramKegiatan,
+    Nomenklatur,
+    PaguTertulis,
+    RealisasiAnggaran,
+)
 from anggaran.rollup import Ringkasan, jumlahkan
 
 
@@ -99,3 +106,30 @@ def tahun_terakhir():
 
     tahun = tahun_anggaran()
     return tahun[0] if tahun else timezone.localdate().year
+
+
+@dataclass
+class SelisihTertulis:
+    nomenklatur: object
+    kolom: str
+    tertulis: Decimal
+    dijumlah: Decimal
+    sumber: str
+
+
+def selisih_pagu_tertulis(tahun):
+    """Stated program/kegiatan totals of the year that are not the sum of their sub kegiatan (2 queries)."""
+    jumlah = {}
+    for a in AnggaranSubKegiatan.objects.filter(tahun=tahun).select_related("sub_kegiatan"):
+        kegiatan = kode_induk(a.sub_kegiatan.kode)
+        for kode in (kegiatan, kode_induk(kegiatan)):
+            for kolom, nilai in (("pagu_murni", a.pagu_murni), ("pagu_perubahan", a.pagu)):
+                jumlah[(kode, kolom)] = jumlah.get((kode, kolom), Decimal(0)) + nilai
+    hasil = []
+    for t in PaguTertulis.objects.filter(tahun=tahun).select_related("nomenklatur"):
+        for kolom in ("pagu_murni", "pagu_perubahan"):
+            tertulis = getattr(t, kolom)
+            dijumlah = jumlah.get((t.nomenklatur.kode, kolom), Decimal(0))
+            if tertulis is not None and tertulis != dijumlah:
+                hasil.append(SelisihTertulis(t.nomenklatur, kolom, tertulis, dijumlah, t.sumber))
+    return hasil

@@ -4,7 +4,16 @@ from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from capaian.hitung import Pita, periksa_skala
-from capaian.models import BuktiDukung, NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
+from capaian.models import (
+    BuktiDukung,
+    NarasiLKjIP,
+    NilaiKomponenTriwulan,
+    PitaPredikat,
+    RealisasiTriwulan,
+    SkalaPredikat,
+    TanggapanPeringatan,
+    TerbitanLKjIP,
+)
 
 
 class PitaFormSet(BaseInlineFormSet):
@@ -81,3 +90,35 @@ class RealisasiTriwulanAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class HanyaLihat:
+    """Written by the LKjIP pages only; the admin shows them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TerbitanLKjIP)
+class TerbitanLKjIPAdmin(HanyaLihat, admin.ModelAdmin):
+    list_display = ["tahun", "nomor", "diterbitkan_pada", "diterbitkan_oleh", "ukuran", "sha256"]
+    list_filter = ["tahun"]
+    exclude = ["isi"]
+
+
+@admin.register(TanggapanPeringatan)
+class TanggapanPeringatanAdmin(HanyaLihat, admin.ModelAdmin):
+    list_display = ["tahun", "pesan", "catatan", "oleh", "pada"]
+    list_filter = ["tahun"]
+
+
+@admin.register(NarasiLKjIP)
+class NarasiLKjIPAdmin(HanyaLihat, SimpleHistoryAdmin):
+    list_display = ["tahun", "bagian", "indikator", "diubah_oleh", "diubah_pada"]
+    list_filter = ["tahun", "bagian"]

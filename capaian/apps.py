@@ -6,7 +6,10 @@ class CapaianConfig(AppConfig):
     verbose_name = "Capaian Kinerja"
     default_auto_field = "django.db.models.BigAutoField"
 
-    menu = [("Isian Kinerja", "capaian:status_isian_kini", None)]
+    menu = [
+        ("Isian Kinerja", "capaian:status_isian_kini", None),
+        ("LKjIP", "capaian:lkjip_kini", "capaian.view_terbitanlkjip"),
+    ]
 
     panel_beranda = {
         "kepala_dinas": "capaian.panel.panel_kepala_dinas",
@@ -17,7 +20,15 @@ class CapaianConfig(AppConfig):
 
     izin_peran = {
         "Admin": ["capaian.add_*", "capaian.change_*", "capaian.delete_*", "capaian.view_*"],
-        "Kepala Dinas": ["capaian.lihat_riwayat"],
+        "Kepala Dinas": [
+            "capaian.lihat_riwayat",
+            "capaian.susun_lkjip",
+            "capaian.terbitkan_lkjip",
+            "capaian.view_terbitanlkjip",
+        ],
+        # Operators of the Sekretariat write the LKjIP (capaian.terbitan.boleh_menyusun narrows it).
+        "Operator": ["capaian.susun_lkjip", "capaian.view_terbitanlkjip"],
+        "Kepala Unit": ["capaian.view_terbitanlkjip"],
         "Inspektorat": ["capaian.view_*", "capaian.lihat_riwayat"],
     }
 

@@ -4,16 +4,17 @@ Every table comes from the database; every figure is computed the same way the p
 ``kumpulkan_lkjip`` runs a fixed number of queries whatever the number of units, lines or budget rows.
 """
 
-import datetime
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran
 from anggaran.rollup import Ringkasan, jumlahkan
 from capaian.hitung import hitung_capaian, predikat
+from capaian.models import NarasiLKjIP
+from capaian.narasi import bagian_narasi
+from capaian.pemeriksaan import tanggal_tanda_tangan
 from capaian.queries import capaian_tahun, skala_aktif
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.models import Instansi, Jabatan, UnitKerja, pejabat_pada
@@ -133,7 +134,7 @@ def _kalimat(c, riwayat):
 
 
 def kumpulkan_lkjip(tahun, tanggal=None):
-    tanggal = tanggal or min(datetime.date(tahun + 1, 2, 1), timezone.localdate())
+    tanggal = tanggal or tanggal_tanda_tangan(tahun)
     instansi = Instansi.objects.first()
     pita = skala_aktif()
     renstra = (
@@ -187,7 +188,7 @@ def kumpulkan_lkjip(tahun, tanggal=None):
             )
     kepala = Jabatan.objects.filter(tingkat_pk=1).first()
     penanda_tangan = pejabat_pada(kepala, tanggal) if kepala else None
-    return {
+    konteks = {
         "tahun": tahun,
         "tanggal": tanggal,
         "instansi": instansi,
@@ -208,7 +209,14 @@ def kumpulkan_lkjip(tahun, tanggal=None):
         "pita": pita,
         "bulatkan": bulatkan,
     }
+    narasi = bagian_narasi(konteks, NarasiLKjIP.objects.filter(tahun=tahun))
+    konteks["narasi"] = {b.kunci: b for b in narasi}
+    for s, b in zip(sasaran, (b for b in narasi if b.bagian == NarasiLKjIP.Bagian.ANALISIS), strict=True):
+        s["narasi"] = b
+    return konteks
 
 
-def html_lkjip(tahun, draf=True, tanggal=None):
-    return render_to_string("pdf/lkjip.html", {**kumpulkan_lkjip(tahun, tanggal), "draf": draf})
+def html_lkjip(tahun, draf=True, tanggal=None, terbitan=None):
+    """The report's HTML. ``terbitan`` (version number) is printed on the cover of a published copy."""
+    konteks = kumpulkan_lkjip(tahun, tanggal)
+    return render_to_string("pdf/lkjip.html", {**konteks, "draf": draf, "terbitan": terbitan})

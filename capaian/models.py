@@ -157,3 +157,149 @@ class BuktiDukung(models.Model):
 
     def __str__(self):
         return self.nama_asli
+
+
+class NarasiLKjIP(models.Model):
+    """A narrative section of a year's LKjIP, written in Markdown by the Sekretariat.
+
+    Without a row the report prints the text generated from the figures; the edit form starts from it.
+    """
+
+    class Bagian(models.TextChoices):
+        KATA_PENGANTAR = "kata_pengantar", "Kata Pengantar"
+        LATAR_BELAKANG = "latar_belakang", "Latar Belakang"
+        ANALISIS = "analisis", "Analisis capaian sasaran"
+        PENUTUP = "penutup", "Penutup"
+
+    tahun = models.PositiveSmallIntegerField("tahun")
+    bagian = models.CharField("bagian", max_length=20, choices=Bagian.choices)
+    # The sasaran's indicator for an analysis; indicators survive PK revisions, PK lines do not.
+    indikator = models.ForeignKey(
+        "perjanjian.Indikator", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    teks = models.TextField("teks (Markdown)")
+    versi = models.PositiveIntegerField("versi", default=0, editable=False)
+    diubah_oleh = models.ForeignKey("nakertrans.Pengguna", on_delete=models.PROTECT, related_name="+")
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "narasi LKjIP"
+        verbose_name_plural = "narasi LKjIP"
+        ordering = ["tahun", "bagian"]
+        permissions = [("susun_lkjip", "Menyusun narasi dan membuat draf LKjIP")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "bagian"], condition=models.Q(indikator=None), name="narasi_lkjip_unik"
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "bagian", "indikator"],
+                condition=models.Q(indikator__isnull=False),
+                name="narasi_analisis_lkjip_unik",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_bagian_display()} {self.tahun}"
+
+
+class TanggapanPeringatan(models.Model):
+    """The Kepala Dinas's note on a warning of the LKjIP check: seen, and published knowingly."""
+
+    tahun = models.PositiveSmallIntegerField("tahun")
+    kode = models.CharField("kode peringatan", max_length=200)
+    pesan = models.TextField("peringatan saat ditanggapi")
+    catatan = models.TextField("catatan")
+    oleh = models.ForeignKey("nakertrans.Pengguna", on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField("pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tanggapan peringatan LKjIP"
+        verbose_name_plural = "tanggapan peringatan LKjIP"
+        ordering = ["tahun", "pada"]
+        constraints = [models.UniqueConstraint(fields=["tahun", "kode"], name="tanggapan_peringatan_unik")]
+
+    def __str__(self):
+        return f"{self.tahun} {self.kode}"
+
+
+class TerbitanLKjIP(models.Model):
+    """A published LKjIP: the PDF exactly as published, never changed and never deleted.
+
+    The bytes live in the database row, so the record and its file are written in one transaction and
+    backed up together; the SHA-256 is checked again every time the file is served.
+    """
+
+    tahun = models.PositiveSmallIntegerField("tahun")
+    nomor = models.PositiveIntegerField("versi")
+    isi = models.BinaryField("berkas PDF", editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64, editable=False)
+    ukuran = models.PositiveIntegerField("ukuran (bait)", editable=False)
+    diterbitkan_oleh = models.ForeignKey(
+        "nakertrans.Pengguna", verbose_name="diterbitkan oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    diterbitkan_pada = models.DateTimeField("diterbitkan pada")
+    tanggapan = models.TextField(
+        "peringatan yang ditanggapi", blank=True, help_text="Salinan saat terbit: peringatan dan catatannya."
+    )
+
+    class Meta:
+        verbose_name = "terbitan LKjIP"
+        verbose_name_plural = "terbitan LKjIP"
+        ordering = ["-tahun", "-nomor"]
+        permissions = [("terbitkan_lkjip", "Menerbitkan LKjIP")]
+        constraints = [models.UniqueConstraint(fields=["tahun", "nomor"], name="terbitan_lkjip_unik")]
+
+    def __str__(self):
+        return f"LKjIP {self.tahun} versi {self.nomor}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Terbitan LKjIP tidak dapat diubah; terbitkan versi baru.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Terbitan LKjIP tidak dapat dihapus.")
+
+    @property
+    def nama_berkas(self):
+        return f"LKjIP-{self.tahun}-versi-{self.nomor}.pdf"
+
+
+class PembuatanLKjIP(models.Model):
+    """One generation of the LKjIP PDF, run outside the request so no worker waits on WeasyPrint."""
+
+    class Jenis(models.TextChoices):
+        DRAF = "draf", "Draf"
+        TERBITAN = "terbitan", "Terbitan"
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu"
+        BERJALAN = "berjalan", "Sedang dibuat"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    tahun = models.PositiveSmallIntegerField("tahun")
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
+    tahap = models.CharField("tahap", max_length=100, blank=True)
+    pesan = models.TextField("pesan", blank=True)
+    isi = models.BinaryField("berkas PDF", null=True, editable=False)
+    terbitan = models.ForeignKey(TerbitanLKjIP, on_delete=models.PROTECT, null=True, related_name="+")
+    diminta_oleh = models.ForeignKey("nakertrans.Pengguna", on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+    mulai_pada = models.DateTimeField("mulai", null=True)
+    selesai_pada = models.DateTimeField("selesai", null=True)
+    diperbarui_pada = models.DateTimeField("diperbarui pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "pembuatan LKjIP"
+        verbose_name_plural = "pembuatan LKjIP"
+        ordering = ["-dibuat_pada"]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} LKjIP {self.tahun} ({self.get_status_display()})"
+
+    @property
+    def sedang_berjalan(self):
+        return self.status in (self.Status.ANTRE, self.Status.BERJALAN)

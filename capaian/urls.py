@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capaian import views_isian
+from capaian import views_isian, views_lkjip
 
 app_name = "capaian"
 urlpatterns = [
@@ -24,4 +24,13 @@ urlpatterns = [
     path("baris/<int:baris_pk>/pratinjau/", views_isian.pratinjau_rumus, name="pratinjau_rumus"),
     path("baris/<int:baris_pk>/riwayat/", views_isian.riwayat_baris, name="riwayat_baris"),
     path("bukti/<int:pk>/", views_isian.unduh_bukti, name="unduh_bukti"),
+    path("lkjip/", views_lkjip.lkjip_kini, name="lkjip_kini"),
+    path("lkjip/<int:tahun>/", views_lkjip.lkjip, name="lkjip"),
+    path("lkjip/<int:tahun>/pemeriksaan/", views_lkjip.pemeriksaan, name="pemeriksaan_lkjip"),
+    path("lkjip/<int:tahun>/narasi/<slug:kunci>/", views_lkjip.ubah_narasi, name="ubah_narasi"),
+    path("lkjip/<int:tahun>/narasi-pratinjau/", views_lkjip.pratinjau_narasi, name="pratinjau_narasi"),
+    path("lkjip/<int:tahun>/buat/", views_lkjip.buat, name="buat_lkjip"),
+    path("lkjip/pembuatan/<int:pk>/", views_lkjip.status_pembuatan, name="status_pembuatan"),
+    path("lkjip/pembuatan/<int:pk>/berkas.pdf", views_lkjip.berkas_pembuatan, name="berkas_pembuatan"),
+    path("lkjip/terbitan/<int:pk>/berkas.pdf", views_lkjip.unduh_terbitan, name="unduh_terbitan"),
 ]

@@ -169,7 +169,7 @@ def baca_berkas(isi, nama_berkas):
 LABEL_JENIS_BARIS = {
     "new": "baris baru",
     "update": "baris diperbarui",
-    "skip": "baris total tertulis (diperiksa, tidak disimpan)",
+    "skip": "baris total tertulis (diperiksa; dicatat hanya untuk pemeriksaan LKjIP)",
     "delete": "baris dihapus",
     "error": "baris galat",
     "invalid": "baris tidak sah",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from anggaran.data_seed import TABEL_14
-from anggaran.models import AnggaranSubKegiatan, Nomenklatur, RealisasiAnggaran
+from anggaran.models import AnggaranSubKegiatan, Nomenklatur, PaguTertulis, RealisasiAnggaran
 
 URL = reverse("impor")
 
@@ -42,6 +42,7 @@ def test_seed_tabel_14_preview_reports_every_stated_total_that_does_not_add_up(
     masuk_sebagai, admin, anggaran_2024
 ):
     sebelum = _isi_tabel(AnggaranSubKegiatan)
+    tertulis_sebelum = _isi_tabel(PaguTertulis)
     respons = _unggah(masuk_sebagai(admin), "dpa", _tabel_14(), "tabel14.xlsx")
     halaman = respons.content.decode()
     hasil = respons.context["hasil"]
@@ -55,6 +56,7 @@ def test_seed_tabel_14_preview_reports_every_stated_total_that_does_not_add_up(
     assert hasil.jumlah == {"update": 36, "skip": 22}
     assert "36 baris diperbarui, 22 baris total tertulis" in halaman
     assert _isi_tabel(AnggaranSubKegiatan) == sebelum  # a preview saves nothing
+    assert _isi_tabel(PaguTertulis) == tertulis_sebelum
     assert "Impor sekarang" in halaman
 
 
@@ -72,13 +74,15 @@ def test_confirmed_import_saves_and_keeps_computed_totals(masuk_sebagai, admin, 
         follow=True,
     )
     assert (
-        "Impor x.xlsx selesai: 1 baris diperbarui, 1 baris total tertulis (diperiksa, tidak disimpan)."
-        in respons.content.decode()
+        "Impor x.xlsx selesai: 1 baris diperbarui, 1 baris total tertulis "
+        "(diperiksa; dicatat hanya untuk pemeriksaan LKjIP)." in respons.content.decode()
     )
     assert _anggaran("2.07.01.2.06.0001").pagu_perubahan == Decimal(6000000)
     assert not Nomenklatur.objects.filter(kode="2.07.01.2.06", anggaran__isnull=False).exists()
-    # the stated 1 of the kegiatan row was reported, not stored
+    # the stated 1 of the kegiatan row was reported, and kept only as a stated total for the LKjIP check
     assert "tertulis 1, jumlah sub kegiatannya 6.000.000" in respons.content.decode()
+    tertulis = PaguTertulis.objects.get(tahun=2024, nomenklatur__kode="2.07.01.2.06")
+    assert tertulis.pagu_perubahan == 1 and tertulis.pagu_murni == 185040090  # the seed's, kept
 
 
 def _anggaran(kode):

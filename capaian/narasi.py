@@ -1,0 +1,161 @@
+"""The LKjIP's narrative: Markdown written in the browser, printed as sanitised HTML.
+
+Until somebody writes a section, the report prints a text generated from the figures, and the edit form
+starts from that same text, so the author rewrites rather than starts from nothing.
+"""
+
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.safestring import mark_safe
+
+from capaian.models import NarasiLKjIP
+from nakertrans.format_id import format_angka, format_persen
+from nakertrans.workflow import klaim_versi
+
+Bagian = NarasiLKjIP.Bagian
+PANJANG_MAKSIMUM = 20_000
+
+# What a narrative may contain: text structure, no links, images, styles or scripts.
+TAG_DIIZINKAN = {
+    "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "blockquote", "h4", "h5",
+    "table", "thead", "tbody", "tr", "th", "td", "hr", "sub", "sup", "code",
+}  # fmt: skip
+
+
+def ke_html(teks):
+    """Markdown to HTML that can be printed as is: whatever the author typed, only TAG_DIIZINKAN remain."""
+    html = markdown.markdown(teks or "", extensions=["tables", "sane_lists"], output_format="html")
+    return mark_safe(nh3.clean(html, tags=TAG_DIIZINKAN, attributes={}, link_rel=None))
+
+
+@dataclass
+class BagianNarasi:
+    """One editable section of a year: where it goes, what is saved and what would be generated."""
+
+    bagian: str
+    judul: str
+    bawaan: str  # generated Markdown
+    tersimpan: NarasiLKjIP | None = None
+    indikator: object = None
+
+    @property
+    def kunci(self):
+        return f"{self.bagian}-{self.indikator.pk}" if self.indikator else self.bagian
+
+    @property
+    def teks(self):
+        return self.tersimpan.teks if self.tersimpan else self.bawaan
+
+    @property
+    def html(self):
+        return ke_html(self.teks)
+
+
+def _kata_pengantar(k):
+    instansi, tahun = k["instansi"], k["tahun"]
+    return (
+        f"Laporan Kinerja Instansi Pemerintah (LKjIP) {instansi.nama} {instansi.kabupaten} Tahun {tahun} "
+        "disusun sebagai wujud pertanggungjawaban pelaksanaan tugas dan fungsi serta pencapaian sasaran "
+        f"strategis yang ditetapkan dalam Perjanjian Kinerja Tahun {tahun}. Seluruh angka dalam laporan ini "
+        "dihitung dari data realisasi yang telah disetujui dan dapat ditelusuri kembali.\n\n"
+        "Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan kinerja pada tahun berikutnya."
+    )
+
+
+def _latar_belakang(k):
+    return (
+        "Laporan Kinerja disusun sebagai bagian dari Sistem Akuntabilitas Kinerja Instansi Pemerintah "
+        "(SAKIP) untuk menggambarkan keberhasilan maupun kegagalan pencapaian sasaran yang telah ditetapkan "
+        f"dalam Rencana Strategis dan Perjanjian Kinerja {k['instansi'].nama} tahun {k['tahun']}."
+    )
+
+
+def _penutup(k):
+    sasaran = k["sasaran"]
+    baik = [s for s in sasaran if s["c"].predikat and s["c"].capaian is not None and s["c"].capaian >= 100]
+    teks = (
+        f"Laporan Kinerja ini menyajikan capaian kinerja {k['instansi'].nama} tahun {k['tahun']} yang "
+        f"dihitung dari data realisasi yang disetujui. Dari {len(sasaran)} indikator sasaran, {len(baik)} "
+        "mencapai atau melampaui targetnya"
+    )
+    if k["total_30"].pagu:
+        teks += f", dengan serapan anggaran {format_persen(k['total_30'].serapan)}"
+    return teks + ". Hasilnya menjadi bahan perbaikan perencanaan dan pelaksanaan program tahun berikutnya."
+
+
+def _analisis(s):
+    """The generated figures sentence, then the unit's own kendala and upaya of its latest quarter."""
+    teks = s["analisis"]
+    terakhir = [r for r in s["c"].baris.realisasi.all() if r.kendala or r.upaya]
+    kendala = terakhir[-1].kendala if terakhir else ""
+    upaya = terakhir[-1].upaya if terakhir else ""
+    return (
+        f"{teks}\n\n**Penyebab keberhasilan/kegagalan:** {kendala or 'belum diuraikan.'}\n\n"
+        f"**Upaya dan solusi:** {upaya or 'belum diuraikan.'}"
+    )
+
+
+def bagian_narasi(konteks, tersimpan):
+    """Every editable section of the report in print order, with its saved row if any.
+
+    ``konteks`` is kumpulkan_lkjip's dictionary; ``tersimpan`` the year's NarasiLKjIP rows.
+    """
+    per_kunci = {(n.bagian, n.indikator_id): n for n in tersimpan}
+    daftar = [
+        BagianNarasi(Bagian.KATA_PENGANTAR, "Kata Pengantar", _kata_pengantar(konteks)),
+        BagianNarasi(Bagian.LATAR_BELAKANG, "BAB I A. Latar Belakang", _latar_belakang(konteks)),
+    ]
+    for nomor, s in enumerate(konteks["sasaran"], start=1):
+        indikator = s["c"].baris.indikator
+        daftar.append(
+            BagianNarasi(
+                Bagian.ANALISIS,
+                f"BAB III Analisis sasaran {nomor}: {indikator.nama}",
+                _analisis(s),
+                indikator=indikator,
+            )
+        )
+    daftar.append(BagianNarasi(Bagian.PENUTUP, "BAB IV Penutup", _penutup(konteks)))
+    for b in daftar:
+        b.tersimpan = per_kunci.get((b.bagian, b.indikator.pk if b.indikator else None))
+    return daftar
+
+
+def simpan_narasi(*, tahun, bagian, indikator, teks, versi, user):
+    """Save one section. An empty text is refused; ``versi`` is the version the form was loaded with
+    (None for a section not saved before), so a second author's save is not silently overwritten."""
+    teks = (teks or "").replace("\r\n", "\n").strip()
+    if not teks:
+        raise ValidationError(
+            "Teks tidak boleh kosong. Pakai «Kembalikan ke teks otomatis» untuk menghapusnya."
+        )
+    if len(teks) > PANJANG_MAKSIMUM:
+        raise ValidationError(
+            f"Teks terlalu panjang (paling banyak {format_angka(PANJANG_MAKSIMUM)} karakter)."
+        )
+    with transaction.atomic():
+        narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
+        if narasi is None:
+            if versi is not None:
+                raise ValidationError(
+                    "Bagian ini sudah dikembalikan ke teks otomatis oleh orang lain; muat ulang."
+                )
+            narasi = NarasiLKjIP(tahun=tahun, bagian=bagian, indikator=indikator)
+        else:
+            klaim_versi(narasi, versi if versi is not None else -1, lambda n: f"«{n.teks[:80]}…»")
+        narasi.teks = teks
+        narasi.diubah_oleh = user
+        narasi.save()
+    return narasi
+
+
+def hapus_narasi(*, tahun, bagian, indikator, user):
+    """Back to the generated text (the history keeps what was written)."""
+    narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
+    if narasi is not None:
+        narasi._change_reason = f"dikembalikan ke teks otomatis oleh {user}"
+        narasi.delete()

@@ -1,0 +1,384 @@
+"""The consistency check of a year's LKjIP: everything that would make the report wrong or incomplete.
+
+A galat (error) blocks publishing; a peringatan (warning) may be published once the Kepala Dinas has
+answered it with a note. Every finding has a stable ``kode`` (the note stays attached to it while the
+problem persists) and, where one exists, a link to the page that fixes it. The check runs a fixed
+number of queries whatever the number of units, lines or budget rows.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from anggaran import kode as nomenklatur
+from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
+from anggaran.queries import selisih_pagu_tertulis
+from capaian.hitung import periksa_skala
+from capaian.models import RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
+from capaian.queries import capaian_tahun
+from nakertrans.format_id import format_rupiah, format_tanggal
+from nakertrans.models import Jabatan, Pengajuan, pejabat_pada
+from perjanjian.models import IKU, BarisPK, PerjanjianKinerja, Renstra
+
+GALAT, PERINGATAN = "galat", "peringatan"
+NAMA_BULAN = [
+    "", "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+
+@dataclass
+class Temuan:
+    tingkat: str
+    kode: str
+    pesan: str
+    tautan: str = ""
+    label: str = ""
+    tanggapan: TanggapanPeringatan | None = None
+
+    @property
+    def galat(self):
+        return self.tingkat == GALAT
+
+
+@dataclass
+class HasilPemeriksaan:
+    tahun: int
+    temuan: list = field(default_factory=list)
+
+    @property
+    def galat(self):
+        return [t for t in self.temuan if t.tingkat == GALAT]
+
+    @property
+    def peringatan(self):
+        return [t for t in self.temuan if t.tingkat == PERINGATAN]
+
+    @property
+    def belum_ditanggapi(self):
+        return [t for t in self.peringatan if t.tanggapan is None]
+
+    @property
+    def boleh_terbit(self):
+        return not self.galat and not self.belum_ditanggapi
+
+    def alasan_tidak_terbit(self):
+        if self.galat:
+            return (
+                f"LKjIP {self.tahun} belum dapat diterbitkan: pemeriksaan menemukan {len(self.galat)} galat. "
+                "Perbaiki dulu datanya."
+            )
+        if self.belum_ditanggapi:
+            return (
+                f"LKjIP {self.tahun} belum dapat diterbitkan: {len(self.belum_ditanggapi)} peringatan "
+                "belum ditanggapi dengan catatan."
+            )
+        return ""
+
+
+def tanggal_tanda_tangan(tahun):
+    """The LKjIP is signed in the following year (1 Februari), or today while that date is ahead."""
+    return min(datetime.date(tahun + 1, 2, 1), timezone.localdate())
+
+
+class _Pemeriksa:
+    def __init__(self, tahun):
+        self.tahun = tahun
+        self.temuan = []
+
+    def galat(self, kode, pesan, tautan="", label="Perbaiki"):
+        self.temuan.append(Temuan(GALAT, kode, pesan, tautan, label))
+
+    def peringatan(self, kode, pesan, tautan="", label="Periksa"):
+        self.temuan.append(Temuan(PERINGATAN, kode, pesan, tautan, label))
+
+    def isian_kinerja(self, unit, triwulan=4):
+        return reverse("capaian:isian_triwulan", args=[self.tahun, triwulan, unit.pk])
+
+    def jalankan(self):
+        self.renstra()
+        semua_pk = self.perjanjian()
+        if semua_pk:
+            self.baris_dan_realisasi(semua_pk)
+            self.persetujuan_kinerja(semua_pk)
+            self.lampiran(semua_pk)
+        self.anggaran()
+        self.skala()
+        self.penanda_tangan()
+        return self.temuan
+
+    def renstra(self):
+        ada = Renstra.objects.filter(tahun_awal__lte=self.tahun, tahun_akhir__gte=self.tahun).exists()
+        if not ada:
+            self.galat(
+                "renstra",
+                f"Tidak ada Rencana Strategis yang mencakup tahun {self.tahun}: BAB II tidak dapat disusun.",
+                reverse("admin:perjanjian_renstra_changelist"),
+            )
+            return
+        tanpa_target = IKU.objects.filter(
+            renstra__tahun_awal__lte=self.tahun, renstra__tahun_akhir__gte=self.tahun
+        ).exclude(target_tahunan__tahun=self.tahun)
+        for iku in tanpa_target.select_related("indikator"):
+            self.peringatan(
+                f"iku-target-{iku.pk}",
+                f"IKU «{iku.indikator.nama}» tidak punya target tahun {self.tahun}; tabel antartahun "
+                "mencetak tanda —.",
+                reverse("admin:perjanjian_iku_change", args=[iku.pk]),
+                "Isi target",
+            )
+
+    def perjanjian(self):
+        semua_pk = list(
+            PerjanjianKinerja.objects.berlaku(self.tahun)
+            .select_related("jabatan__unit_kerja", "unit_pengisi")
+            .order_by("jabatan__tingkat_pk", "jabatan__urutan")
+        )
+        if not semua_pk:
+            self.galat(
+                "pk",
+                f"Belum ada Perjanjian Kinerja tahun {self.tahun}.",
+                reverse("perjanjian:daftar_tahun", args=[self.tahun]),
+            )
+            return []
+        if not any(pk.jabatan.tingkat_pk == 1 for pk in semua_pk):
+            self.galat(
+                "pk-kepala-dinas",
+                f"Perjanjian Kinerja Kepala Dinas dengan Bupati tahun {self.tahun} belum ada: capaian "
+                "sasaran (BAB III) tidak dapat disusun.",
+                reverse("perjanjian:daftar_tahun", args=[self.tahun]),
+            )
+        for pk in semua_pk:
+            tautan = reverse("perjanjian:detail", args=[pk.pk])
+            if pk.status == PerjanjianKinerja.Status.DRAFT:
+                self.galat(
+                    f"pk-draf-{pk.pk}",
+                    f"Perjanjian Kinerja {pk.jabatan.nama} masih draf (belum final dan ditandatangani).",
+                    tautan,
+                )
+            if pk.tanggal.year not in (self.tahun - 1, self.tahun):
+                self.galat(
+                    f"pk-tanggal-{pk.pk}",
+                    f"Perjanjian Kinerja {pk.jabatan.nama} tahun {self.tahun} bertanggal "
+                    f"{format_tanggal(pk.tanggal)}: tanggal itu milik tahun lain.",
+                    tautan,
+                )
+            if pk.status != PerjanjianKinerja.Status.DRAFT and pk.pihak_kesatu_id is None:
+                self.peringatan(
+                    f"pk-penanda-tangan-{pk.pk}",
+                    f"Perjanjian Kinerja {pk.jabatan.nama} tidak mencatat pejabat PIHAK KESATU; lampiran "
+                    "mencetak tanda —.",
+                    tautan,
+                )
+        return semua_pk
+
+    def baris_dan_realisasi(self, semua_pk):
+        per_pk = {pk.pk: pk for pk in semua_pk}
+        for c in capaian_tahun(self.tahun):
+            b = c.baris
+            pk = per_pk[b.perjanjian_id]
+            jabatan = pk.jabatan.nama
+            if b.target is None or b.target == "":
+                self.galat(
+                    f"target-{b.pk}",
+                    f"{jabatan}, baris {b.urutan} ({b.indikator.nama}): target tahun {self.tahun} belum "
+                    "ditetapkan.",
+                    reverse("perjanjian:detail", args=[pk.pk]),
+                    "Isi target",
+                )
+                continue
+            if not c.per_triwulan:
+                pesan = f"{jabatan}, baris {b.urutan} ({b.indikator.nama}): belum ada realisasi."
+                if c.alasan and c.alasan != "Belum ada realisasi.":
+                    pesan += f" {c.alasan}"
+                tautan = self.isian_kinerja(pk.unit_isian)
+                if pk.jabatan.tingkat_pk == 1:
+                    self.galat(
+                        f"realisasi-{b.pk}", pesan + " Capaian sasaran tidak dapat dihitung.", tautan, "Isi"
+                    )
+                else:
+                    self.peringatan(f"realisasi-{b.pk}", pesan + " Capaiannya dicetak —.", tautan, "Isi")
+        lain_tahun = (
+            BarisPK.objects.filter(perjanjian__in=[pk.pk for pk in semua_pk])
+            .filter(
+                (Q(induk__isnull=False) & ~Q(induk__perjanjian__tahun=self.tahun))
+                | (
+                    Q(iku__isnull=False)
+                    & ~Q(iku__renstra__tahun_awal__lte=self.tahun, iku__renstra__tahun_akhir__gte=self.tahun)
+                )
+            )
+            .select_related("perjanjian__jabatan", "indikator")
+        )
+        for b in lain_tahun:
+            self.galat(
+                f"lain-tahun-{b.pk}",
+                f"{b.perjanjian.jabatan.nama}, baris {b.urutan} ({b.indikator.nama}) mendukung baris PK atau "
+                f"IKU dari tahun lain, bukan tahun {self.tahun}.",
+                reverse("admin:perjanjian_barispk_change", args=[b.pk]),
+            )
+
+    def persetujuan_kinerja(self, semua_pk):
+        """A quarter with realisasi that the Kepala Dinas has not approved is not yet the unit's figure."""
+        unit_pk = {}
+        for pk in semua_pk:
+            unit_pk.setdefault(pk.unit_isian.pk, pk.unit_isian)
+        terisi = set()
+        realisasi = RealisasiTriwulan.objects.filter(baris__perjanjian__in=[pk.pk for pk in semua_pk])
+        for r in (
+            realisasi.filter(
+                Q(realisasi_angka__isnull=False) | ~Q(realisasi_huruf="") | Q(komponen__isnull=False)
+            )
+            .values("triwulan", "baris__perjanjian__unit_pengisi", "baris__perjanjian__jabatan__unit_kerja")
+            .distinct()
+        ):
+            unit = r["baris__perjanjian__unit_pengisi"] or r["baris__perjanjian__jabatan__unit_kerja"]
+            terisi.add((unit, r["triwulan"]))
+        status = {
+            (p.unit_kerja_id, p.periode): p
+            for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, tahun=self.tahun)
+        }
+        for unit_id, triwulan in sorted(terisi):
+            p = status.get((unit_id, triwulan))
+            if p is not None and p.status == Pengajuan.Status.DISETUJUI:
+                continue
+            unit = unit_pk.get(unit_id)
+            nama = unit.nama if unit else f"unit {unit_id}"
+            keadaan = p.get_status_display().lower() if p else "draf"
+            self.galat(
+                f"kinerja-{unit_id}-{triwulan}",
+                f"Realisasi kinerja TW {triwulan} {nama} masih {keadaan}, belum disetujui Kepala Dinas.",
+                reverse("capaian:isian_triwulan", args=[self.tahun, triwulan, unit_id]),
+                "Buka isian",
+            )
+
+    def lampiran(self, semua_pk):
+        """Program and kegiatan in a PK's attachment with no DPA line this year: budget of another year."""
+        kode_tahun = set()
+        for kode in AnggaranSubKegiatan.objects.filter(tahun=self.tahun).values_list(
+            "sub_kegiatan__kode", flat=True
+        ):
+            while kode:
+                kode_tahun.add(kode)
+                kode = nomenklatur.kode_induk(kode)
+        melalui = PerjanjianKinerja.program_kegiatan.through.objects.filter(
+            perjanjiankinerja__in=[pk.pk for pk in semua_pk]
+        ).select_related("nomenklatur", "perjanjiankinerja__jabatan")
+        for m in melalui:
+            if m.nomenklatur.kode not in kode_tahun:
+                pk = m.perjanjiankinerja
+                self.peringatan(
+                    f"lampiran-{pk.pk}-{m.nomenklatur.kode}",
+                    f"Lampiran PK {pk.jabatan.nama} memuat {m.nomenklatur.kode} {m.nomenklatur.nama}, yang "
+                    f"tidak ada dalam DPA {self.tahun}: anggarannya dicetak 0.",
+                    reverse("perjanjian:detail", args=[pk.pk]),
+                )
+
+    def anggaran(self):
+        dpa = AnggaranSubKegiatan.objects.filter(tahun=self.tahun)
+        baris = list(
+            dpa.select_related("sub_kegiatan", "unit_kerja").annotate(
+                total_realisasi=Sum("realisasi__keuangan"),
+                bercatatan=Count("realisasi", filter=~Q(realisasi__catatan="")),
+            )
+        )
+        if not baris:
+            self.galat(
+                "dpa",
+                f"Belum ada DPA tahun {self.tahun}: tabel program, kegiatan dan realisasi anggaran kosong.",
+                reverse("impor"),
+                "Impor DPA",
+            )
+            return
+        for a in baris:
+            if a.total_realisasi is not None and a.total_realisasi > a.pagu:
+                pesan = (
+                    f"Realisasi keuangan {a.sub_kegiatan.kode} {a.sub_kegiatan.nama} "
+                    f"{format_rupiah(a.total_realisasi)} melebihi pagu {format_rupiah(a.pagu)}"
+                )
+                tautan = reverse("anggaran:isian_bulan", args=[self.tahun, 12, a.unit_kerja_id])
+                if a.bercatatan:
+                    self.peringatan(f"lebih-pagu-{a.pk}", pesan + " (dikonfirmasi dengan catatan).", tautan)
+                else:
+                    self.galat(f"lebih-pagu-{a.pk}", pesan + ", tanpa catatan penjelasan.", tautan)
+        terisi = set(
+            RealisasiAnggaran.objects.filter(anggaran__tahun=self.tahun)
+            .filter(Q(keuangan__gt=0) | Q(fisik__gt=0))
+            .values_list("anggaran__unit_kerja", "bulan")
+            .distinct()
+        )
+        disetujui = set(
+            Pengajuan.objects.filter(
+                jenis=Pengajuan.Jenis.ANGGARAN, tahun=self.tahun, status=Pengajuan.Status.DISETUJUI
+            ).values_list("unit_kerja", "periode")
+        )
+        unit = {a.unit_kerja_id: a.unit_kerja for a in baris}
+        for unit_id, bulan in sorted(terisi - disetujui):
+            self.galat(
+                f"anggaran-{unit_id}-{bulan}",
+                f"Realisasi anggaran {NAMA_BULAN[bulan]} {self.tahun} {unit[unit_id].nama} belum disetujui "
+                "Kepala Dinas.",
+                reverse("anggaran:isian_bulan", args=[self.tahun, bulan, unit_id]),
+                "Buka isian",
+            )
+        for s in selisih_pagu_tertulis(self.tahun):
+            kolom = s.kolom.replace("_", " ")
+            self.peringatan(
+                f"tertulis-{s.nomenklatur.kode}-{s.kolom}",
+                f"{s.nomenklatur.kode} {s.nomenklatur.nama}: {kolom} tertulis {format_rupiah(s.tertulis)}"
+                f"{f' ({s.sumber})' if s.sumber else ''}, jumlah sub kegiatannya "
+                f"{format_rupiah(s.dijumlah)}. Laporan mencetak jumlah hasil hitung.",
+                reverse("anggaran:program_kegiatan_tahun", args=[self.tahun]),
+            )
+
+    def skala(self):
+        skala = SkalaPredikat.objects.filter(aktif=True).prefetch_related("pita").first()
+        if skala is None:
+            self.peringatan(
+                "skala-bawaan",
+                "Belum ada skala predikat yang dipakai; laporan memakai skala bawaan (skala LKjIP 2024 "
+                "dengan celahnya ditutup).",
+                reverse("admin:capaian_skalapredikat_changelist"),
+                "Atur skala",
+            )
+            return
+        masalah = periksa_skala(skala.sebagai_pita())
+        if masalah:
+            self.galat(
+                "skala",
+                f"Skala predikat «{skala.nama}» tidak sah: {' '.join(masalah)}",
+                reverse("admin:capaian_skalapredikat_change", args=[skala.pk]),
+                "Perbaiki skala",
+            )
+
+    def penanda_tangan(self):
+        tanggal = tanggal_tanda_tangan(self.tahun)
+        kepala = Jabatan.objects.filter(tingkat_pk=1).first()
+        pejabat = pejabat_pada(kepala, tanggal) if kepala else None
+        if pejabat is None:
+            self.galat(
+                "penanda-tangan",
+                "Tidak ada Kepala Dinas (definitif, Plt atau Plh) yang menjabat pada "
+                f"{format_tanggal(tanggal)}, tanggal penandatanganan LKjIP.",
+                reverse("admin:nakertrans_penugasan_changelist"),
+                "Catat penugasan",
+            )
+        elif not pejabat.pegawai.nip:
+            self.peringatan(
+                "penanda-tangan-nip",
+                f"{pejabat.pegawai} tidak mempunyai NIP; tanda tangan dicetak tanpa NIP.",
+                reverse("admin:nakertrans_pegawai_change", args=[pejabat.pegawai_id]),
+            )
+
+
+def periksa_lkjip(tahun):
+    """Every finding of the year, errors first, with the notes already given on warnings."""
+    temuan = _Pemeriksa(tahun).jalankan()
+    tanggapan = {t.kode: t for t in TanggapanPeringatan.objects.filter(tahun=tahun).select_related("oleh")}
+    for t in temuan:
+        if t.tingkat == PERINGATAN:
+            t.tanggapan = tanggapan.get(t.kode)
+    temuan.sort(key=lambda t: t.tingkat != GALAT)
+    return HasilPemeriksaan(tahun, temuan)

@@ -1,0 +1,226 @@
+"""Writing, checking and publishing the LKjIP: each state change a function of the acting user.
+
+Generating the PDF runs in the background (``mulai_pembuatan``); the page polls PembuatanLKjIP.
+"""
+
+import datetime
+import hashlib
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from capaian.lkjip import html_lkjip
+from capaian.models import PembuatanLKjIP, TanggapanPeringatan, TerbitanLKjIP
+from capaian.pemeriksaan import periksa_lkjip
+from nakertrans.access import id_unit_lingkup, melihat_semua_unit
+from nakertrans.format_id import format_tanggal
+from nakertrans.latar import jalankan_di_latar
+from nakertrans.pdf import html_ke_pdf
+from perjanjian.models import PerjanjianKinerja
+
+log = logging.getLogger(__name__)
+Status = PembuatanLKjIP.Status
+# A job not heard of for this long died with its process (a restart, a deploy): it is shown as stopped.
+BATAS_DIAM = datetime.timedelta(minutes=15)
+SIMPAN_DRAF = 5  # finished drafts kept per year
+
+
+def boleh_menyusun(user, tahun):
+    """The Sekretariat (the unit that fills the Kepala Dinas's PK) writes the LKjIP; the Kepala Dinas too."""
+    if not user.has_perm("capaian.susun_lkjip"):
+        return False
+    if melihat_semua_unit(user):
+        return True
+    pk = (
+        PerjanjianKinerja.objects.berlaku(tahun)
+        .filter(jabatan__tingkat_pk=1)
+        .select_related("jabatan", "unit_pengisi")
+        .first()
+    )
+    return pk is not None and pk.unit_isian.pk in id_unit_lingkup(user)
+
+
+def wajib_menyusun(user, tahun):
+    if not boleh_menyusun(user, tahun):
+        raise PermissionDenied("Anda tidak menyusun LKjIP.")
+
+
+def wajib_menerbitkan(user):
+    if not user.has_perm("capaian.terbitkan_lkjip"):
+        raise PermissionDenied("Hanya Kepala Dinas yang menerbitkan LKjIP.")
+
+
+def tanggapi_peringatan(*, tahun, kode, catatan, user):
+    """The Kepala Dinas answers warnings of the check with one note; the warning text is kept with it."""
+    wajib_menerbitkan(user)
+    catatan = (catatan or "").strip()
+    if not catatan:
+        raise ValidationError("Tulis catatan tanggapan: mengapa laporan tetap dapat diterbitkan.")
+    kode = set(kode or [])
+    if not kode:
+        raise ValidationError("Pilih paling sedikit satu peringatan yang ditanggapi.")
+    with transaction.atomic():
+        peringatan = {t.kode: t for t in periksa_lkjip(tahun).peringatan}
+        tidak_dikenal = kode - set(peringatan)
+        if tidak_dikenal:
+            raise ValidationError(
+                "Sebagian peringatan yang dipilih sudah tidak ada (datanya berubah); muat ulang halaman."
+            )
+        for k in sorted(kode):
+            TanggapanPeringatan.objects.update_or_create(
+                tahun=tahun,
+                kode=k,
+                defaults={"pesan": peringatan[k].pesan, "catatan": catatan, "oleh": user},
+            )
+    return len(kode)
+
+
+def _salinan_tanggapan(hasil):
+    baris = []
+    for t in hasil.peringatan:
+        tg = t.tanggapan
+        baris.append(f"- {t.pesan}\n  Catatan: {tg.catatan} ({tg.oleh}, {format_tanggal(tg.pada.date())})")
+    return "\n".join(baris)
+
+
+def nomor_berikut(tahun):
+    return (TerbitanLKjIP.objects.filter(tahun=tahun).aggregate(n=Max("nomor"))["n"] or 0) + 1
+
+
+def terbitkan_lkjip(*, tahun, nomor, isi, user):
+    """Store ``isi`` as published version ``nomor``: refused while the check has errors or unanswered
+    warnings, or when that number was published meanwhile."""
+    wajib_menerbitkan(user)
+    with transaction.atomic():
+        hasil = periksa_lkjip(tahun)
+        if not hasil.boleh_terbit:
+            raise ValidationError(hasil.alasan_tidak_terbit())
+        if nomor != nomor_berikut(tahun):
+            raise ValidationError(
+                f"Versi {nomor} LKjIP {tahun} sudah diterbitkan lebih dulu; terbitkan lagi bila perlu."
+            )
+        try:
+            with transaction.atomic():
+                return TerbitanLKjIP.objects.create(
+                    tahun=tahun,
+                    nomor=nomor,
+                    isi=isi,
+                    sha256=hashlib.sha256(isi).hexdigest(),
+                    ukuran=len(isi),
+                    diterbitkan_oleh=user,
+                    diterbitkan_pada=timezone.now(),
+                    tanggapan=_salinan_tanggapan(hasil),
+                )
+        except IntegrityError:
+            raise ValidationError(
+                f"Versi {nomor} LKjIP {tahun} baru saja diterbitkan orang lain; muat ulang halaman."
+            ) from None
+
+
+def isi_terbitan(terbitan):
+    """The stored bytes, after checking they are still the ones whose SHA-256 was shown at publishing."""
+    isi = bytes(terbitan.isi)
+    if hashlib.sha256(isi).hexdigest() != terbitan.sha256:
+        log.error("Isi %s tidak cocok dengan SHA-256 tersimpan", terbitan)
+        raise ValidationError(
+            f"Berkas {terbitan} tidak cocok dengan sidik SHA-256-nya dan tidak diserahkan. Hubungi admin."
+        )
+    return isi
+
+
+def mulai_pembuatan(*, tahun, jenis, user):
+    """Start generating a draft or a published version; a job of the same kind already running for the
+    year is returned instead of starting a second one."""
+    if jenis == PembuatanLKjIP.Jenis.TERBITAN:
+        wajib_menerbitkan(user)
+        hasil = periksa_lkjip(tahun)
+        if not hasil.boleh_terbit:
+            raise ValidationError(hasil.alasan_tidak_terbit())
+    elif jenis == PembuatanLKjIP.Jenis.DRAF:
+        if not (boleh_menyusun(user, tahun) or user.has_perm("capaian.terbitkan_lkjip")):
+            raise PermissionDenied("Anda tidak menyusun LKjIP.")
+    else:
+        raise ValidationError("Jenis pembuatan tidak dikenal.")
+    if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
+        raise ValidationError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; LKjIP tidak dapat disusun.")
+    with transaction.atomic():
+        berjalan = (
+            PembuatanLKjIP.objects.select_for_update()
+            .filter(tahun=tahun, jenis=jenis, status__in=[Status.ANTRE, Status.BERJALAN])
+            .filter(diperbarui_pada__gte=timezone.now() - BATAS_DIAM)
+            .first()
+        )
+        if berjalan is not None:
+            return berjalan
+        pekerjaan = PembuatanLKjIP.objects.create(
+            tahun=tahun, jenis=jenis, diminta_oleh=user, tahap="Menunggu giliran"
+        )
+        lama = PembuatanLKjIP.objects.filter(tahun=tahun, jenis=PembuatanLKjIP.Jenis.DRAF).exclude(
+            status__in=[Status.ANTRE, Status.BERJALAN]
+        )
+        for p in lama.order_by("-dibuat_pada")[SIMPAN_DRAF:]:
+            p.delete()
+    jalankan_di_latar(buat_pdf, pekerjaan.pk)
+    return PembuatanLKjIP.objects.defer("isi").select_related("terbitan").get(pk=pekerjaan.pk)
+
+
+def _tahap(pekerjaan, tahap, **lain):
+    PembuatanLKjIP.objects.filter(pk=pekerjaan.pk).update(tahap=tahap, diperbarui_pada=timezone.now(), **lain)
+
+
+def buat_pdf(pk):
+    """The job itself: assemble, render, then keep the draft or publish the version."""
+    pekerjaan = PembuatanLKjIP.objects.select_related("diminta_oleh").get(pk=pk)
+    _tahap(pekerjaan, "Mengumpulkan data", status=Status.BERJALAN, mulai_pada=timezone.now())
+    terbit = pekerjaan.jenis == PembuatanLKjIP.Jenis.TERBITAN
+    try:
+        nomor = nomor_berikut(pekerjaan.tahun) if terbit else None
+        html = html_lkjip(pekerjaan.tahun, draf=not terbit, terbitan=nomor)
+        _tahap(pekerjaan, "Menata halaman dan menulis PDF")
+        isi = html_ke_pdf(html)
+        if terbit:
+            _tahap(pekerjaan, "Memeriksa ulang dan menyimpan terbitan")
+            terbitan = terbitkan_lkjip(
+                tahun=pekerjaan.tahun, nomor=nomor, isi=isi, user=pekerjaan.diminta_oleh
+            )
+            _tahap(
+                pekerjaan, "Selesai", status=Status.SELESAI, terbitan=terbitan, selesai_pada=timezone.now()
+            )
+        else:
+            _tahap(pekerjaan, "Selesai", status=Status.SELESAI, isi=isi, selesai_pada=timezone.now())
+    except (ValidationError, PermissionDenied) as galat:
+        pesan = " ".join(getattr(galat, "messages", [str(galat)]))
+        _tahap(pekerjaan, "Gagal", status=Status.GAGAL, pesan=pesan, selesai_pada=timezone.now())
+    except Exception:
+        log.exception("Pembuatan LKjIP %s gagal", pk)
+        _tahap(
+            pekerjaan,
+            "Gagal",
+            status=Status.GAGAL,
+            pesan="Terjadi kesalahan saat membuat PDF dan sudah dicatat. Coba lagi atau hubungi admin.",
+            selesai_pada=timezone.now(),
+        )
+
+
+def keadaan(pekerjaan):
+    """Status for the page: a job silent for too long is reported as stopped; progress is estimated
+    from the last finished job of the same year (WeasyPrint reports no progress of its own)."""
+    if pekerjaan.sedang_berjalan and pekerjaan.diperbarui_pada < timezone.now() - BATAS_DIAM:
+        return {"status": "terhenti", "persen": 0}
+    if not pekerjaan.sedang_berjalan:
+        return {"status": pekerjaan.status, "persen": 100}
+    sebelumnya = (
+        PembuatanLKjIP.objects.filter(tahun=pekerjaan.tahun, status=Status.SELESAI, mulai_pada__isnull=False)
+        .exclude(pk=pekerjaan.pk)
+        .order_by("-selesai_pada")
+        .values_list("mulai_pada", "selesai_pada")
+        .first()
+    )
+    if pekerjaan.mulai_pada is None:
+        return {"status": pekerjaan.status, "persen": 0}
+    berjalan = (timezone.now() - pekerjaan.mulai_pada).total_seconds()
+    lama = (sebelumnya[1] - sebelumnya[0]).total_seconds() if sebelumnya else 30.0
+    return {"status": pekerjaan.status, "persen": max(5, min(95, round(berjalan / max(lama, 1) * 100)))}

@@ -1,0 +1,222 @@
+"""The LKjIP pages: narrative, consistency check, background generation, publishing and downloads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from capaian import terbitan as layanan
+from capaian.lkjip import kumpulkan_lkjip
+from capaian.models import PembuatanLKjIP, TerbitanLKjIP
+from capaian.narasi import hapus_narasi, ke_html, simpan_narasi
+from capaian.pemeriksaan import periksa_lkjip
+from nakertrans.access import angka_bulat, wajib_izin, wajib_tahun_sah
+from perjanjian.models import PerjanjianKinerja
+
+IZIN_LIHAT = "capaian.view_terbitanlkjip"
+
+
+def _wajib_lihat(user, tahun=None):
+    wajib_izin(user, IZIN_LIHAT)
+    if tahun is not None:
+        wajib_tahun_sah(tahun)
+
+
+def _pdf(isi, nama, unduh):
+    respons = HttpResponse(isi, content_type="application/pdf")
+    cara = "attachment" if unduh else "inline"
+    respons["Content-Disposition"] = f'{cara}; filename="{nama}"'
+    respons["Content-Length"] = str(len(isi))
+    respons["X-Content-Type-Options"] = "nosniff"
+    return respons
+
+
+def _pesan_galat(galat):
+    return " ".join(getattr(galat, "messages", [str(galat)]))
+
+
+@login_required
+def lkjip_kini(request):
+    _wajib_lihat(request.user)
+    tahun = PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).first()
+    if tahun is None:
+        messages.info(request, "Belum ada Perjanjian Kinerja; LKjIP belum dapat disusun.")
+        return redirect("beranda")
+    return redirect("capaian:lkjip", tahun=tahun)
+
+
+@login_required
+def lkjip(request, tahun):
+    _wajib_lihat(request.user, tahun)
+    user = request.user
+    menyusun = layanan.boleh_menyusun(user, tahun)
+    menerbitkan = user.has_perm("capaian.terbitkan_lkjip")
+    konteks = {
+        "tahun": tahun,
+        "menyusun": menyusun,
+        "menerbitkan": menerbitkan,
+        "terbitan": TerbitanLKjIP.objects.filter(tahun=tahun).defer("isi").select_related("diterbitkan_oleh"),
+        "ada_pk": PerjanjianKinerja.objects.filter(tahun=tahun).exists(),
+    }
+    if menyusun or menerbitkan:
+        pemeriksaan = periksa_lkjip(tahun)
+        konteks["pemeriksaan"] = pemeriksaan
+        if konteks["ada_pk"]:
+            konteks["narasi"] = list(kumpulkan_lkjip(tahun)["narasi"].values())
+        terakhir = PembuatanLKjIP.objects.filter(tahun=tahun).defer("isi").select_related("terbitan").first()
+        konteks["pekerjaan"] = terakhir
+        konteks["keadaan"] = layanan.keadaan(terakhir) if terakhir else None
+        konteks["nomor_berikut"] = layanan.nomor_berikut(tahun)
+    return render(request, "capaian/lkjip.html", konteks)
+
+
+@login_required
+def pemeriksaan(request, tahun):
+    _wajib_lihat(request.user, tahun)
+    if request.method == "POST":
+        try:
+            jumlah = layanan.tanggapi_peringatan(
+                tahun=tahun,
+                kode=request.POST.getlist("kode"),
+                catatan=request.POST.get("catatan"),
+                user=request.user,
+            )
+        except ValidationError as galat:
+            messages.error(request, _pesan_galat(galat))
+        else:
+            messages.success(request, f"{jumlah} peringatan ditanggapi.")
+            return redirect("capaian:pemeriksaan_lkjip", tahun=tahun)
+    return render(
+        request,
+        "capaian/pemeriksaan_lkjip.html",
+        {
+            "tahun": tahun,
+            "hasil": periksa_lkjip(tahun),
+            "menerbitkan": request.user.has_perm("capaian.terbitkan_lkjip"),
+            "catatan": request.POST.get("catatan", ""),
+            "dipilih": set(request.POST.getlist("kode")),
+        },
+    )
+
+
+def _bagian_dari_kunci(tahun, kunci):
+    """The section a URL names: a plain section, or ``analisis-<indikator>`` of a sasaran of the year."""
+    if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
+        raise Http404("Tidak ada Perjanjian Kinerja tahun ini.")
+    semua = kumpulkan_lkjip(tahun)["narasi"]
+    if kunci not in semua:
+        raise Http404("Bagian narasi tidak dikenal.")
+    return semua[kunci]
+
+
+@login_required
+def ubah_narasi(request, tahun, kunci):
+    wajib_tahun_sah(tahun)
+    layanan.wajib_menyusun(request.user, tahun)
+    bagian = _bagian_dari_kunci(tahun, kunci)
+    teks = bagian.teks
+    versi = bagian.tersimpan.versi if bagian.tersimpan else None
+    if request.method == "POST":
+        indikator = bagian.indikator
+        try:
+            if "kembalikan" in request.POST:
+                hapus_narasi(tahun=tahun, bagian=bagian.bagian, indikator=indikator, user=request.user)
+                messages.success(request, f"{bagian.judul}: kembali memakai teks otomatis.")
+            else:
+                teks = request.POST.get("teks", "")
+                simpan_narasi(
+                    tahun=tahun,
+                    bagian=bagian.bagian,
+                    indikator=indikator,
+                    teks=teks,
+                    versi=angka_bulat(request.POST.get("versi")),
+                    user=request.user,
+                )
+                messages.success(request, f"{bagian.judul} disimpan.")
+        except ValidationError as galat:
+            messages.error(request, _pesan_galat(galat))
+        else:
+            return redirect(reverse("capaian:lkjip", args=[tahun]) + "#narasi")
+    return render(
+        request,
+        "capaian/narasi_lkjip.html",
+        {"tahun": tahun, "bagian": bagian, "teks": teks, "versi": versi, "kunci": kunci},
+    )
+
+
+@login_required
+@require_POST
+def pratinjau_narasi(request, tahun):
+    """The Markdown as it will be printed (htmx, while typing)."""
+    wajib_tahun_sah(tahun)
+    layanan.wajib_menyusun(request.user, tahun)
+    return HttpResponse(ke_html(request.POST.get("teks", "")[:50_000]))
+
+
+@login_required
+@require_POST
+def buat(request, tahun):
+    wajib_tahun_sah(tahun)
+    jenis = request.POST.get("jenis")
+    try:
+        pekerjaan = layanan.mulai_pembuatan(tahun=tahun, jenis=jenis, user=request.user)
+    except ValidationError as galat:
+        messages.error(request, _pesan_galat(galat))
+        if request.htmx:
+            return render(request, "capaian/_pembuatan_lkjip.html", {"pesan_galat": _pesan_galat(galat)})
+        return redirect("capaian:lkjip", tahun=tahun)
+    if request.htmx:
+        return _render_pembuatan(request, pekerjaan)
+    return redirect("capaian:lkjip", tahun=tahun)
+
+
+def _pekerjaan_untuk(user, pk):
+    _wajib_lihat(user)
+    pekerjaan = PembuatanLKjIP.objects.filter(pk=pk).defer("isi").select_related("terbitan").first()
+    if pekerjaan is None:
+        raise Http404("Pembuatan LKjIP tidak ditemukan.")
+    if not (layanan.boleh_menyusun(user, pekerjaan.tahun) or user.has_perm("capaian.terbitkan_lkjip")):
+        raise PermissionDenied("Anda tidak menyusun LKjIP.")
+    return pekerjaan
+
+
+def _render_pembuatan(request, pekerjaan):
+    return render(
+        request,
+        "capaian/_pembuatan_lkjip.html",
+        {"pekerjaan": pekerjaan, "keadaan": layanan.keadaan(pekerjaan), "tahun": pekerjaan.tahun},
+    )
+
+
+@login_required
+def status_pembuatan(request, pk):
+    return _render_pembuatan(request, _pekerjaan_untuk(request.user, pk))
+
+
+@login_required
+def berkas_pembuatan(request, pk):
+    pekerjaan = _pekerjaan_untuk(request.user, pk)
+    if pekerjaan.jenis != PembuatanLKjIP.Jenis.DRAF or pekerjaan.status != PembuatanLKjIP.Status.SELESAI:
+        raise Http404("Draf ini belum selesai dibuat.")
+    isi = PembuatanLKjIP.objects.filter(pk=pk).values_list("isi", flat=True).get()
+    nama = f"LKjIP-{pekerjaan.tahun}-DRAF-{pekerjaan.dibuat_pada:%Y%m%d-%H%M}.pdf"
+    return _pdf(bytes(isi), nama, unduh="unduh" in request.GET)
+
+
+@login_required
+def unduh_terbitan(request, pk):
+    _wajib_lihat(request.user)
+    terbitan = TerbitanLKjIP.objects.filter(pk=pk).first()
+    if terbitan is None:
+        raise Http404("Terbitan LKjIP tidak ditemukan.")
+    try:
+        isi = layanan.isi_terbitan(terbitan)
+    except ValidationError as galat:
+        messages.error(request, _pesan_galat(galat))
+        return redirect("capaian:lkjip", tahun=terbitan.tahun)
+    respons = _pdf(isi, terbitan.nama_berkas, unduh="lihat" not in request.GET)
+    respons["X-Checksum-SHA256"] = terbitan.sha256
+    return respons

@@ -1,0 +1,176 @@
+"""The LKjIP consistency check: what makes the report wrong is an error, what is merely worth a note a
+warning; every finding links to where it is fixed."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from anggaran.demo import setujui_semua_bulan
+from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
+from capaian.models import PitaPredikat, RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
+from capaian.pemeriksaan import periksa_lkjip
+from nakertrans.models import Pengajuan, Penugasan
+from perjanjian.models import BarisPK, PerjanjianKinerja
+
+
+def _kode(temuan):
+    return {t.kode for t in temuan}
+
+
+@pytest.fixture
+def tahun_2024(realisasi_2024):
+    setujui_semua_bulan()
+
+
+def test_demo_year_has_one_error_the_line_without_target(tahun_2024):
+    hasil = periksa_lkjip(2024)
+    assert len(hasil.galat) == 1
+    galat = hasil.galat[0]
+    assert (
+        "Perencana Ahli Muda, baris 3" in galat.pesan and "target tahun 2024 belum ditetapkan" in galat.pesan
+    )
+    pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Perencana Ahli Muda", status="final")
+    assert galat.tautan == f"/perjanjian/pk/{pk.pk}/"
+    assert not hasil.boleh_terbit
+    assert "1 galat" in hasil.alasan_tidak_terbit()
+
+
+def test_lines_below_the_kepala_dinas_without_realisasi_are_warnings(tahun_2024):
+    hasil = periksa_lkjip(2024)
+    kosong = [t for t in hasil.peringatan if t.kode.startswith("realisasi-")]
+    assert len(kosong) == 11  # the seed gives 12 lines no realisasi; the twelfth, without target, is an error
+    assert all(t.tautan.startswith("/capaian/isian/2024/4/unit/") for t in kosong)
+
+
+def test_a_kepala_dinas_line_without_realisasi_is_an_error(tahun_2024):
+    baris = BarisPK.objects.get(perjanjian__tahun=2024, perjanjian__jabatan__tingkat_pk=1, urutan=1)
+    RealisasiTriwulan.objects.filter(baris=baris).delete()
+    assert f"realisasi-{baris.pk}" in _kode(periksa_lkjip(2024).galat)
+
+
+def test_stated_totals_of_the_seed_that_do_not_add_up_are_warnings(tahun_2024):
+    pesan = {t.kode: t.pesan for t in periksa_lkjip(2024).peringatan if t.kode.startswith("tertulis-")}
+    assert set(pesan) == {
+        "tertulis-2.07.01.2.06-pagu_murni",
+        "tertulis-2.07.01.2.08-pagu_murni",
+        "tertulis-2.07.05.2.02-pagu_murni",
+    }
+    assert "Rp 185.040.090" in pesan["tertulis-2.07.01.2.06-pagu_murni"]
+    assert "Rp 228.806.650" in pesan["tertulis-2.07.01.2.06-pagu_murni"]
+
+
+def test_budget_months_not_approved_are_errors(realisasi_2024):
+    galat = _kode(periksa_lkjip(2024).galat)
+    assert any(k.startswith("anggaran-") for k in galat)
+    setujui_semua_bulan()
+    assert not any(k.startswith("anggaran-") for k in _kode(periksa_lkjip(2024).galat))
+
+
+def test_a_quarter_with_realisasi_not_yet_approved_is_an_error(tahun_2024):
+    p = Pengajuan.objects.filter(jenis="kinerja", tahun=2024, periode=2, status="disetujui").first()
+    Pengajuan.objects.filter(pk=p.pk).update(status="diajukan")
+    hasil = periksa_lkjip(2024)
+    temuan = next(t for t in hasil.galat if t.kode == f"kinerja-{p.unit_kerja_id}-2")
+    assert "masih diajukan" in temuan.pesan
+    assert temuan.tautan == f"/capaian/isian/2024/2/unit/{p.unit_kerja_id}/"
+
+
+def test_realisasi_above_pagu_is_an_error_without_a_note_and_a_warning_with_one(tahun_2024):
+    a = AnggaranSubKegiatan.objects.filter(tahun=2024).order_by("sub_kegiatan__kode").first()
+    bulan = RealisasiAnggaran.objects.get(anggaran=a, bulan=12)
+    RealisasiAnggaran.objects.filter(pk=bulan.pk).update(keuangan=a.pagu + Decimal(1))
+    assert f"lebih-pagu-{a.pk}" in _kode(periksa_lkjip(2024).galat)
+    RealisasiAnggaran.objects.filter(pk=bulan.pk).update(catatan="Tambahan gaji dikonfirmasi BPKAD.")
+    hasil = periksa_lkjip(2024)
+    assert f"lebih-pagu-{a.pk}" in _kode(hasil.peringatan)
+    assert f"lebih-pagu-{a.pk}" not in _kode(hasil.galat)
+
+
+def test_a_scale_with_a_gap_is_an_error(tahun_2024):
+    skala = SkalaPredikat.objects.get(aktif=True)
+    pita = PitaPredikat.objects.filter(skala=skala).order_by("bawah")[1]
+    PitaPredikat.objects.filter(pk=pita.pk).update(bawah=pita.bawah + 1)
+    temuan = next(t for t in periksa_lkjip(2024).galat if t.kode == "skala")
+    assert temuan.tautan == f"/admin/capaian/skalapredikat/{skala.pk}/change/"
+
+
+def test_no_kepala_dinas_on_the_signing_date_is_an_error(tahun_2024):
+    Penugasan.objects.filter(jabatan__tingkat_pk=1).update(selesai=datetime.date(2024, 12, 31))
+    assert "penanda-tangan" in _kode(periksa_lkjip(2024).galat)
+
+
+def test_data_of_another_year_is_an_error(tahun_2024):
+    pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi", status="final")
+    PerjanjianKinerja.objects.filter(pk=pk.pk).update(tanggal=datetime.date(2022, 1, 3))
+    lama = PerjanjianKinerja.objects.create(tahun=2023, jabatan=pk.jabatan, tanggal=datetime.date(2023, 1, 2))
+    induk = BarisPK.objects.create(perjanjian=lama, sasaran="Lama", indikator=pk.baris.first().indikator)
+    baris = BarisPK.objects.filter(perjanjian__tahun=2024, perjanjian__jabatan__tingkat_pk=3).first()
+    BarisPK.objects.filter(pk=baris.pk).update(induk=induk)
+    galat = _kode(periksa_lkjip(2024).galat)
+    assert f"pk-tanggal-{pk.pk}" in galat
+    assert f"lain-tahun-{baris.pk}" in galat
+
+
+def test_a_year_without_agreements_or_budget_says_so(organisasi):
+    galat = _kode(periksa_lkjip(2030).galat)
+    assert {"renstra", "pk", "dpa"} <= galat
+
+
+def test_check_query_count_does_not_grow_with_rows(tahun_2024):
+    with CaptureQueriesContext(connection) as awal:
+        periksa_lkjip(2024)
+    pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi", status="final")
+    indikator = pk.baris.first().indikator
+    for n in range(10, 30):
+        b = BarisPK.objects.create(
+            perjanjian=pk, urutan=n, sasaran="Uji", indikator=indikator, target_angka=1
+        )
+        RealisasiTriwulan.objects.create(baris=b, triwulan=1, realisasi_angka=1)
+    with CaptureQueriesContext(connection) as sesudah:
+        periksa_lkjip(2024)
+    assert len(sesudah) == len(awal)
+
+
+def test_kepala_dinas_answers_warnings_with_a_note(tahun_2024, kadis, masuk_sebagai):
+    client = masuk_sebagai(kadis)
+    kode = [t.kode for t in periksa_lkjip(2024).peringatan][:2]
+    tanpa_catatan = client.post("/capaian/lkjip/2024/pemeriksaan/", {"kode": kode, "catatan": " "})
+    assert "Tulis catatan tanggapan" in tanpa_catatan.content.decode()
+    assert not TanggapanPeringatan.objects.exists()
+    respons = client.post(
+        "/capaian/lkjip/2024/pemeriksaan/", {"kode": kode, "catatan": "Target diisi pada revisi PK."}
+    )
+    assert respons.status_code == 302
+    hasil = periksa_lkjip(2024)
+    dijawab = [t for t in hasil.peringatan if t.tanggapan]
+    assert {t.kode for t in dijawab} == set(kode)
+    assert dijawab[0].tanggapan.catatan == "Target diisi pada revisi PK."
+    assert "Target diisi pada revisi PK." in client.get("/capaian/lkjip/2024/pemeriksaan/").content.decode()
+
+
+def test_an_unknown_warning_cannot_be_answered(tahun_2024, kadis, masuk_sebagai):
+    respons = masuk_sebagai(kadis).post(
+        "/capaian/lkjip/2024/pemeriksaan/", {"kode": ["bukan-peringatan"], "catatan": "x"}
+    )
+    assert "sudah tidak ada" in respons.content.decode()
+    assert not TanggapanPeringatan.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["inspektorat", "operator_naker"])
+def test_only_the_kepala_dinas_answers_warnings(tahun_2024, persona, masuk_sebagai, request):
+    pengguna = request.getfixturevalue(persona)
+    kode = [t.kode for t in periksa_lkjip(2024).peringatan][:1]
+    respons = masuk_sebagai(pengguna).post(
+        "/capaian/lkjip/2024/pemeriksaan/", {"kode": kode, "catatan": "Tidak berhak."}
+    )
+    assert respons.status_code == 403
+    assert not TanggapanPeringatan.objects.exists()
+
+
+def test_inspektorat_reads_the_check(tahun_2024, inspektorat, masuk_sebagai):
+    halaman = masuk_sebagai(inspektorat).get("/capaian/lkjip/2024/pemeriksaan/").content.decode()
+    assert "Perencana Ahli Muda, baris 3" in halaman
+    assert 'name="kode"' not in halaman

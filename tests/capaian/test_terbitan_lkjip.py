@@ -1,0 +1,209 @@
+"""Generating the LKjIP in the background, publishing immutable versions, and the Inspektorat's downloads."""
+
+import datetime
+import hashlib
+import io
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from pypdf import PdfReader
+
+from capaian.models import PembuatanLKjIP, TerbitanLKjIP
+from capaian.terbitan import buat_pdf, terbitkan_lkjip
+
+URL = "/capaian/lkjip/2024/"
+
+
+def _teks(isi):
+    return " ".join(" ".join(h.extract_text() for h in PdfReader(io.BytesIO(isi)).pages).split())
+
+
+def _terbitkan(client):
+    return client.post(f"{URL}buat/", {"jenis": "terbitan"}, HTTP_HX_REQUEST="true")
+
+
+def test_publishing_is_refused_while_the_check_has_errors(
+    realisasi_2024, kadis, masuk_sebagai, _latar_sinkron
+):
+    client = masuk_sebagai(kadis)
+    halaman = client.get(URL).content.decode()
+    assert "belum dapat diterbitkan" in halaman and "disabled" in halaman
+    respons = _terbitkan(client)
+    assert "galat" in respons.content.decode()
+    assert not TerbitanLKjIP.objects.exists() and not PembuatanLKjIP.objects.exists()
+    with pytest.raises(ValidationError, match="galat"):
+        terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-", user=kadis)
+    assert not TerbitanLKjIP.objects.exists()
+
+
+def test_publishing_is_refused_while_a_warning_is_unanswered(siap_terbit, kadis):
+    from capaian.models import TanggapanPeringatan
+
+    TanggapanPeringatan.objects.filter(kode__startswith="tertulis-").delete()
+    with pytest.raises(ValidationError, match="3 peringatan belum ditanggapi"):
+        terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-", user=kadis)
+
+
+def test_kepala_dinas_publishes_and_the_inspektorat_downloads_the_identical_file(
+    siap_terbit, kadis, inspektorat, client
+):
+    client.force_login(kadis)
+    respons = _terbitkan(client)
+    terbitan = TerbitanLKjIP.objects.get()
+    isi = bytes(terbitan.isi)
+    assert terbitan.nomor == 1 and terbitan.diterbitkan_oleh == kadis
+    assert terbitan.sha256 == hashlib.sha256(isi).hexdigest() and terbitan.ukuran == len(isi)
+    assert terbitan.sha256 in respons.content.decode()
+    assert "Diketahui; dijelaskan dalam BAB III." in terbitan.tanggapan  # the answered warnings, as published
+    teks = _teks(isi)
+    assert "Versi terbitan 1" in teks and "DRAF" not in teks
+    assert "108,33 %" in teks and "19700914 199203 1 003" in teks
+
+    client.force_login(inspektorat)
+    halaman = client.get(URL).content.decode()
+    sha_di_halaman = re.search(r'<code class="sha">([0-9a-f]{64})</code>', halaman).group(1)
+    assert "Buat draf PDF" not in halaman and "Terbitkan" not in halaman
+    unduhan = client.get(f"/capaian/lkjip/terbitan/{terbitan.pk}/berkas.pdf")
+    assert unduhan["Content-Disposition"] == 'attachment; filename="LKjIP-2024-versi-1.pdf"'
+    assert unduhan.content == isi
+    assert hashlib.sha256(unduhan.content).hexdigest() == sha_di_halaman
+
+
+def test_a_second_publication_is_version_two_and_the_first_stays_as_it_was(siap_terbit, kadis, client):
+    client.force_login(kadis)
+    _terbitkan(client)
+    pertama = TerbitanLKjIP.objects.get(nomor=1)
+    _terbitkan(client)
+    assert list(TerbitanLKjIP.objects.order_by("nomor").values_list("nomor", flat=True)) == [1, 2]
+    assert TerbitanLKjIP.objects.get(nomor=1).sha256 == pertama.sha256
+    with pytest.raises(ValidationError, match="sudah diterbitkan"):
+        terbitkan_lkjip(tahun=2024, nomor=2, isi=b"%PDF-", user=kadis)
+
+
+def test_a_published_version_cannot_be_changed_or_deleted(siap_terbit, kadis, admin, client):
+    terbitan = terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
+    terbitan.isi = b"lain"
+    with pytest.raises(ValidationError, match="tidak dapat diubah"):
+        terbitan.save()
+    with pytest.raises(ValidationError, match="tidak dapat dihapus"):
+        terbitan.delete()
+    client.force_login(admin)
+    ubah = client.post(f"/admin/capaian/terbitanlkjip/{terbitan.pk}/change/", {"tahun": 2025})
+    hapus = client.post(f"/admin/capaian/terbitanlkjip/{terbitan.pk}/delete/", {"post": "yes"})
+    assert ubah.status_code == 403 and hapus.status_code == 403
+    assert bytes(TerbitanLKjIP.objects.get().isi) == b"%PDF-1.7 uji"
+
+
+def test_a_stored_file_that_no_longer_matches_its_sha256_is_not_served(
+    siap_terbit, kadis, inspektorat, client
+):
+    terbitan = terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
+    TerbitanLKjIP.objects.filter(pk=terbitan.pk).update(isi=b"%PDF-1.7 diubah")
+    client.force_login(inspektorat)
+    respons = client.get(f"/capaian/lkjip/terbitan/{terbitan.pk}/berkas.pdf", follow=True)
+    assert respons.headers["Content-Type"].startswith("text/html")
+    assert "tidak cocok dengan sidik SHA-256" in respons.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["operator_naker", "inspektorat", "admin"])
+def test_only_the_kepala_dinas_publishes(siap_terbit, persona, request, client):
+    client.force_login(request.getfixturevalue(persona))
+    respons = client.post(f"{URL}buat/", {"jenis": "terbitan"})
+    assert respons.status_code == 403
+    assert not TerbitanLKjIP.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["operator_naker", "inspektorat"])
+def test_drafts_are_for_those_who_write_the_report(realisasi_2024, persona, request, client):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.post(f"{URL}buat/", {"jenis": "draf"}).status_code == 403
+    assert not PembuatanLKjIP.objects.exists()
+
+
+def test_a_draft_is_made_in_the_background_and_the_page_polls_it(realisasi_2024, kadis, client):
+    client.force_login(kadis)
+    respons = client.post(f"{URL}buat/", {"jenis": "draf"}, HTTP_HX_REQUEST="true").content.decode()
+    pekerjaan = PembuatanLKjIP.objects.get()
+    # The request only queued the job: no PDF was made while the worker held the request.
+    assert pekerjaan.status == "antre" and pekerjaan.isi is None
+    assert 'hx-trigger="every 1s"' in respons and "Menunggu giliran" in respons
+    # A second click while it runs joins the same job.
+    client.post(f"{URL}buat/", {"jenis": "draf"}, HTTP_HX_REQUEST="true")
+    assert PembuatanLKjIP.objects.count() == 1
+
+    buat_pdf(pekerjaan.pk)  # what the background thread runs
+    status = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/").content.decode()
+    assert "every 1s" not in status and "Pratinjau draf" in status
+    pratinjau = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf")
+    assert pratinjau["Content-Disposition"].startswith("inline;")
+    assert pratinjau.content.startswith(b"%PDF") and "DRAF" in _teks(pratinjau.content)
+    unduh = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf?unduh=1")
+    assert unduh["Content-Disposition"].startswith("attachment;")
+
+
+def test_progress_is_estimated_from_the_last_run_and_a_silent_job_is_reported_stopped(
+    realisasi_2024, kadis, client
+):
+    sekarang = timezone.now()
+    PembuatanLKjIP.objects.create(
+        tahun=2024,
+        jenis="draf",
+        status="selesai",
+        diminta_oleh=kadis,
+        mulai_pada=sekarang - datetime.timedelta(seconds=100),
+        selesai_pada=sekarang - datetime.timedelta(seconds=80),
+    )
+    berjalan = PembuatanLKjIP.objects.create(
+        tahun=2024, jenis="draf", status="berjalan", tahap="Menata halaman", diminta_oleh=kadis,
+        mulai_pada=sekarang - datetime.timedelta(seconds=10),
+    )  # fmt: skip
+    client.force_login(kadis)
+    status = client.get(f"/capaian/lkjip/pembuatan/{berjalan.pk}/").content.decode()
+    assert 'value="50"' in status and "Menata halaman" in status
+    PembuatanLKjIP.objects.filter(pk=berjalan.pk).update(
+        diperbarui_pada=sekarang - datetime.timedelta(hours=1)
+    )
+    status = client.get(f"/capaian/lkjip/pembuatan/{berjalan.pk}/").content.decode()
+    assert "terhenti" in status and "every 1s" not in status
+    # and a new request starts a new job instead of waiting on the dead one
+    client.post(f"{URL}buat/", {"jenis": "draf"})
+    assert PembuatanLKjIP.objects.filter(status="antre").count() == 1
+
+
+def test_a_failing_render_ends_the_job_with_a_message_not_a_500(realisasi_2024, kadis, client, monkeypatch):
+    client.force_login(kadis)
+    client.post(f"{URL}buat/", {"jenis": "draf"})
+    pekerjaan = PembuatanLKjIP.objects.get()
+
+    def rusak(html):
+        raise RuntimeError("fon hilang")
+
+    monkeypatch.setattr("capaian.terbitan.html_ke_pdf", rusak)
+    buat_pdf(pekerjaan.pk)
+    status = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/")
+    assert status.status_code == 200
+    assert "gagal" in status.content.decode() and "sudah dicatat" in status.content.decode()
+    assert client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf").status_code == 404
+
+
+def test_cetak_lkjip_writes_a_published_version_byte_for_byte(siap_terbit, kadis, tmp_path):
+    terbitan = terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 terbitan uji", user=kadis)
+    berkas = tmp_path / "terbitan.pdf"
+    keluaran = io.StringIO()
+    call_command("cetak_lkjip", "2024", str(berkas), "--terbitan", "1", stdout=keluaran)
+    assert berkas.read_bytes() == b"%PDF-1.7 terbitan uji"
+    assert terbitan.sha256 in keluaran.getvalue()
+    with pytest.raises(CommandError, match="Tidak ada terbitan versi 2"):
+        call_command("cetak_lkjip", "2024", str(berkas), "--terbitan", "2", stdout=io.StringIO())
+
+
+def test_lkjip_page_is_closed_to_roles_without_it(realisasi_2024, client):
+    from nakertrans.models import Pengguna
+
+    pengguna = Pengguna.objects.create_user("tanpa_peran", password="x")
+    client.force_login(pengguna)
+    assert client.get(URL).status_code == 403
+    assert client.get("/capaian/lkjip/").status_code == 403
