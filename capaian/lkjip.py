@@ -209,7 +209,9 @@ def kumpulkan_lkjip(tahun, tanggal=None):
         "pita": pita,
         "bulatkan": bulatkan,
     }
-    narasi = bagian_narasi(konteks, NarasiLKjIP.objects.filter(tahun=tahun))
+    narasi = bagian_narasi(
+        konteks, NarasiLKjIP.objects.filter(tahun=tahun).select_related("diubah_oleh__pegawai")
+    )
     konteks["narasi"] = {b.kunci: b for b in narasi}
     for s, b in zip(sasaran, (b for b in narasi if b.bagian == NarasiLKjIP.Bagian.ANALISIS), strict=True):
         s["narasi"] = b

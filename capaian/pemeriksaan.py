@@ -376,7 +376,9 @@ class _Pemeriksa:
 def periksa_lkjip(tahun):
     """Every finding of the year, errors first, with the notes already given on warnings."""
     temuan = _Pemeriksa(tahun).jalankan()
-    tanggapan = {t.kode: t for t in TanggapanPeringatan.objects.filter(tahun=tahun).select_related("oleh")}
+    tanggapan = {
+        t.kode: t for t in TanggapanPeringatan.objects.filter(tahun=tahun).select_related("oleh__pegawai")
+    }
     for t in temuan:
         if t.tingkat == PERINGATAN:
             t.tanggapan = tanggapan.get(t.kode)

@@ -58,7 +58,9 @@ def lkjip(request, tahun):
         "tahun": tahun,
         "menyusun": menyusun,
         "menerbitkan": menerbitkan,
-        "terbitan": TerbitanLKjIP.objects.filter(tahun=tahun).defer("isi").select_related("diterbitkan_oleh"),
+        "terbitan": TerbitanLKjIP.objects.filter(tahun=tahun)
+        .defer("isi")
+        .select_related("diterbitkan_oleh__pegawai"),
         "ada_pk": PerjanjianKinerja.objects.filter(tahun=tahun).exists(),
     }
     if menyusun or menerbitkan:
@@ -78,9 +80,12 @@ def pemeriksaan(request, tahun):
     _wajib_lihat(request.user, tahun)
     if request.method == "POST":
         try:
+            kode = request.POST.getlist("kode")
+            if "semua" in request.POST:
+                kode = [t.kode for t in periksa_lkjip(tahun).belum_ditanggapi]
             jumlah = layanan.tanggapi_peringatan(
                 tahun=tahun,
-                kode=request.POST.getlist("kode"),
+                kode=kode,
                 catatan=request.POST.get("catatan"),
                 user=request.user,
             )

@@ -151,6 +151,13 @@ def test_kepala_dinas_answers_warnings_with_a_note(tahun_2024, kadis, masuk_seba
     assert "Target diisi pada revisi PK." in client.get("/capaian/lkjip/2024/pemeriksaan/").content.decode()
 
 
+def test_all_unanswered_warnings_can_be_answered_at_once(tahun_2024, kadis, masuk_sebagai):
+    masuk_sebagai(kadis).post("/capaian/lkjip/2024/pemeriksaan/", {"semua": "1", "catatan": "Sudah dibahas."})
+    hasil = periksa_lkjip(2024)
+    assert len(hasil.peringatan) == 14 and not hasil.belum_ditanggapi
+    assert hasil.galat  # answering warnings does not clear errors
+
+
 def test_an_unknown_warning_cannot_be_answered(tahun_2024, kadis, masuk_sebagai):
     respons = masuk_sebagai(kadis).post(
         "/capaian/lkjip/2024/pemeriksaan/", {"kode": ["bukan-peringatan"], "catatan": "x"}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from capaian.models import PembuatanLKjIP, TerbitanLKjIP
+from capaian.narasi import simpan_narasi
 from capaian.terbitan import buat_pdf, terbitkan_lkjip
 
 URL = "/capaian/lkjip/2024/"
@@ -207,3 +208,29 @@ def test_lkjip_page_is_closed_to_roles_without_it(realisasi_2024, client):
     client.force_login(pengguna)
     assert client.get(URL).status_code == 403
     assert client.get("/capaian/lkjip/").status_code == 403
+
+
+def test_lkjip_page_query_count_does_not_grow_with_rows(siap_terbit, kadis, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from capaian.models import RealisasiTriwulan
+    from perjanjian.models import BarisPK, PerjanjianKinerja
+
+    client.force_login(kadis)
+    terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 satu", user=kadis)
+    with CaptureQueriesContext(connection) as awal:
+        assert client.get(URL).status_code == 200
+    pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi", status="final")
+    indikator = pk.baris.first().indikator
+    for n in range(10, 25):
+        b = BarisPK.objects.create(
+            perjanjian=pk, urutan=n, sasaran="Uji", indikator=indikator, target_angka=1
+        )
+        RealisasiTriwulan.objects.create(baris=b, triwulan=1, realisasi_angka=1)
+    terbitkan_lkjip(tahun=2024, nomor=2, isi=b"%PDF-1.7 dua", user=kadis)
+    for bagian in ("kata_pengantar", "penutup"):
+        simpan_narasi(tahun=2024, bagian=bagian, indikator=None, teks="Teks.", versi=None, user=kadis)
+    with CaptureQueriesContext(connection) as sesudah:
+        assert client.get(URL).status_code == 200
+    assert len(sesudah) == len(awal)
