@@ -33,10 +33,14 @@ class CapaianConfig(AppConfig):
     }
 
     def ready(self):
-        from capaian.services import pindahkan_realisasi
+        from capaian.services import cegah_pindah_unit_terkunci, pindahkan_realisasi
+        from nakertrans.signals import jabatan_akan_pindah_unit
         from perjanjian.signals import revisi_difinalkan
 
         revisi_difinalkan.connect(pindahkan_realisasi, dispatch_uid="capaian_pindahkan_realisasi")
+        jabatan_akan_pindah_unit.connect(
+            cegah_pindah_unit_terkunci, dispatch_uid="capaian_kunci_unit_jabatan"
+        )
 
     def muat_demo(self, *, password, stdout):
         from capaian.demo import muat_realisasi, muat_skala

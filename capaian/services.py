@@ -141,3 +141,26 @@ def pindahkan_realisasi(sender, *, lama, baru, pasangan, **kwargs):
     each line's quarters move to the copy with the same number and indicator."""
     for baris_lama, baris_baru in pasangan.items():
         RealisasiTriwulan.objects.filter(baris=baris_lama).update(baris=baris_baru)
+
+
+def cegah_pindah_unit_terkunci(sender, *, jabatan, unit_lama, **kwargs):
+    """A post whose unit fills its PK lines may not leave that unit while some of those quarters are
+    submitted or approved: the lock follows the unit, so the move would reopen approved figures."""
+    triwulan = (
+        RealisasiTriwulan.objects.filter(
+            baris__perjanjian__jabatan=jabatan, baris__perjanjian__unit_pengisi__isnull=True
+        )
+        .values_list("baris__perjanjian__tahun", "triwulan")
+        .distinct()
+    )
+    terkunci = Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, unit_kerja_id=unit_lama).exclude(
+        status__in=workflow.DAPAT_DIUBAH
+    )
+    kunci = set(terkunci.values_list("tahun", "periode"))
+    if any(t in kunci for t in triwulan):
+        raise ValidationError(
+            {
+                "unit_kerja": "Realisasi kinerja jabatan ini sudah diajukan atau disetujui oleh unitnya; "
+                "buka kembali triwulan itu atau tetapkan unit pengisi pada PK sebelum memindahkannya."
+            }
+        )

@@ -141,6 +141,12 @@ class Jabatan(models.Model):
             raise ValidationError({"unit_kerja": "Jabatan kepala daerah tidak berada di unit kerja dinas."})
         if self.jenis and self.jenis != self.Jenis.KEPALA_DAERAH and not self.unit_kerja_id:
             raise ValidationError({"unit_kerja": "Unit kerja wajib diisi."})
+        if self.pk and self.unit_kerja_id:
+            lama = Jabatan.objects.filter(pk=self.pk).values_list("unit_kerja_id", flat=True).first()
+            if lama is not None and lama != self.unit_kerja_id:
+                from nakertrans.signals import jabatan_akan_pindah_unit
+
+                jabatan_akan_pindah_unit.send(sender=Jabatan, jabatan=self, unit_lama=lama)
         atasan, langkah = self.atasan, 0
         while atasan is not None and langkah < 50:
             if self.pk and atasan.pk == self.pk:
