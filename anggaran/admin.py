@@ -68,7 +68,7 @@ class RealisasiAnggaranAdmin(HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAd
 
 
 @admin.register(PaguTertulis)
-class PaguTertulisAdmin(admin.ModelAdmin):
+class PaguTertulisAdmin(SimpleHistoryAdmin):
     list_display = ["tahun", "nomenklatur", "pagu_murni", "pagu_perubahan", "sumber"]
     list_filter = ["tahun"]
     search_fields = ["nomenklatur__kode", "nomenklatur__nama"]

@@ -245,6 +245,7 @@ class PaguTertulis(models.Model):
     pagu_murni = models.DecimalField("pagu murni tertulis (Rp)", **RUPIAH, null=True, blank=True)
     pagu_perubahan = models.DecimalField("pagu perubahan tertulis (Rp)", **RUPIAH, null=True, blank=True)
     sumber = models.CharField("sumber", max_length=200, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "pagu tertulis program/kegiatan"

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from capaian.hitung import Pita, periksa_skala
@@ -146,7 +147,7 @@ class BuktiDukung(models.Model):
     berkas = models.FileField("berkas", upload_to=_lokasi_bukti)
     nama_asli = models.CharField("nama berkas", max_length=255)
     jenis = models.CharField("jenis", max_length=10)
-    ukuran = models.PositiveIntegerField("ukuran (bait)")
+    ukuran = models.PositiveIntegerField("ukuran (bita)")
     diunggah_oleh = models.ForeignKey("nakertrans.Pengguna", on_delete=models.PROTECT, related_name="+")
     diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
 
@@ -211,7 +212,7 @@ class TanggapanPeringatan(models.Model):
     pesan = models.TextField("peringatan saat ditanggapi")
     catatan = models.TextField("catatan")
     oleh = models.ForeignKey("nakertrans.Pengguna", on_delete=models.PROTECT, related_name="+")
-    pada = models.DateTimeField("pada", auto_now_add=True)
+    pada = models.DateTimeField("pada", default=timezone.now)
 
     class Meta:
         verbose_name = "tanggapan peringatan LKjIP"
@@ -221,6 +222,16 @@ class TanggapanPeringatan(models.Model):
 
     def __str__(self):
         return f"{self.tahun} {self.kode}"
+
+
+class TerbitanQuerySet(models.QuerySet):
+    """Bulk changes are refused like single ones (on PostgreSQL a trigger refuses them too)."""
+
+    def update(self, **kwargs):
+        raise ValidationError("Terbitan LKjIP tidak dapat diubah; terbitkan versi baru.")
+
+    def delete(self):
+        raise ValidationError("Terbitan LKjIP tidak dapat dihapus.")
 
 
 class TerbitanLKjIP(models.Model):
@@ -234,7 +245,7 @@ class TerbitanLKjIP(models.Model):
     nomor = models.PositiveIntegerField("versi")
     isi = models.BinaryField("berkas PDF", editable=False)
     sha256 = models.CharField("SHA-256", max_length=64, editable=False)
-    ukuran = models.PositiveIntegerField("ukuran (bait)", editable=False)
+    ukuran = models.PositiveIntegerField("ukuran (bita)", editable=False)
     diterbitkan_oleh = models.ForeignKey(
         "nakertrans.Pengguna", verbose_name="diterbitkan oleh", on_delete=models.PROTECT, related_name="+"
     )
@@ -242,6 +253,8 @@ class TerbitanLKjIP(models.Model):
     tanggapan = models.TextField(
         "peringatan yang ditanggapi", blank=True, help_text="Salinan saat terbit: peringatan dan catatannya."
     )
+
+    objects = TerbitanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "terbitan LKjIP"
@@ -282,6 +295,9 @@ class PembuatanLKjIP(models.Model):
     tahun = models.PositiveSmallIntegerField("tahun")
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
+    nomor = models.PositiveIntegerField(
+        "versi yang diterbitkan", null=True, help_text="Versi yang dikonfirmasi Kepala Dinas."
+    )
     tahap = models.CharField("tahap", max_length=100, blank=True)
     pesan = models.TextField("pesan", blank=True)
     isi = models.BinaryField("berkas PDF", null=True, editable=False)

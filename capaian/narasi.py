@@ -9,12 +9,12 @@ from dataclasses import dataclass
 import markdown
 import nh3
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.safestring import mark_safe
 
 from capaian.models import NarasiLKjIP
 from nakertrans.format_id import format_angka, format_persen
-from nakertrans.workflow import klaim_versi
+from nakertrans.workflow import Konflik, klaim_versi
 
 Bagian = NarasiLKjIP.Bagian
 PANJANG_MAKSIMUM = 20_000
@@ -26,9 +26,21 @@ TAG_DIIZINKAN = {
 }  # fmt: skip
 
 
+# Link and image syntax is not parsed at all: nh3 would drop the tags anyway, and Python-Markdown's link
+# pattern takes minutes on text with thousands of unmatched «[».
+POLA_TAUTAN = (
+    "reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref",
+    "autolink", "automail",
+)  # fmt: skip
+
+
 def ke_html(teks):
     """Markdown to HTML that can be printed as is: whatever the author typed, only TAG_DIIZINKAN remain."""
-    html = markdown.markdown(teks or "", extensions=["tables", "sane_lists"], output_format="html")
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    for pola in POLA_TAUTAN:
+        if pola in md.inlinePatterns:
+            md.inlinePatterns.deregister(pola)
+    html = md.convert(teks or "")
     return mark_safe(nh3.clean(html, tags=TAG_DIIZINKAN, attributes={}, link_rel=None))
 
 
@@ -76,7 +88,12 @@ def _latar_belakang(k):
 
 def _penutup(k):
     sasaran = k["sasaran"]
-    baik = [s for s in sasaran if s["c"].predikat and s["c"].capaian is not None and s["c"].capaian >= 100]
+    baik = [
+        s
+        for s in sasaran
+        if s["c"].tercapai
+        or (s["c"].tercapai is None and s["c"].capaian is not None and s["c"].capaian >= 100)
+    ]
     teks = (
         f"Laporan Kinerja ini menyajikan capaian kinerja {k['instansi'].nama} tahun {k['tahun']} yang "
         f"dihitung dari data realisasi yang disetujui. Dari {len(sasaran)} indikator sasaran, {len(baik)} "
@@ -88,13 +105,15 @@ def _penutup(k):
 
 
 def _analisis(s):
-    """The generated figures sentence, then the unit's own kendala and upaya of its latest quarter."""
+    """The generated figures sentence, a place for the causes, then the kendala and upaya the unit
+    reported with its latest quarter."""
     teks = s["analisis"]
     terakhir = [r for r in s["c"].baris.realisasi.all() if r.kendala or r.upaya]
     kendala = terakhir[-1].kendala if terakhir else ""
     upaya = terakhir[-1].upaya if terakhir else ""
     return (
-        f"{teks}\n\n**Penyebab keberhasilan/kegagalan:** {kendala or 'belum diuraikan.'}\n\n"
+        f"{teks}\n\n**Penyebab keberhasilan/kegagalan:** belum diuraikan.\n\n"
+        f"**Kendala yang dilaporkan unit:** {kendala or 'tidak ada.'}\n\n"
         f"**Upaya dan solusi:** {upaya or 'belum diuraikan.'}"
     )
 
@@ -137,25 +156,38 @@ def simpan_narasi(*, tahun, bagian, indikator, teks, versi, user):
         raise ValidationError(
             f"Teks terlalu panjang (paling banyak {format_angka(PANJANG_MAKSIMUM)} karakter)."
         )
-    with transaction.atomic():
-        narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
-        if narasi is None:
-            if versi is not None:
-                raise ValidationError(
-                    "Bagian ini sudah dikembalikan ke teks otomatis oleh orang lain; muat ulang."
-                )
-            narasi = NarasiLKjIP(tahun=tahun, bagian=bagian, indikator=indikator)
-        else:
-            klaim_versi(narasi, versi if versi is not None else -1, lambda n: f"«{n.teks[:80]}…»")
-        narasi.teks = teks
-        narasi.diubah_oleh = user
-        narasi.save()
+    try:
+        with transaction.atomic():
+            narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
+            if narasi is None:
+                if versi is not None:
+                    raise ValidationError(
+                        "Bagian ini sudah dikembalikan ke teks otomatis oleh orang lain; muat ulang."
+                    )
+                narasi = NarasiLKjIP(tahun=tahun, bagian=bagian, indikator=indikator)
+            else:
+                klaim_versi(narasi, versi if versi is not None else -1, _uraikan)
+            narasi.teks = teks
+            narasi.diubah_oleh = user
+            narasi.save()
+    except IntegrityError:
+        # Two first saves of the same section at once: the other one was stored.
+        raise Konflik(None, "teks lain yang baru saja disimpan") from None
     return narasi
 
 
-def hapus_narasi(*, tahun, bagian, indikator, user):
-    """Back to the generated text (the history keeps what was written)."""
-    narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
-    if narasi is not None:
+def _uraikan(narasi):
+    return f"«{narasi.teks[:80]}…»"
+
+
+def hapus_narasi(*, tahun, bagian, indikator, versi, user):
+    """Back to the generated text (the history keeps what was written). ``versi`` is the version the
+    page showed: a newer save by somebody else is not thrown away."""
+    with transaction.atomic():
+        narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
+        if narasi is None:
+            return
+        if versi != narasi.versi:
+            raise Konflik(narasi, _uraikan(narasi))
         narasi._change_reason = f"dikembalikan ke teks otomatis oleh {user}"
         narasi.delete()

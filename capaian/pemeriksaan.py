@@ -9,7 +9,7 @@ number of queries whatever the number of units, lines or budget rows.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -236,6 +236,8 @@ class _Pemeriksa:
         ):
             unit = r["baris__perjanjian__unit_pengisi"] or r["baris__perjanjian__jabatan__unit_kerja"]
             terisi.add((unit, r["triwulan"]))
+        # A unit that reports at all must close its year: TW IV approved, whether entered yet or not.
+        terisi |= {(unit_id, 4) for unit_id, _ in terisi}
         status = {
             (p.unit_kerja_id, p.periode): p
             for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, tahun=self.tahun)
@@ -280,8 +282,7 @@ class _Pemeriksa:
         dpa = AnggaranSubKegiatan.objects.filter(tahun=self.tahun)
         baris = list(
             dpa.select_related("sub_kegiatan", "unit_kerja").annotate(
-                total_realisasi=Sum("realisasi__keuangan"),
-                bercatatan=Count("realisasi", filter=~Q(realisasi__catatan="")),
+                total_realisasi=Sum("realisasi__keuangan")
             )
         )
         if not baris:
@@ -292,29 +293,34 @@ class _Pemeriksa:
                 "Impor DPA",
             )
             return
-        for a in baris:
-            if a.total_realisasi is not None and a.total_realisasi > a.pagu:
-                pesan = (
-                    f"Realisasi keuangan {a.sub_kegiatan.kode} {a.sub_kegiatan.nama} "
-                    f"{format_rupiah(a.total_realisasi)} melebihi pagu {format_rupiah(a.pagu)}"
-                )
-                tautan = reverse("anggaran:isian_bulan", args=[self.tahun, 12, a.unit_kerja_id])
-                if a.bercatatan:
-                    self.peringatan(f"lebih-pagu-{a.pk}", pesan + " (dikonfirmasi dengan catatan).", tautan)
-                else:
-                    self.galat(f"lebih-pagu-{a.pk}", pesan + ", tanpa catatan penjelasan.", tautan)
+        lebih = [a for a in baris if a.total_realisasi is not None and a.total_realisasi > a.pagu]
+        catatan = self._catatan_saat_melewati_pagu(lebih)
+        for a in lebih:
+            bulan, teks = catatan.get(a.pk, (12, ""))
+            pesan = (
+                f"Realisasi keuangan {a.sub_kegiatan.kode} {a.sub_kegiatan.nama} "
+                f"{format_rupiah(a.total_realisasi)} melebihi pagu {format_rupiah(a.pagu)} sejak "
+                f"{NAMA_BULAN[bulan]}"
+            )
+            tautan = reverse("anggaran:isian_bulan", args=[self.tahun, bulan, a.unit_kerja_id])
+            if teks:
+                self.peringatan(f"lebih-pagu-{a.pk}", f"{pesan}; catatan bulan itu: «{teks}».", tautan)
+            else:
+                self.galat(f"lebih-pagu-{a.pk}", f"{pesan}, tanpa catatan penjelasan pada bulan itu.", tautan)
         terisi = set(
             RealisasiAnggaran.objects.filter(anggaran__tahun=self.tahun)
             .filter(Q(keuangan__gt=0) | Q(fisik__gt=0))
             .values_list("anggaran__unit_kerja", "bulan")
             .distinct()
         )
+        unit = {a.unit_kerja_id: a.unit_kerja for a in baris}
+        # Every unit with a DPA line closes its year: December approved, whether entered yet or not.
+        terisi |= {(unit_id, 12) for unit_id in unit}
         disetujui = set(
             Pengajuan.objects.filter(
                 jenis=Pengajuan.Jenis.ANGGARAN, tahun=self.tahun, status=Pengajuan.Status.DISETUJUI
             ).values_list("unit_kerja", "periode")
         )
-        unit = {a.unit_kerja_id: a.unit_kerja for a in baris}
         for unit_id, bulan in sorted(terisi - disetujui):
             self.galat(
                 f"anggaran-{unit_id}-{bulan}",
@@ -332,6 +338,21 @@ class _Pemeriksa:
                 f"{format_rupiah(s.dijumlah)}. Laporan mencetak jumlah hasil hitung.",
                 reverse("anggaran:program_kegiatan_tahun", args=[self.tahun]),
             )
+
+    @staticmethod
+    def _catatan_saat_melewati_pagu(lebih):
+        """Per DPA line above its pagu: the month whose realisasi took it past the pagu, and that month's
+        note (the entry page asks for the note exactly then)."""
+        hasil = {}
+        pagu = {a.pk: a.pagu for a in lebih}
+        kumulatif = {}
+        bulanan = RealisasiAnggaran.objects.filter(anggaran__in=list(pagu)).order_by("anggaran", "bulan")
+        for r in bulanan.values("anggaran_id", "bulan", "keuangan", "catatan"):
+            a = r["anggaran_id"]
+            kumulatif[a] = kumulatif.get(a, 0) + r["keuangan"]
+            if a not in hasil and kumulatif[a] > pagu[a]:
+                hasil[a] = (r["bulan"], r["catatan"].strip())
+        return hasil
 
     def skala(self):
         skala = SkalaPredikat.objects.filter(aktif=True).prefetch_related("pita").first()
@@ -380,7 +401,9 @@ def periksa_lkjip(tahun):
         t.kode: t for t in TanggapanPeringatan.objects.filter(tahun=tahun).select_related("oleh__pegawai")
     }
     for t in temuan:
-        if t.tingkat == PERINGATAN:
-            t.tanggapan = tanggapan.get(t.kode)
+        tg = tanggapan.get(t.kode)
+        # A note answers the warning as it read then; once the figures in it change, it is open again.
+        if t.tingkat == PERINGATAN and tg is not None and tg.pesan == t.pesan:
+            t.tanggapan = tg
     temuan.sort(key=lambda t: t.tingkat != GALAT)
     return HasilPemeriksaan(tahun, temuan)

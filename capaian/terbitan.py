@@ -45,7 +45,7 @@ def boleh_menyusun(user, tahun):
 
 def wajib_menyusun(user, tahun):
     if not boleh_menyusun(user, tahun):
-        raise PermissionDenied("Anda tidak menyusun LKjIP.")
+        raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
 
 
 def wajib_menerbitkan(user):
@@ -63,17 +63,21 @@ def tanggapi_peringatan(*, tahun, kode, catatan, user):
     if not kode:
         raise ValidationError("Pilih paling sedikit satu peringatan yang ditanggapi.")
     with transaction.atomic():
-        peringatan = {t.kode: t for t in periksa_lkjip(tahun).peringatan}
-        tidak_dikenal = kode - set(peringatan)
-        if tidak_dikenal:
+        terbuka = {t.kode: t for t in periksa_lkjip(tahun).belum_ditanggapi}
+        if kode - set(terbuka):
             raise ValidationError(
-                "Sebagian peringatan yang dipilih sudah tidak ada (datanya berubah); muat ulang halaman."
+                "Sebagian peringatan yang dipilih sudah tidak ada atau sudah ditanggapi; muat ulang halaman."
             )
         for k in sorted(kode):
             TanggapanPeringatan.objects.update_or_create(
                 tahun=tahun,
                 kode=k,
-                defaults={"pesan": peringatan[k].pesan, "catatan": catatan, "oleh": user},
+                defaults={
+                    "pesan": terbuka[k].pesan,
+                    "catatan": catatan,
+                    "oleh": user,
+                    "pada": timezone.now(),
+                },
             )
     return len(kode)
 
@@ -82,7 +86,8 @@ def _salinan_tanggapan(hasil):
     baris = []
     for t in hasil.peringatan:
         tg = t.tanggapan
-        baris.append(f"- {t.pesan}\n  Catatan: {tg.catatan} ({tg.oleh}, {format_tanggal(tg.pada.date())})")
+        tanggal = format_tanggal(timezone.localdate(tg.pada))
+        baris.append(f"- {t.pesan}\n  Catatan: {tg.catatan} ({tg.oleh}, {tanggal})")
     return "\n".join(baris)
 
 
@@ -126,22 +131,27 @@ def isi_terbitan(terbitan):
     if hashlib.sha256(isi).hexdigest() != terbitan.sha256:
         log.error("Isi %s tidak cocok dengan SHA-256 tersimpan", terbitan)
         raise ValidationError(
-            f"Berkas {terbitan} tidak cocok dengan sidik SHA-256-nya dan tidak diserahkan. Hubungi admin."
+            f"Berkas {terbitan} tidak cocok dengan sidik SHA-256-nya dan tidak dapat diunduh. Hubungi admin."
         )
     return isi
 
 
-def mulai_pembuatan(*, tahun, jenis, user):
-    """Start generating a draft or a published version; a job of the same kind already running for the
-    year is returned instead of starting a second one."""
+def mulai_pembuatan(*, tahun, jenis, user, nomor=None):
+    """Start generating a draft, or published version ``nomor`` (the number the Kepala Dinas confirmed);
+    a job of the same kind already running for the year is returned instead of starting a second one."""
     if jenis == PembuatanLKjIP.Jenis.TERBITAN:
         wajib_menerbitkan(user)
         hasil = periksa_lkjip(tahun)
         if not hasil.boleh_terbit:
             raise ValidationError(hasil.alasan_tidak_terbit())
+        if nomor != nomor_berikut(tahun):
+            raise ValidationError(
+                f"Versi {nomor_berikut(tahun) - 1} baru saja diterbitkan; muat ulang halaman sebelum "
+                "menerbitkan lagi."
+            )
     elif jenis == PembuatanLKjIP.Jenis.DRAF:
         if not (boleh_menyusun(user, tahun) or user.has_perm("capaian.terbitkan_lkjip")):
-            raise PermissionDenied("Anda tidak menyusun LKjIP.")
+            raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
     else:
         raise ValidationError("Jenis pembuatan tidak dikenal.")
     if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
@@ -156,7 +166,11 @@ def mulai_pembuatan(*, tahun, jenis, user):
         if berjalan is not None:
             return berjalan
         pekerjaan = PembuatanLKjIP.objects.create(
-            tahun=tahun, jenis=jenis, diminta_oleh=user, tahap="Menunggu giliran"
+            tahun=tahun,
+            jenis=jenis,
+            nomor=nomor if jenis == PembuatanLKjIP.Jenis.TERBITAN else None,
+            diminta_oleh=user,
+            tahap="Menunggu giliran",
         )
         lama = PembuatanLKjIP.objects.filter(tahun=tahun, jenis=PembuatanLKjIP.Jenis.DRAF).exclude(
             status__in=[Status.ANTRE, Status.BERJALAN]
@@ -164,7 +178,12 @@ def mulai_pembuatan(*, tahun, jenis, user):
         for p in lama.order_by("-dibuat_pada")[SIMPAN_DRAF:]:
             p.delete()
     jalankan_di_latar(buat_pdf, pekerjaan.pk)
-    return PembuatanLKjIP.objects.defer("isi").select_related("terbitan").get(pk=pekerjaan.pk)
+    return pembuatan_ringan().get(pk=pekerjaan.pk)
+
+
+def pembuatan_ringan():
+    """Jobs without their PDF bytes (nor their published version's): what the polling page needs."""
+    return PembuatanLKjIP.objects.defer("isi", "terbitan__isi").select_related("terbitan")
 
 
 def _tahap(pekerjaan, tahap, **lain):
@@ -173,22 +192,26 @@ def _tahap(pekerjaan, tahap, **lain):
 
 def buat_pdf(pk):
     """The job itself: assemble, render, then keep the draft or publish the version."""
-    pekerjaan = PembuatanLKjIP.objects.select_related("diminta_oleh").get(pk=pk)
+    pekerjaan = PembuatanLKjIP.objects.defer("isi").select_related("diminta_oleh").get(pk=pk)
     _tahap(pekerjaan, "Mengumpulkan data", status=Status.BERJALAN, mulai_pada=timezone.now())
     terbit = pekerjaan.jenis == PembuatanLKjIP.Jenis.TERBITAN
     try:
-        nomor = nomor_berikut(pekerjaan.tahun) if terbit else None
-        html = html_lkjip(pekerjaan.tahun, draf=not terbit, terbitan=nomor)
+        html = html_lkjip(pekerjaan.tahun, draf=not terbit, terbitan=pekerjaan.nomor if terbit else None)
         _tahap(pekerjaan, "Menata halaman dan menulis PDF")
         isi = html_ke_pdf(html)
         if terbit:
             _tahap(pekerjaan, "Memeriksa ulang dan menyimpan terbitan")
-            terbitan = terbitkan_lkjip(
-                tahun=pekerjaan.tahun, nomor=nomor, isi=isi, user=pekerjaan.diminta_oleh
-            )
-            _tahap(
-                pekerjaan, "Selesai", status=Status.SELESAI, terbitan=terbitan, selesai_pada=timezone.now()
-            )
+            with transaction.atomic():  # the version and the job's "done" are one fact
+                terbitan = terbitkan_lkjip(
+                    tahun=pekerjaan.tahun, nomor=pekerjaan.nomor, isi=isi, user=pekerjaan.diminta_oleh
+                )
+                _tahap(
+                    pekerjaan,
+                    "Selesai",
+                    status=Status.SELESAI,
+                    terbitan=terbitan,
+                    selesai_pada=timezone.now(),
+                )
         else:
             _tahap(pekerjaan, "Selesai", status=Status.SELESAI, isi=isi, selesai_pada=timezone.now())
     except (ValidationError, PermissionDenied) as galat:

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from capaian import terbitan as layanan
 from capaian.lkjip import kumpulkan_lkjip
 from capaian.models import PembuatanLKjIP, TerbitanLKjIP
-from capaian.narasi import hapus_narasi, ke_html, simpan_narasi
+from capaian.narasi import PANJANG_MAKSIMUM, hapus_narasi, ke_html, simpan_narasi
 from capaian.pemeriksaan import periksa_lkjip
-from nakertrans.access import angka_bulat, wajib_izin, wajib_tahun_sah
+from nakertrans.access import angka_bulat, melihat_semua_unit, wajib_izin, wajib_tahun_sah
 from perjanjian.models import PerjanjianKinerja
 
 IZIN_LIHAT = "capaian.view_terbitanlkjip"
@@ -68,7 +68,7 @@ def lkjip(request, tahun):
         konteks["pemeriksaan"] = pemeriksaan
         if konteks["ada_pk"]:
             konteks["narasi"] = list(kumpulkan_lkjip(tahun)["narasi"].values())
-        terakhir = PembuatanLKjIP.objects.filter(tahun=tahun).defer("isi").select_related("terbitan").first()
+        terakhir = layanan.pembuatan_ringan().filter(tahun=tahun).first()
         konteks["pekerjaan"] = terakhir
         konteks["keadaan"] = layanan.keadaan(terakhir) if terakhir else None
         konteks["nomor_berikut"] = layanan.nomor_berikut(tahun)
@@ -77,7 +77,16 @@ def lkjip(request, tahun):
 
 @login_required
 def pemeriksaan(request, tahun):
+    """The findings name every unit's lines and figures: for those who write, publish or audit the
+    whole report, not for another unit's operator."""
     _wajib_lihat(request.user, tahun)
+    user = request.user
+    if not (
+        melihat_semua_unit(user)
+        or user.has_perm("capaian.terbitkan_lkjip")
+        or layanan.boleh_menyusun(user, tahun)
+    ):
+        raise PermissionDenied("Pemeriksaan LKjIP hanya untuk penyusun, Kepala Dinas dan Inspektorat.")
     if request.method == "POST":
         try:
             kode = request.POST.getlist("kode")
@@ -128,7 +137,13 @@ def ubah_narasi(request, tahun, kunci):
         indikator = bagian.indikator
         try:
             if "kembalikan" in request.POST:
-                hapus_narasi(tahun=tahun, bagian=bagian.bagian, indikator=indikator, user=request.user)
+                hapus_narasi(
+                    tahun=tahun,
+                    bagian=bagian.bagian,
+                    indikator=indikator,
+                    versi=angka_bulat(request.POST.get("versi")),
+                    user=request.user,
+                )
                 messages.success(request, f"{bagian.judul}: kembali memakai teks otomatis.")
             else:
                 teks = request.POST.get("teks", "")
@@ -158,7 +173,7 @@ def pratinjau_narasi(request, tahun):
     """The Markdown as it will be printed (htmx, while typing)."""
     wajib_tahun_sah(tahun)
     layanan.wajib_menyusun(request.user, tahun)
-    return HttpResponse(ke_html(request.POST.get("teks", "")[:50_000]))
+    return HttpResponse(ke_html(request.POST.get("teks", "")[:PANJANG_MAKSIMUM]))
 
 
 @login_required
@@ -167,7 +182,9 @@ def buat(request, tahun):
     wajib_tahun_sah(tahun)
     jenis = request.POST.get("jenis")
     try:
-        pekerjaan = layanan.mulai_pembuatan(tahun=tahun, jenis=jenis, user=request.user)
+        pekerjaan = layanan.mulai_pembuatan(
+            tahun=tahun, jenis=jenis, user=request.user, nomor=angka_bulat(request.POST.get("nomor"))
+        )
     except ValidationError as galat:
         messages.error(request, _pesan_galat(galat))
         if request.htmx:
@@ -180,11 +197,11 @@ def buat(request, tahun):
 
 def _pekerjaan_untuk(user, pk):
     _wajib_lihat(user)
-    pekerjaan = PembuatanLKjIP.objects.filter(pk=pk).defer("isi").select_related("terbitan").first()
+    pekerjaan = layanan.pembuatan_ringan().filter(pk=pk).first()
     if pekerjaan is None:
         raise Http404("Pembuatan LKjIP tidak ditemukan.")
     if not (layanan.boleh_menyusun(user, pekerjaan.tahun) or user.has_perm("capaian.terbitkan_lkjip")):
-        raise PermissionDenied("Anda tidak menyusun LKjIP.")
+        raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
     return pekerjaan
 
 
@@ -206,7 +223,9 @@ def berkas_pembuatan(request, pk):
     pekerjaan = _pekerjaan_untuk(request.user, pk)
     if pekerjaan.jenis != PembuatanLKjIP.Jenis.DRAF or pekerjaan.status != PembuatanLKjIP.Status.SELESAI:
         raise Http404("Draf ini belum selesai dibuat.")
-    isi = PembuatanLKjIP.objects.filter(pk=pk).values_list("isi", flat=True).get()
+    isi = PembuatanLKjIP.objects.filter(pk=pk).values_list("isi", flat=True).first()
+    if isi is None:  # removed meanwhile as an old draft
+        raise Http404("Draf ini sudah dihapus; buat draf baru.")
     nama = f"LKjIP-{pekerjaan.tahun}-DRAF-{pekerjaan.dibuat_pada:%Y%m%d-%H%M}.pdf"
     return _pdf(bytes(isi), nama, unduh="unduh" in request.GET)
 

@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -78,15 +79,38 @@ def test_a_quarter_with_realisasi_not_yet_approved_is_an_error(tahun_2024):
     assert temuan.tautan == f"/capaian/isian/2024/2/unit/{p.unit_kerja_id}/"
 
 
-def test_realisasi_above_pagu_is_an_error_without_a_note_and_a_warning_with_one(tahun_2024):
+def test_realisasi_above_pagu_needs_a_note_in_the_month_that_passed_the_pagu(tahun_2024):
     a = AnggaranSubKegiatan.objects.filter(tahun=2024).order_by("sub_kegiatan__kode").first()
-    bulan = RealisasiAnggaran.objects.get(anggaran=a, bulan=12)
-    RealisasiAnggaran.objects.filter(pk=bulan.pk).update(keuangan=a.pagu + Decimal(1))
+    desember = RealisasiAnggaran.objects.get(anggaran=a, bulan=12)
+    RealisasiAnggaran.objects.filter(pk=desember.pk).update(keuangan=a.pagu + Decimal(1))
+    galat = next(t for t in periksa_lkjip(2024).galat if t.kode == f"lebih-pagu-{a.pk}")
+    assert "sejak Desember" in galat.pesan
+    assert galat.tautan == f"/capaian/isian/2024/12/unit/{a.unit_kerja_id}/".replace("capaian", "anggaran")
+    # a note in another month does not explain December's overrun
+    RealisasiAnggaran.objects.filter(anggaran=a, bulan=1).update(catatan="Honor Januari dibayar.")
     assert f"lebih-pagu-{a.pk}" in _kode(periksa_lkjip(2024).galat)
-    RealisasiAnggaran.objects.filter(pk=bulan.pk).update(catatan="Tambahan gaji dikonfirmasi BPKAD.")
+    RealisasiAnggaran.objects.filter(pk=desember.pk).update(catatan="Tambahan gaji dikonfirmasi BPKAD.")
     hasil = periksa_lkjip(2024)
-    assert f"lebih-pagu-{a.pk}" in _kode(hasil.peringatan)
+    peringatan = next(t for t in hasil.peringatan if t.kode == f"lebih-pagu-{a.pk}")
+    assert "Tambahan gaji dikonfirmasi BPKAD." in peringatan.pesan
     assert f"lebih-pagu-{a.pk}" not in _kode(hasil.galat)
+
+
+def test_a_unit_that_reports_must_have_its_fourth_quarter_approved(tahun_2024):
+    p = Pengajuan.objects.filter(jenis="kinerja", tahun=2024, periode=4, status="disetujui").first()
+    RealisasiTriwulan.objects.filter(triwulan__gte=2).filter(
+        baris__perjanjian__jabatan__unit_kerja=p.unit_kerja, baris__perjanjian__unit_pengisi=None
+    ).delete()
+    Pengajuan.objects.filter(jenis="kinerja", unit_kerja=p.unit_kerja, periode__gte=2).delete()
+    temuan = next(t for t in periksa_lkjip(2024).galat if t.kode == f"kinerja-{p.unit_kerja_id}-4")
+    assert "TW 4" in temuan.pesan and "masih draf" in temuan.pesan
+
+
+def test_every_unit_with_a_budget_must_have_december_approved(tahun_2024):
+    p = Pengajuan.objects.filter(jenis="anggaran", tahun=2024, periode=12).first()
+    RealisasiAnggaran.objects.filter(anggaran__unit_kerja=p.unit_kerja, bulan=12).delete()
+    Pengajuan.objects.filter(pk=p.pk).delete()
+    assert f"anggaran-{p.unit_kerja_id}-12" in _kode(periksa_lkjip(2024).galat)
 
 
 def test_a_scale_with_a_gap_is_an_error(tahun_2024):
@@ -158,6 +182,21 @@ def test_all_unanswered_warnings_can_be_answered_at_once(tahun_2024, kadis, masu
     assert hasil.galat  # answering warnings does not clear errors
 
 
+def test_a_note_no_longer_answers_a_warning_whose_figures_changed(tahun_2024, kadis):
+    from capaian.terbitan import tanggapi_peringatan
+
+    kode = "tertulis-2.07.01.2.06-pagu_murni"
+    tanggapi_peringatan(tahun=2024, kode=[kode], catatan="Salah ketik di DPA.", user=kadis)
+    assert kode not in _kode(periksa_lkjip(2024).belum_ditanggapi)
+    with pytest.raises(ValidationError, match="sudah ditanggapi"):
+        tanggapi_peringatan(tahun=2024, kode=[kode], catatan="Ditimpa.", user=kadis)
+    a = AnggaranSubKegiatan.objects.get(tahun=2024, sub_kegiatan__kode="2.07.01.2.06.0001")
+    AnggaranSubKegiatan.objects.filter(pk=a.pk).update(pagu_murni=a.pagu_murni + 1000)
+    assert kode in _kode(periksa_lkjip(2024).belum_ditanggapi)
+    tanggapi_peringatan(tahun=2024, kode=[kode], catatan="Dicek ulang.", user=kadis)
+    assert TanggapanPeringatan.objects.get(kode=kode).catatan == "Dicek ulang."
+
+
 def test_an_unknown_warning_cannot_be_answered(tahun_2024, kadis, masuk_sebagai):
     respons = masuk_sebagai(kadis).post(
         "/capaian/lkjip/2024/pemeriksaan/", {"kode": ["bukan-peringatan"], "catatan": "x"}
@@ -175,6 +214,14 @@ def test_only_the_kepala_dinas_answers_warnings(tahun_2024, persona, masuk_sebag
     )
     assert respons.status_code == 403
     assert not TanggapanPeringatan.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["operator_naker", "kabid_naker"])
+def test_other_units_do_not_see_the_check(tahun_2024, persona, masuk_sebagai, request):
+    assert (
+        masuk_sebagai(request.getfixturevalue(persona)).get("/capaian/lkjip/2024/pemeriksaan/").status_code
+        == 403
+    )
 
 
 def test_inspektorat_reads_the_check(tahun_2024, inspektorat, masuk_sebagai):

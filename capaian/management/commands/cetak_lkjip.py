@@ -44,7 +44,7 @@ class Command(BaseCommand):
         jenis = f"versi terbitan {terbitan}" if terbitan is not None else "draf"
         self.stdout.write(
             self.style.SUCCESS(
-                f"LKjIP {tahun} ({jenis}) ditulis ke {berkas} ({len(isi)} bait, "
+                f"LKjIP {tahun} ({jenis}) ditulis ke {berkas} ({len(isi)} bita, "
                 f"SHA-256 {hashlib.sha256(isi).hexdigest()})."
             )
         )

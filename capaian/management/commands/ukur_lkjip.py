@@ -111,7 +111,7 @@ class Command(BaseCommand):
             raise CommandError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; muat data demo lebih dulu.")
         total_1, render_1, kueri_1, ukuran = ukur(tahun)
         self.stdout.write(
-            f"1x : total {total_1:.2f} s, WeasyPrint {render_1:.2f} s, {kueri_1} kueri, {ukuran} bait"
+            f"1x : total {total_1:.2f} s, WeasyPrint {render_1:.2f} s, {kueri_1} kueri, {ukuran} bita"
         )
         hasil = {}
         try:
@@ -125,7 +125,7 @@ class Command(BaseCommand):
             pass
         total_10, render_10, kueri_10, ukuran_10, baris, sub = hasil["10x"]
         self.stdout.write(
-            f"10x: total {total_10:.2f} s, WeasyPrint {render_10:.2f} s, {kueri_10} kueri, {ukuran_10} bait "
+            f"10x: total {total_10:.2f} s, WeasyPrint {render_10:.2f} s, {kueri_10} kueri, {ukuran_10} bita "
             f"({baris} baris PK, {sub} sub kegiatan; data uji dibatalkan)"
         )
         self.stdout.write(f"rasio={total_1 / render_1:.3f} kueri_1x={kueri_1} kueri_10x={kueri_10}")
