@@ -129,7 +129,11 @@ def _kalimat(c, riwayat):
         arah = "naik" if beda > 0 else "turun" if beda < 0 else "tetap"
         besar = "" if arah == "tetap" else f" {format_angka(abs(beda), ind.desimal)} poin"
         sebelumnya = format_angka(lalu["realisasi"], ind.desimal)
-        teks += f" Dibandingkan tahun {lalu['tahun']} (realisasi {sebelumnya}), realisasi {arah}{besar}."
+        teks += f" Dibandingkan tahun {lalu['tahun']} (realisasi {sebelumnya}), realisasi {arah}{besar}"
+        if beda:
+            membaik = beda < 0 if ind.polaritas == "turun" else beda > 0
+            teks += ", berarti membaik" if membaik else ", berarti memburuk"
+        teks += "."
     return teks
 
 
