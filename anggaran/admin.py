@@ -9,6 +9,7 @@ from anggaran.models import (
     PaguTertulis,
     RealisasiAnggaran,
 )
+from nakertrans.admin import HanyaBaca
 from nakertrans.impor import ImporSemuaAtauTidakSama
 
 
@@ -28,19 +29,6 @@ class IndikatorProgramKegiatanAdmin(SimpleHistoryAdmin):
     search_fields = ["nomenklatur__kode", "indikator"]
     list_select_related = ["nomenklatur"]
     autocomplete_fields = ["nomenklatur"]
-
-
-class HanyaBaca:
-    """Realisasi changes only through the entry page or the import, which respect the locks."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RealisasiAnggaranInline(HanyaBaca, admin.TabularInline):

@@ -173,12 +173,12 @@ class AnggaranSubKegiatan(models.Model):
         if lama is None or lama == self.unit_kerja_id:
             return
         from nakertrans.models import Pengajuan
+        from nakertrans.workflow import ada_yang_terkunci
 
         bulan = self.realisasi.values_list("bulan", flat=True)
-        terkunci = Pengajuan.objects.filter(
-            jenis="anggaran", tahun=self.tahun, unit_kerja_id=lama, periode__in=bulan
-        ).exclude(status__in=["draft", "dikembalikan"])
-        if terkunci.exists():
+        if ada_yang_terkunci(
+            jenis=Pengajuan.Jenis.ANGGARAN, unit_kerja_id=lama, periode=((self.tahun, b) for b in bulan)
+        ):
             raise ValidationError(
                 {
                     "unit_kerja": "Realisasi sub kegiatan ini sudah diajukan atau disetujui oleh unitnya; "

@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from anggaran.kode import kode_induk
 from anggaran.models import (
     AnggaranSubKegiatan,
     IndikatorProgramKegiatan,
@@ -117,14 +116,14 @@ class SelisihTertulis:
     sumber: str
 
 
-def selisih_pagu_tertulis(tahun):
-    """Stated program/kegiatan totals of the year that are not the sum of their sub kegiatan (2 queries)."""
+def selisih_pagu_tertulis(tahun, anggaran=None):
+    """Stated program/kegiatan totals of the year that are not the sum of their sub kegiatan, summed by
+    the same roll-up as the reports (``anggaran``: the year's anggaran_dengan_realisasi, if at hand)."""
+    daftar = list(anggaran if anggaran is not None else anggaran_dengan_realisasi(tahun))
     jumlah = {}
-    for a in AnggaranSubKegiatan.objects.filter(tahun=tahun).select_related("sub_kegiatan"):
-        kegiatan = kode_induk(a.sub_kegiatan.kode)
-        for kode in (kegiatan, kode_induk(kegiatan)):
-            for kolom, nilai in (("pagu_murni", a.pagu_murni), ("pagu_perubahan", a.pagu)):
-                jumlah[(kode, kolom)] = jumlah.get((kode, kolom), Decimal(0)) + nilai
+    for kolom, murni in (("pagu_murni", True), ("pagu_perubahan", False)):
+        for b in rekap_anggaran(tahun, anggaran=daftar, pagu_murni=murni)[0]:
+            jumlah[(b.nomenklatur.kode, kolom)] = b.ringkasan.pagu
     hasil = []
     for t in PaguTertulis.objects.filter(tahun=tahun).select_related("nomenklatur"):
         for kolom in ("pagu_murni", "pagu_perubahan"):

@@ -14,6 +14,7 @@ from capaian.models import (
     TanggapanPeringatan,
     TerbitanLKjIP,
 )
+from nakertrans.admin import HanyaBaca
 
 
 class PitaFormSet(BaseInlineFormSet):
@@ -74,7 +75,7 @@ class BuktiInline(admin.TabularInline):
 
 
 @admin.register(RealisasiTriwulan)
-class RealisasiTriwulanAdmin(SimpleHistoryAdmin):
+class RealisasiTriwulanAdmin(HanyaBaca, SimpleHistoryAdmin):
     """Read-only: realisasi changes only through the entry page, which respects the locks."""
 
     list_display = ["baris", "triwulan", "realisasi_angka", "realisasi_huruf"]
@@ -82,43 +83,21 @@ class RealisasiTriwulanAdmin(SimpleHistoryAdmin):
     list_select_related = ["baris__perjanjian__jabatan", "baris__indikator"]
     inlines = [NilaiKomponenInline, BuktiInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class HanyaLihat:
-    """Written by the LKjIP pages only; the admin shows them."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(TerbitanLKjIP)
-class TerbitanLKjIPAdmin(HanyaLihat, admin.ModelAdmin):
+class TerbitanLKjIPAdmin(HanyaBaca, admin.ModelAdmin):
     list_display = ["tahun", "nomor", "diterbitkan_pada", "diterbitkan_oleh", "ukuran", "sha256"]
     list_filter = ["tahun"]
     exclude = ["isi"]
 
 
 @admin.register(TanggapanPeringatan)
-class TanggapanPeringatanAdmin(HanyaLihat, admin.ModelAdmin):
+class TanggapanPeringatanAdmin(HanyaBaca, admin.ModelAdmin):
     list_display = ["tahun", "pesan", "catatan", "oleh", "pada"]
     list_filter = ["tahun"]
 
 
 @admin.register(NarasiLKjIP)
-class NarasiLKjIPAdmin(HanyaLihat, SimpleHistoryAdmin):
+class NarasiLKjIPAdmin(HanyaBaca, SimpleHistoryAdmin):
     list_display = ["tahun", "bagian", "indikator", "diubah_oleh", "diubah_pada"]
     list_filter = ["tahun", "bagian"]

@@ -4,17 +4,18 @@ Every table comes from the database; every figure is computed the same way the p
 ``kumpulkan_lkjip`` runs a fixed number of queries whatever the number of units, lines or budget rows.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran
 from anggaran.rollup import Ringkasan, jumlahkan
 from capaian.hitung import hitung_capaian, predikat
 from capaian.models import NarasiLKjIP
 from capaian.narasi import bagian_narasi
-from capaian.pemeriksaan import tanggal_tanda_tangan
 from capaian.queries import capaian_tahun, skala_aktif
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.models import Instansi, Jabatan, UnitKerja, pejabat_pada
@@ -137,6 +138,11 @@ def _kalimat(c, riwayat):
     return teks
 
 
+def tanggal_tanda_tangan(tahun):
+    """The LKjIP is signed in the following year (1 Februari), or today while that date is ahead."""
+    return min(datetime.date(tahun + 1, 2, 1), timezone.localdate())
+
+
 def kumpulkan_lkjip(tahun, tanggal=None):
     tanggal = tanggal or tanggal_tanda_tangan(tahun)
     instansi = Instansi.objects.first()
@@ -213,9 +219,7 @@ def kumpulkan_lkjip(tahun, tanggal=None):
         "pita": pita,
         "bulatkan": bulatkan,
     }
-    narasi = bagian_narasi(
-        konteks, NarasiLKjIP.objects.filter(tahun=tahun).select_related("diubah_oleh__pegawai")
-    )
+    narasi = bagian_narasi(konteks)
     konteks["narasi"] = {b.kunci: b for b in narasi}
     for s, b in zip(sasaran, (b for b in narasi if b.bagian == NarasiLKjIP.Bagian.ANALISIS), strict=True):
         s["narasi"] = b

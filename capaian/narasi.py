@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.safestring import mark_safe
 
 from capaian.models import NarasiLKjIP
+from capaian.queries import baris_tahun
 from nakertrans.format_id import format_angka, format_persen
 from nakertrans.workflow import Konflik, klaim_versi
 
@@ -50,9 +51,9 @@ class BagianNarasi:
 
     bagian: str
     judul: str
-    bawaan: str  # generated Markdown
-    tersimpan: NarasiLKjIP | None = None
     indikator: object = None
+    tersimpan: NarasiLKjIP | None = None
+    bawaan: str = ""  # generated Markdown (left empty where only the list of sections is needed)
 
     @property
     def kunci(self):
@@ -118,30 +119,47 @@ def _analisis(s):
     )
 
 
-def bagian_narasi(konteks, tersimpan):
-    """Every editable section of the report in print order, with its saved row if any.
-
-    ``konteks`` is kumpulkan_lkjip's dictionary; ``tersimpan`` the year's NarasiLKjIP rows.
-    """
-    per_kunci = {(n.bagian, n.indikator_id): n for n in tersimpan}
+def _kerangka(indikator_sasaran, tersimpan):
+    """Every editable section in print order, with its saved row if any: one analysis per sasaran of
+    the Kepala Dinas (``indikator_sasaran``, in the report's order)."""
     daftar = [
-        BagianNarasi(Bagian.KATA_PENGANTAR, "Kata Pengantar", _kata_pengantar(konteks)),
-        BagianNarasi(Bagian.LATAR_BELAKANG, "BAB I A. Latar Belakang", _latar_belakang(konteks)),
+        BagianNarasi(Bagian.KATA_PENGANTAR, "Kata Pengantar"),
+        BagianNarasi(Bagian.LATAR_BELAKANG, "BAB I A. Latar Belakang"),
+        *(
+            BagianNarasi(Bagian.ANALISIS, f"BAB III Analisis sasaran {nomor}: {i.nama}", indikator=i)
+            for nomor, i in enumerate(indikator_sasaran, start=1)
+        ),
+        BagianNarasi(Bagian.PENUTUP, "BAB IV Penutup"),
     ]
-    for nomor, s in enumerate(konteks["sasaran"], start=1):
-        indikator = s["c"].baris.indikator
-        daftar.append(
-            BagianNarasi(
-                Bagian.ANALISIS,
-                f"BAB III Analisis sasaran {nomor}: {indikator.nama}",
-                _analisis(s),
-                indikator=indikator,
-            )
-        )
-    daftar.append(BagianNarasi(Bagian.PENUTUP, "BAB IV Penutup", _penutup(konteks)))
+    per_kunci = {(n.bagian, n.indikator_id): n for n in tersimpan}
     for b in daftar:
         b.tersimpan = per_kunci.get((b.bagian, b.indikator.pk if b.indikator else None))
     return daftar
+
+
+def _tersimpan(tahun):
+    return NarasiLKjIP.objects.filter(tahun=tahun).select_related("diubah_oleh__pegawai")
+
+
+def bagian_narasi(konteks):
+    """The sections with their generated text; ``konteks`` is kumpulkan_lkjip's dictionary."""
+    sasaran = konteks["sasaran"]
+    daftar = _kerangka([s["c"].baris.indikator for s in sasaran], _tersimpan(konteks["tahun"]))
+    umum = {
+        Bagian.KATA_PENGANTAR: _kata_pengantar,
+        Bagian.LATAR_BELAKANG: _latar_belakang,
+        Bagian.PENUTUP: _penutup,
+    }
+    analisis = iter(sasaran)  # the analysis sections follow the sasaran's order
+    for b in daftar:
+        b.bawaan = _analisis(next(analisis)) if b.bagian == Bagian.ANALISIS else umum[b.bagian](konteks)
+    return daftar
+
+
+def daftar_bagian(tahun):
+    """The sections of a year and who wrote them, without assembling the report (for the LKjIP page)."""
+    kepala = baris_tahun(tahun).filter(perjanjian__jabatan__tingkat_pk=1).prefetch_related(None)
+    return _kerangka([b.indikator for b in kepala], _tersimpan(tahun))
 
 
 def simpan_narasi(*, tahun, bagian, indikator, teks, versi, user):

@@ -6,28 +6,22 @@ problem persists) and, where one exists, a link to the page that fixes it. The c
 number of queries whatever the number of units, lines or budget rows.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
-from anggaran import kode as nomenklatur
-from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
-from anggaran.queries import selisih_pagu_tertulis
+from anggaran.models import RealisasiAnggaran
+from anggaran.queries import anggaran_dengan_realisasi, selisih_pagu_tertulis
 from capaian.hitung import periksa_skala
+from capaian.lkjip import tanggal_tanda_tangan
 from capaian.models import RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
 from capaian.queries import capaian_tahun
-from nakertrans.format_id import format_rupiah, format_tanggal
+from nakertrans.format_id import NAMA_BULAN, format_rupiah, format_tanggal
 from nakertrans.models import Jabatan, Pengajuan, pejabat_pada
 from perjanjian.models import IKU, BarisPK, PerjanjianKinerja, Renstra
 
 GALAT, PERINGATAN = "galat", "peringatan"
-NAMA_BULAN = [
-    "", "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-]  # fmt: skip
 
 
 @dataclass
@@ -38,10 +32,6 @@ class Temuan:
     tautan: str = ""
     label: str = ""
     tanggapan: TanggapanPeringatan | None = None
-
-    @property
-    def galat(self):
-        return self.tingkat == GALAT
 
 
 @dataclass
@@ -79,11 +69,6 @@ class HasilPemeriksaan:
         return ""
 
 
-def tanggal_tanda_tangan(tahun):
-    """The LKjIP is signed in the following year (1 Februari), or today while that date is ahead."""
-    return min(datetime.date(tahun + 1, 2, 1), timezone.localdate())
-
-
 class _Pemeriksa:
     def __init__(self, tahun):
         self.tahun = tahun
@@ -95,10 +80,9 @@ class _Pemeriksa:
     def peringatan(self, kode, pesan, tautan="", label="Periksa"):
         self.temuan.append(Temuan(PERINGATAN, kode, pesan, tautan, label))
 
-    def isian_kinerja(self, unit, triwulan=4):
-        return reverse("capaian:isian_triwulan", args=[self.tahun, triwulan, unit.pk])
-
     def jalankan(self):
+        # The DPA lines with their realisasi, read once for the attachment, budget and totals checks.
+        self.dpa = list(anggaran_dengan_realisasi(self.tahun))
         self.renstra()
         semua_pk = self.perjanjian()
         if semua_pk:
@@ -194,7 +178,7 @@ class _Pemeriksa:
                 pesan = f"{jabatan}, baris {b.urutan} ({b.indikator.nama}): belum ada realisasi."
                 if c.alasan and c.alasan != "Belum ada realisasi.":
                     pesan += f" {c.alasan}"
-                tautan = self.isian_kinerja(pk.unit_isian)
+                tautan = reverse("capaian:isian_triwulan", args=[self.tahun, 4, pk.unit_isian.pk])
                 if pk.jabatan.tingkat_pk == 1:
                     self.galat(
                         f"realisasi-{b.pk}", pesan + " Capaian sasaran tidak dapat dihitung.", tautan, "Isi"
@@ -238,17 +222,9 @@ class _Pemeriksa:
             terisi.add((unit, r["triwulan"]))
         # A unit that reports at all must close its year: TW IV approved, whether entered yet or not.
         terisi |= {(unit_id, 4) for unit_id, _ in terisi}
-        status = {
-            (p.unit_kerja_id, p.periode): p
-            for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, tahun=self.tahun)
-        }
-        for unit_id, triwulan in sorted(terisi):
-            p = status.get((unit_id, triwulan))
-            if p is not None and p.status == Pengajuan.Status.DISETUJUI:
-                continue
+        for unit_id, triwulan, keadaan in self._belum_disetujui(Pengajuan.Jenis.KINERJA, terisi):
             unit = unit_pk.get(unit_id)
             nama = unit.nama if unit else f"unit {unit_id}"
-            keadaan = p.get_status_display().lower() if p else "draf"
             self.galat(
                 f"kinerja-{unit_id}-{triwulan}",
                 f"Realisasi kinerja TW {triwulan} {nama} masih {keadaan}, belum disetujui Kepala Dinas.",
@@ -256,15 +232,22 @@ class _Pemeriksa:
                 "Buka isian",
             )
 
+    def _belum_disetujui(self, jenis, terisi):
+        """(unit, periode, status text) of the given periods that the Kepala Dinas has not approved."""
+        status = {
+            (p.unit_kerja_id, p.periode): p for p in Pengajuan.objects.filter(jenis=jenis, tahun=self.tahun)
+        }
+        for unit_id, periode in sorted(terisi):
+            p = status.get((unit_id, periode))
+            if p is None or p.status != Pengajuan.Status.DISETUJUI:
+                yield unit_id, periode, p.get_status_display().lower() if p else "draf"
+
     def lampiran(self, semua_pk):
         """Program and kegiatan in a PK's attachment with no DPA line this year: budget of another year."""
         kode_tahun = set()
-        for kode in AnggaranSubKegiatan.objects.filter(tahun=self.tahun).values_list(
-            "sub_kegiatan__kode", flat=True
-        ):
-            while kode:
-                kode_tahun.add(kode)
-                kode = nomenklatur.kode_induk(kode)
+        for a in self.dpa:
+            kegiatan = a.sub_kegiatan.induk
+            kode_tahun |= {a.sub_kegiatan.kode, kegiatan.kode, kegiatan.induk.kode}
         melalui = PerjanjianKinerja.program_kegiatan.through.objects.filter(
             perjanjiankinerja__in=[pk.pk for pk in semua_pk]
         ).select_related("nomenklatur", "perjanjiankinerja__jabatan")
@@ -279,12 +262,7 @@ class _Pemeriksa:
                 )
 
     def anggaran(self):
-        dpa = AnggaranSubKegiatan.objects.filter(tahun=self.tahun)
-        baris = list(
-            dpa.select_related("sub_kegiatan", "unit_kerja").annotate(
-                total_realisasi=Sum("realisasi__keuangan")
-            )
-        )
+        baris = self.dpa
         if not baris:
             self.galat(
                 "dpa",
@@ -293,14 +271,14 @@ class _Pemeriksa:
                 "Impor DPA",
             )
             return
-        lebih = [a for a in baris if a.total_realisasi is not None and a.total_realisasi > a.pagu]
+        lebih = [a for a in baris if a.realisasi_sd > a.pagu]
         catatan = self._catatan_saat_melewati_pagu(lebih)
         for a in lebih:
             bulan, teks = catatan.get(a.pk, (12, ""))
             pesan = (
                 f"Realisasi keuangan {a.sub_kegiatan.kode} {a.sub_kegiatan.nama} "
-                f"{format_rupiah(a.total_realisasi)} melebihi pagu {format_rupiah(a.pagu)} sejak "
-                f"{NAMA_BULAN[bulan]}"
+                f"{format_rupiah(a.realisasi_sd)} melebihi pagu {format_rupiah(a.pagu)} sejak "
+                f"{NAMA_BULAN[bulan - 1]}"
             )
             tautan = reverse("anggaran:isian_bulan", args=[self.tahun, bulan, a.unit_kerja_id])
             if teks:
@@ -316,20 +294,15 @@ class _Pemeriksa:
         unit = {a.unit_kerja_id: a.unit_kerja for a in baris}
         # Every unit with a DPA line closes its year: December approved, whether entered yet or not.
         terisi |= {(unit_id, 12) for unit_id in unit}
-        disetujui = set(
-            Pengajuan.objects.filter(
-                jenis=Pengajuan.Jenis.ANGGARAN, tahun=self.tahun, status=Pengajuan.Status.DISETUJUI
-            ).values_list("unit_kerja", "periode")
-        )
-        for unit_id, bulan in sorted(terisi - disetujui):
+        for unit_id, bulan, _ in self._belum_disetujui(Pengajuan.Jenis.ANGGARAN, terisi):
             self.galat(
                 f"anggaran-{unit_id}-{bulan}",
-                f"Realisasi anggaran {NAMA_BULAN[bulan]} {self.tahun} {unit[unit_id].nama} belum disetujui "
-                "Kepala Dinas.",
+                f"Realisasi anggaran {NAMA_BULAN[bulan - 1]} {self.tahun} {unit[unit_id].nama} belum "
+                "disetujui Kepala Dinas.",
                 reverse("anggaran:isian_bulan", args=[self.tahun, bulan, unit_id]),
                 "Buka isian",
             )
-        for s in selisih_pagu_tertulis(self.tahun):
+        for s in selisih_pagu_tertulis(self.tahun, anggaran=baris):
             kolom = s.kolom.replace("_", " ")
             self.peringatan(
                 f"tertulis-{s.nomenklatur.kode}-{s.kolom}",

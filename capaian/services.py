@@ -153,11 +153,7 @@ def cegah_pindah_unit_terkunci(sender, *, jabatan, unit_lama, **kwargs):
         .values_list("baris__perjanjian__tahun", "triwulan")
         .distinct()
     )
-    terkunci = Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, unit_kerja_id=unit_lama).exclude(
-        status__in=workflow.DAPAT_DIUBAH
-    )
-    kunci = set(terkunci.values_list("tahun", "periode"))
-    if any(t in kunci for t in triwulan):
+    if workflow.ada_yang_terkunci(jenis=Pengajuan.Jenis.KINERJA, unit_kerja_id=unit_lama, periode=triwulan):
         raise ValidationError(
             {
                 "unit_kerja": "Realisasi kinerja jabatan ini sudah diajukan atau disetujui oleh unitnya; "

@@ -48,22 +48,29 @@ def wajib_menyusun(user, tahun):
         raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
 
 
+def boleh_membuat_draf(user, tahun):
+    return boleh_menyusun(user, tahun) or user.has_perm("capaian.terbitkan_lkjip")
+
+
 def wajib_menerbitkan(user):
     if not user.has_perm("capaian.terbitkan_lkjip"):
         raise PermissionDenied("Hanya Kepala Dinas yang menerbitkan LKjIP.")
 
 
-def tanggapi_peringatan(*, tahun, kode, catatan, user):
-    """The Kepala Dinas answers warnings of the check with one note; the warning text is kept with it."""
+def tanggapi_peringatan(*, tahun, kode, catatan, user, semua=False):
+    """The Kepala Dinas answers warnings of the check (``kode``, or with ``semua`` every one still open)
+    with one note; the warning text is kept with it."""
     wajib_menerbitkan(user)
     catatan = (catatan or "").strip()
     if not catatan:
         raise ValidationError("Tulis catatan tanggapan: mengapa laporan tetap dapat diterbitkan.")
     kode = set(kode or [])
-    if not kode:
+    if not kode and not semua:
         raise ValidationError("Pilih paling sedikit satu peringatan yang ditanggapi.")
     with transaction.atomic():
         terbuka = {t.kode: t for t in periksa_lkjip(tahun).belum_ditanggapi}
+        if semua:
+            kode = set(terbuka)
         if kode - set(terbuka):
             raise ValidationError(
                 "Sebagian peringatan yang dipilih sudah tidak ada atau sudah ditanggapi; muat ulang halaman."
@@ -144,13 +151,13 @@ def mulai_pembuatan(*, tahun, jenis, user, nomor=None):
         hasil = periksa_lkjip(tahun)
         if not hasil.boleh_terbit:
             raise ValidationError(hasil.alasan_tidak_terbit())
-        if nomor != nomor_berikut(tahun):
+        berikut = nomor_berikut(tahun)
+        if nomor != berikut:
             raise ValidationError(
-                f"Versi {nomor_berikut(tahun) - 1} baru saja diterbitkan; muat ulang halaman sebelum "
-                "menerbitkan lagi."
+                f"Versi {berikut - 1} baru saja diterbitkan; muat ulang halaman sebelum menerbitkan lagi."
             )
     elif jenis == PembuatanLKjIP.Jenis.DRAF:
-        if not (boleh_menyusun(user, tahun) or user.has_perm("capaian.terbitkan_lkjip")):
+        if not boleh_membuat_draf(user, tahun):
             raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
     else:
         raise ValidationError("Jenis pembuatan tidak dikenal.")

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 from capaian import terbitan as layanan
 from capaian.lkjip import kumpulkan_lkjip
 from capaian.models import PembuatanLKjIP, TerbitanLKjIP
-from capaian.narasi import PANJANG_MAKSIMUM, hapus_narasi, ke_html, simpan_narasi
+from capaian.narasi import PANJANG_MAKSIMUM, daftar_bagian, hapus_narasi, ke_html, simpan_narasi
 from capaian.pemeriksaan import periksa_lkjip
 from nakertrans.access import angka_bulat, melihat_semua_unit, wajib_izin, wajib_tahun_sah
+from nakertrans.pdf import respons_pdf
 from perjanjian.models import PerjanjianKinerja
 
 IZIN_LIHAT = "capaian.view_terbitanlkjip"
@@ -23,15 +24,6 @@ def _wajib_lihat(user, tahun=None):
     wajib_izin(user, IZIN_LIHAT)
     if tahun is not None:
         wajib_tahun_sah(tahun)
-
-
-def _pdf(isi, nama, unduh):
-    respons = HttpResponse(isi, content_type="application/pdf")
-    cara = "attachment" if unduh else "inline"
-    respons["Content-Disposition"] = f'{cara}; filename="{nama}"'
-    respons["Content-Length"] = str(len(isi))
-    respons["X-Content-Type-Options"] = "nosniff"
-    return respons
 
 
 def _pesan_galat(galat):
@@ -58,20 +50,20 @@ def lkjip(request, tahun):
         "tahun": tahun,
         "menyusun": menyusun,
         "menerbitkan": menerbitkan,
-        "terbitan": TerbitanLKjIP.objects.filter(tahun=tahun)
-        .defer("isi")
-        .select_related("diterbitkan_oleh__pegawai"),
+        "terbitan": list(
+            TerbitanLKjIP.objects.filter(tahun=tahun).defer("isi").select_related("diterbitkan_oleh__pegawai")
+        ),
         "ada_pk": PerjanjianKinerja.objects.filter(tahun=tahun).exists(),
     }
     if menyusun or menerbitkan:
         pemeriksaan = periksa_lkjip(tahun)
         konteks["pemeriksaan"] = pemeriksaan
         if konteks["ada_pk"]:
-            konteks["narasi"] = list(kumpulkan_lkjip(tahun)["narasi"].values())
+            konteks["narasi"] = daftar_bagian(tahun)
         terakhir = layanan.pembuatan_ringan().filter(tahun=tahun).first()
         konteks["pekerjaan"] = terakhir
         konteks["keadaan"] = layanan.keadaan(terakhir) if terakhir else None
-        konteks["nomor_berikut"] = layanan.nomor_berikut(tahun)
+        konteks["nomor_berikut"] = max((t.nomor for t in konteks["terbitan"]), default=0) + 1
     return render(request, "capaian/lkjip.html", konteks)
 
 
@@ -81,20 +73,14 @@ def pemeriksaan(request, tahun):
     whole report, not for another unit's operator."""
     _wajib_lihat(request.user, tahun)
     user = request.user
-    if not (
-        melihat_semua_unit(user)
-        or user.has_perm("capaian.terbitkan_lkjip")
-        or layanan.boleh_menyusun(user, tahun)
-    ):
+    if not (melihat_semua_unit(user) or layanan.boleh_membuat_draf(user, tahun)):
         raise PermissionDenied("Pemeriksaan LKjIP hanya untuk penyusun, Kepala Dinas dan Inspektorat.")
     if request.method == "POST":
         try:
-            kode = request.POST.getlist("kode")
-            if "semua" in request.POST:
-                kode = [t.kode for t in periksa_lkjip(tahun).belum_ditanggapi]
             jumlah = layanan.tanggapi_peringatan(
                 tahun=tahun,
-                kode=kode,
+                kode=request.POST.getlist("kode"),
+                semua="semua" in request.POST,
                 catatan=request.POST.get("catatan"),
                 user=request.user,
             )
@@ -200,7 +186,7 @@ def _pekerjaan_untuk(user, pk):
     pekerjaan = layanan.pembuatan_ringan().filter(pk=pk).first()
     if pekerjaan is None:
         raise Http404("Pembuatan LKjIP tidak ditemukan.")
-    if not (layanan.boleh_menyusun(user, pekerjaan.tahun) or user.has_perm("capaian.terbitkan_lkjip")):
+    if not layanan.boleh_membuat_draf(user, pekerjaan.tahun):
         raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
     return pekerjaan
 
@@ -209,7 +195,7 @@ def _render_pembuatan(request, pekerjaan):
     return render(
         request,
         "capaian/_pembuatan_lkjip.html",
-        {"pekerjaan": pekerjaan, "keadaan": layanan.keadaan(pekerjaan), "tahun": pekerjaan.tahun},
+        {"pekerjaan": pekerjaan, "keadaan": layanan.keadaan(pekerjaan)},
     )
 
 
@@ -227,7 +213,7 @@ def berkas_pembuatan(request, pk):
     if isi is None:  # removed meanwhile as an old draft
         raise Http404("Draf ini sudah dihapus; buat draf baru.")
     nama = f"LKjIP-{pekerjaan.tahun}-DRAF-{pekerjaan.dibuat_pada:%Y%m%d-%H%M}.pdf"
-    return _pdf(bytes(isi), nama, unduh="unduh" in request.GET)
+    return respons_pdf(bytes(isi), nama, unduh="unduh" in request.GET)
 
 
 @login_required
@@ -241,6 +227,6 @@ def unduh_terbitan(request, pk):
     except ValidationError as galat:
         messages.error(request, _pesan_galat(galat))
         return redirect("capaian:lkjip", tahun=terbitan.tahun)
-    respons = _pdf(isi, terbitan.nama_berkas, unduh="lihat" not in request.GET)
+    respons = respons_pdf(isi, terbitan.nama_berkas, unduh="lihat" not in request.GET)
     respons["X-Checksum-SHA256"] = terbitan.sha256
     return respons

@@ -16,6 +16,20 @@ from nakertrans.models import (
 )
 
 
+class HanyaBaca:
+    """For rows written only by the application's pages or imports, which respect the locks and keep
+    the history: the admin shows them and changes nothing."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class PenugasanFormSet(BaseInlineFormSet):
     """Rows added together in one form are checked against each other too, not only the database."""
 

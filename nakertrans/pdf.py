@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 LEMBAR_GAYA_CETAK = "nakertrans/cetak.css"
@@ -27,3 +28,11 @@ def html_ke_pdf(html):
 
 def render_pdf(template, konteks):
     return html_ke_pdf(render_to_string(template, konteks))
+
+
+def respons_pdf(isi, nama_berkas, unduh=True):
+    """A PDF as a download (or shown in the browser with ``unduh=False``)."""
+    respons = HttpResponse(isi, content_type="application/pdf")
+    respons["Content-Disposition"] = f'{"attachment" if unduh else "inline"}; filename="{nama_berkas}"'
+    respons["Content-Length"] = str(len(isi))
+    return respons

@@ -57,6 +57,17 @@ def pastikan_dapat_diubah(pengajuan):
         )
 
 
+def ada_yang_terkunci(*, jenis, unit_kerja_id, periode):
+    """Whether any of ``periode`` ((tahun, periode) pairs) of the unit is submitted or approved. The lock
+    belongs to the unit, so what such periods hold may not be moved to another unit."""
+    terkunci = set(
+        Pengajuan.objects.filter(jenis=jenis, unit_kerja_id=unit_kerja_id)
+        .exclude(status__in=DAPAT_DIUBAH)
+        .values_list("tahun", "periode")
+    )
+    return any(p in terkunci for p in periode)
+
+
 def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi):
     """Conditional UPDATE from one of ``dari`` to ``ke``; refuses if someone got there first."""
     if pengajuan.pk is None:

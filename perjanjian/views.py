@@ -1,11 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from nakertrans.access import angka_bulat, unit_terlihat, wajib_tahun_sah
 from nakertrans.models import Instansi
-from nakertrans.pdf import render_pdf
+from nakertrans.pdf import render_pdf, respons_pdf
 from perjanjian.access import get_pk_for_user
 from perjanjian.models import PerjanjianKinerja
 from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja
@@ -66,10 +65,8 @@ def pdf_pk(perjanjian):
 @login_required
 def cetak_pk(request, pk):
     perjanjian = get_pk_for_user(request.user, pk)
-    respons = HttpResponse(pdf_pk(perjanjian), content_type="application/pdf")
     nama = f"pk-{perjanjian.tahun}-{perjanjian.jabatan.pk}-v{perjanjian.versi}.pdf"
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
+    return respons_pdf(pdf_pk(perjanjian), nama)
 
 
 @login_required

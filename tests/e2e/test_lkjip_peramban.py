@@ -7,14 +7,12 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from anggaran.demo import muat_anggaran, setujui_semua_bulan
+from anggaran.demo import muat_anggaran
 from capaian.demo import muat_realisasi, muat_skala
-from capaian.pemeriksaan import periksa_lkjip
-from capaian.terbitan import tanggapi_peringatan
 from nakertrans.demo import muat_organisasi
 from nakertrans.models import Pengguna
 from perjanjian.demo import muat_perencanaan
-from perjanjian.models import BarisPK
+from tests.capaian.siap_terbit import jadikan_siap_terbit
 from tests.conftest import PASSWORD
 from tests.e2e.test_siklus_realisasi import _keluar, _masuk
 
@@ -31,14 +29,7 @@ def _tahun_siap_terbit():
     muat_perencanaan()
     muat_skala()
     muat_realisasi()
-    setujui_semua_bulan()
-    BarisPK.objects.filter(perjanjian__tahun=2024, target_angka=None, target_huruf="").update(target_angka=1)
-    tanggapi_peringatan(
-        tahun=2024,
-        kode=[t.kode for t in periksa_lkjip(2024).peringatan],
-        catatan="Diketahui.",
-        user=Pengguna.objects.get(username="kadis"),
-    )
+    jadikan_siap_terbit(Pengguna.objects.get(username="kadis"))
 
 
 def test_draft_preview_download_publish_and_inspektorat_download(live_server, page, settings):
