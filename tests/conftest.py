@@ -20,6 +20,19 @@ BERANDA = {
 }
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file, as the application's own database is. Django's default
+    in-memory test database shares one cache between connections with table locks that do not wait, so
+    the LKjIP's background thread and the live server's requests would fail on each other
+    («database table is locked»); a file waits for its lock as a deployed database does."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "uji.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _hasher_cepat(settings):
     # PBKDF2 makes every login in a test take a third of a second; the hasher is not under test.
