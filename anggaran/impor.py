@@ -72,11 +72,11 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
     uraian = fields.Field("sub_kegiatan__nama", "uraian", readonly=True)
     unit_kerja = fields.Field("unit_kerja", "unit_kerja", widget=UnitKerjaWidget())
     indikator = fields.Field("indikator", "indikator", widget=TeksWidget())
-    target = fields.Field("target", "target", widget=AngkaWidget())
+    target = fields.Field("target", "target", widget=AngkaWidget(persen=True))
     satuan = fields.Field("satuan", "satuan", widget=TeksWidget())
     sumber_dana = fields.Field("sumber_dana", "sumber_dana", widget=TeksWidget())
-    pagu_murni = fields.Field("pagu_murni", "pagu_murni", widget=AngkaWidget())
-    pagu_perubahan = fields.Field("pagu_perubahan", "pagu_perubahan", widget=AngkaWidget())
+    pagu_murni = fields.Field("pagu_murni", "pagu_murni", widget=AngkaWidget(rupiah=True))
+    pagu_perubahan = fields.Field("pagu_perubahan", "pagu_perubahan", widget=AngkaWidget(rupiah=True))
 
     kolom_wajib = ("tahun", "kode")
     KOLOM_PAGU = ("pagu_murni", "pagu_perubahan")
@@ -108,7 +108,7 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
         for kolom in self.KOLOM_PAGU:
             if kolom in row:
                 try:
-                    pagu[kolom] = baca_angka(row[kolom])
+                    pagu[kolom] = baca_angka(row[kolom], rupiah=True)
                 except ValueError as galat:
                     raise ValueError(f"Kolom {kolom.replace('_', ' ')}: {galat}") from None
         if nomenklatur.tingkat_kode(kode) == nomenklatur.SUB_KEGIATAN:
@@ -175,8 +175,8 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
     anggaran = fields.Field("anggaran", "anggaran", widget=widgets.ForeignKeyWidget(AnggaranSubKegiatan))
     unit_kerja = fields.Field("anggaran__unit_kerja__nama", "unit_kerja", readonly=True)
     bulan = fields.Field("bulan", "bulan", widget=widgets.IntegerWidget())
-    keuangan = fields.Field("keuangan", "keuangan", widget=AngkaWidget())
-    fisik = fields.Field("fisik", "fisik", widget=AngkaWidget())
+    keuangan = fields.Field("keuangan", "keuangan", widget=AngkaWidget(rupiah=True))
+    fisik = fields.Field("fisik", "fisik", widget=AngkaWidget(persen=True))
     catatan = fields.Field("catatan", "catatan", widget=TeksWidget())
 
     kolom_wajib = ("tahun", "kode", "bulan", "keuangan")

@@ -26,7 +26,7 @@ def pengajuan_anggaran(anggaran, bulan):
 def baca_rupiah(teks):
     """'1.234.567' or '1.234.567,50' -> Decimal; an empty field is 0."""
     try:
-        return baca_angka(teks) or Decimal(0)
+        return baca_angka(teks, rupiah=True) or Decimal(0)
     except ValueError:
         raise ValidationError("Realisasi keuangan harus berupa angka rupiah, misalnya 1.250.000.") from None
 
@@ -34,7 +34,7 @@ def baca_rupiah(teks):
 def baca_persen(teks):
     """'45,5' or '45.5' -> Decimal; an empty field is 0."""
     try:
-        return baca_angka(teks) or Decimal(0)
+        return baca_angka(teks, persen=True) or Decimal(0)
     except ValueError:
         raise ValidationError("Realisasi fisik harus berupa angka persen, misalnya 45,5.") from None
 

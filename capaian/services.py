@@ -29,7 +29,7 @@ def _wajib_pengisi(user, baris):
 
 def baca_nilai(teks, label):
     try:
-        nilai = baca_angka(teks)
+        nilai = baca_angka(teks, persen=True)
     except ValueError:
         raise ValidationError(f"{label} harus berupa angka, misalnya 1.250 atau 45,5.") from None
     if nilai is not None and nilai < 0:

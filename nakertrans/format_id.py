@@ -54,18 +54,36 @@ def format_tanggal(tanggal):
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
-_BULAT = re.compile(r"-?\d+")
-_RIBUAN_TITIK = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")  # 4.635.301.681 or 1.234,50
-_RIBUAN_KOMA = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")  # 4,635,301,681.00 (as some sheets print)
-_DESIMAL_KOMA = re.compile(r"-?\d+,\d+")
-_DESIMAL_TITIK = re.compile(r"-?\d+\.\d+")
+# How numbers are written (signs, "Rp" and "%" already taken off):
+_BULAT = re.compile(r"\d+")
+_RIBUAN_TITIK = re.compile(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?")  # 4.635.301.681, 1.234,50, 2.500
+_DESIMAL_KOMA = re.compile(r"\d+,\d+")  # 1234,5 and 0,125 and 2,500: a single comma is the decimal mark
+_RIBUAN_KOMA = re.compile(r"[1-9]\d{0,2}((,\d{3}){2,}(\.\d+)?|,\d{3}\.\d+)")  # 1,234,567.89 (finance exports)
+_DESIMAL_TITIK = re.compile(r"\d+\.\d+")  # 35.5, 0.125, 1234.567: a dot that cannot be grouping
+_TITIK_RIBUAN_TUNGGAL = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # 1.234: thousands, or a decimal typed with a dot
+_TANDA = re.compile(r"^(?P<minus>[-\u2212])?\s*(?P<rp>Rp\.?\s*)?(?P<angka>.*?)\s*(?P<persen>%)?$", re.IGNORECASE)
 
 
-def baca_angka(nilai):
+def _inti_angka(teks, *, persen, rupiah):
+    """The digits of a written number with its sign, "Rp" and "%" taken off (and checked)."""
+    teks = str(teks).replace("\u00a0", " ").replace("\u202f", " ").strip()
+    cocok = _TANDA.match(teks)
+    if cocok["rp"] and not rupiah:
+        raise ValueError(f"«{teks}»: «Rp» tidak dipakai di kolom ini; tulis angkanya saja.")
+    if cocok["persen"] and not persen:
+        raise ValueError(f"«{teks}»: tanda % tidak dipakai di kolom ini; tulis angkanya saja.")
+    return ("-" if cocok["minus"] else ""), cocok["angka"]
+
+
+def baca_angka(nilai, *, persen=False, rupiah=False):
     """A number as people and spreadsheets write it -> Decimal; None for an empty cell.
 
-    Dots grouping thousands with a decimal comma (Indonesian) and commas grouping thousands with a
-    decimal point (as regional finance exports print) are both read; anything else raises ValueError.
+    The Indonesian way first: dots group thousands and a single comma is the decimal mark
+    (1.234.567,89; 1234,5; 0,125; 2,500 is two and a half). Two or more comma groups, or a comma group
+    followed by a decimal point, is the export style of finance systems (1,234,567.89). A single dot
+    followed by exactly three digits is a thousands dot (1.234 is 1234); a dot that cannot group
+    thousands is a decimal point (35.5; 0.125). ``persen`` accepts a trailing «%» and ``rupiah`` a
+    leading «Rp». Anything else raises ValueError with an Indonesian message.
     """
     if nilai is None:
         return None
@@ -76,17 +94,49 @@ def baca_angka(nilai):
         if not angka.is_finite():
             raise ValueError(f"«{nilai}» bukan angka.")
         return angka
-    teks = re.sub(r"\s|^Rp\.?", "", str(nilai).strip(), flags=re.IGNORECASE)
-    if not teks:
+    if not str(nilai).strip():
         return None
+    tanda, teks = _inti_angka(nilai, persen=persen, rupiah=rupiah)
     if _BULAT.fullmatch(teks):
-        return Decimal(teks)
+        return Decimal(tanda + teks)
     if _RIBUAN_TITIK.fullmatch(teks):
-        return Decimal(teks.replace(".", "").replace(",", "."))
-    if _RIBUAN_KOMA.fullmatch(teks):
-        return Decimal(teks.replace(",", ""))
+        return Decimal(tanda + teks.replace(".", "").replace(",", "."))
     if _DESIMAL_KOMA.fullmatch(teks):
-        return Decimal(teks.replace(",", "."))
+        return Decimal(tanda + teks.replace(",", "."))
+    if _RIBUAN_KOMA.fullmatch(teks):
+        return Decimal(tanda + teks.replace(",", ""))
     if _DESIMAL_TITIK.fullmatch(teks):
-        return Decimal(teks)
-    raise ValueError(f"«{nilai}» bukan angka.")
+        return Decimal(tanda + teks)
+    raise ValueError(f"«{str(nilai).strip()}» bukan angka; tulis misalnya 1.250 atau 45,5.")
+
+
+def titik_ribuan_ragu(nilai):
+    """True when a written number is a single dot followed by three digits (1.234, 2.500): read as
+    thousands, but possibly meant as a decimal by someone used to a decimal point."""
+    if nilai is None or isinstance(nilai, int | float | Decimal | bool):
+        return False
+    try:
+        _, teks = _inti_angka(nilai, persen=True, rupiah=True)
+    except ValueError:
+        return False
+    return bool(_TITIK_RIBUAN_TUNGGAL.fullmatch(teks))
+
+
+BATAS_WAJAR = (Decimal(10), Decimal(300))
+
+
+def bacaan_meragukan(tertulis, nilai, *, target, desimal, persen):
+    """Whether a value read from ``tertulis`` needs the person's confirmation before it is saved.
+
+    Only the ambiguous thousands dot (1.234) of an indicator that has decimals is doubted, and only
+    where that reading makes the figure implausible against its target: below 10 % or above 300 % of
+    it, or a persen value above 100 when the target is at most 100.
+    """
+    if nilai is None or desimal <= 0 or not titik_ribuan_ragu(tertulis):
+        return False
+    if target is None or target <= 0:
+        return False
+    rasio = nilai / target * 100
+    if not BATAS_WAJAR[0] <= rasio <= BATAS_WAJAR[1]:
+        return True
+    return persen and nilai > 100 and target <= 100

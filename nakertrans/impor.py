@@ -24,10 +24,14 @@ BATAS_UKURAN = 5 * 1024 * 1024
 
 
 class AngkaWidget(widgets.Widget):
-    """Numbers written the Indonesian way, the finance-export way, or as spreadsheet numbers."""
+    """Numbers written the Indonesian way, the finance-export way, or as spreadsheet numbers;
+    «%» only in a column of percentages and «Rp» only in a column of money."""
+
+    def __init__(self, *, persen=False, rupiah=False):
+        self.persen, self.rupiah = persen, rupiah
 
     def clean(self, value, row=None, **kwargs):
-        return baca_angka(value)
+        return baca_angka(value, persen=self.persen, rupiah=self.rupiah)
 
     def render(self, value, obj=None, **kwargs):
         return value

@@ -132,10 +132,10 @@ class BarisPKResource(ResourceSakip):
     indikator = fields.Field("indikator", "indikator", widget=IndikatorWidget())
     target = fields.Field("target", "target", readonly=True)
     satuan = fields.Field("satuan", "satuan", widget=TeksWidget())
-    rencana_tw1 = fields.Field("rencana_tw1", "rencana_tw1", widget=AngkaWidget())
-    rencana_tw2 = fields.Field("rencana_tw2", "rencana_tw2", widget=AngkaWidget())
-    rencana_tw3 = fields.Field("rencana_tw3", "rencana_tw3", widget=AngkaWidget())
-    rencana_tw4 = fields.Field("rencana_tw4", "rencana_tw4", widget=AngkaWidget())
+    rencana_tw1 = fields.Field("rencana_tw1", "rencana_tw1", widget=AngkaWidget(persen=True))
+    rencana_tw2 = fields.Field("rencana_tw2", "rencana_tw2", widget=AngkaWidget(persen=True))
+    rencana_tw3 = fields.Field("rencana_tw3", "rencana_tw3", widget=AngkaWidget(persen=True))
+    rencana_tw4 = fields.Field("rencana_tw4", "rencana_tw4", widget=AngkaWidget(persen=True))
 
     kolom_wajib = ("tahun", "jabatan", "nomor")
 
@@ -200,7 +200,7 @@ class BarisPKResource(ResourceSakip):
         elif teks and teks[0].isalpha():
             raise ValueError(f"Target «{teks}» bukan angka dan bukan predikat AA, A, BB, B, CC, C atau D.")
         else:
-            baris.target_angka = AngkaWidget().clean(teks)
+            baris.target_angka = AngkaWidget(persen=True).clean(teks)
             baris.target_huruf = ""
 
     def dehydrate_target(self, baris):

@@ -92,7 +92,7 @@ def _anggaran(kode):
 @pytest.mark.parametrize(
     ("baris", "pesan"),
     [
-        ([[2024, "2.07.01.2.06.0001", "lima juta"]], "Baris 2: Kolom pagu murni: «lima juta» bukan angka."),
+        ([[2024, "2.07.01.2.06.0001", "lima juta"]], "Baris 2: Kolom pagu murni: «lima juta» bukan angka"),
         ([[2024, "2.07.01.2.06.0001", "-5.000"]], "Baris 2: pagu murni: Nilai tidak boleh negatif."),
         ([[2024, "2.07.01.2", 1000]], "jumlah bagian harus 1, 2, 3, 5 atau 6"),
         (
