@@ -5,6 +5,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from nakertrans.lembar import tambah_baris_xlsx
+
 KOLOM = [
     ("Kode", 20), ("Program / Kegiatan / Sub Kegiatan", 50), ("Indikator", 50), ("Target", 16),
     ("Pagu (Rp)", 18), ("Realisasi Fisik (%)", 12), ("Realisasi Keuangan (Rp)", 18),
@@ -19,13 +21,15 @@ def _angka(r):
 
 
 def tabel_30_xlsx(*, judul, baris, total):
+    """Every text cell (a code, a name, an imported indicator or target) is neutralised by
+    tambah_baris_xlsx, so a text starting with «=» is stored as text, never as a formula."""
     buku = Workbook()
     lembar = buku.active
     lembar.title = "Realisasi"
-    lembar.append([judul])
+    tambah_baris_xlsx(lembar, [judul])
     lembar["A1"].font = Font(bold=True, size=12)
     lembar.append([])
-    lembar.append([nama for nama, _ in KOLOM])
+    tambah_baris_xlsx(lembar, [nama for nama, _ in KOLOM])
     for sel in lembar[3]:
         sel.font = Font(bold=True)
         sel.fill = PatternFill("solid", fgColor="E6EEF6")
@@ -33,11 +37,13 @@ def tabel_30_xlsx(*, judul, baris, total):
     for i, (_, lebar) in enumerate(KOLOM, start=1):
         lembar.column_dimensions[lembar.cell(row=3, column=i).column_letter].width = lebar
     for b in baris:
-        lembar.append([b.nomenklatur.kode, b.nomenklatur.nama, b.indikator, b.target, *_angka(b.ringkasan)])
+        tambah_baris_xlsx(
+            lembar, [b.nomenklatur.kode, b.nomenklatur.nama, b.indikator, b.target, *_angka(b.ringkasan)]
+        )
         if b.tingkat < 5:
             for sel in lembar[lembar.max_row]:
                 sel.font = Font(bold=True)
-    lembar.append(["JUMLAH", "", "", "", *_angka(total)])
+    tambah_baris_xlsx(lembar, ["JUMLAH", "", "", "", *_angka(total)])
     for sel in lembar[lembar.max_row]:
         sel.font = Font(bold=True)
     for baris_sel in lembar.iter_rows(min_row=4, min_col=5, max_col=10):

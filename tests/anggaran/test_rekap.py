@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from anggaran.models import AnggaranSubKegiatan, Nomenklatur, RealisasiAnggaran
+from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
 from anggaran.queries import rekap_anggaran
 
 
@@ -90,3 +90,13 @@ def test_year_without_budget_is_a_clear_message(anggaran_2024):
         call_command("rekap_anggaran", "2030")
     with pytest.raises(CommandError, match="antara 1 dan 12"):
         call_command("rekap_anggaran", "2024", "--sampai-bulan", "13")
+
+
+def test_csv_writes_formula_like_text_as_text_and_figures_as_numbers(anggaran_2024):
+    program = IndikatorProgramKegiatan.objects.get(tahun=2024, nomenklatur__kode="2.07.04")
+    program.indikator, program.target = '=HYPERLINK("http://contoh.invalid")', "-5"
+    program.save()
+    per_kode = {b["kode"]: b for b in _csv("2024")}
+    assert per_kode["2.07.04"]["indikator"] == '\'=HYPERLINK("http://contoh.invalid")'
+    assert per_kode["2.07.04"]["target"] == "'-5"  # typed text, whatever it looks like
+    assert per_kode["JUMLAH"]["pagu"] == "4635301681"

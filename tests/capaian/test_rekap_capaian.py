@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from capaian.models import RealisasiTriwulan
+from perjanjian.models import BarisPK
 
 
 def _csv(*argumen):
@@ -73,3 +74,13 @@ def test_table_output_and_bad_arguments(realisasi_2024):
         call_command("rekap_capaian", "2024", "--triwulan", "5")
     with pytest.raises(CommandError, match="Tidak ada Perjanjian Kinerja tahun 2019"):
         call_command("rekap_capaian", "2019")
+
+
+def test_csv_writes_formula_like_text_as_text_and_figures_as_numbers(realisasi_2024):
+    BarisPK.objects.filter(indikator__nama="Tingkat pengangguran terbuka").update(
+        sasaran='=HYPERLINK("http://contoh.invalid")', satuan="@persen"
+    )
+    tpt = _baris(_csv(), "Tingkat pengangguran terbuka")
+    assert tpt["sasaran"] == '\'=HYPERLINK("http://contoh.invalid")'
+    assert tpt["satuan"] == "'@persen"
+    assert (tpt["target"], tpt["realisasi"], tpt["capaian_persen"]) == ("5.88", "5.39", "108.33")

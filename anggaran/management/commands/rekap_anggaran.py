@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from anggaran.queries import rekap_anggaran
 from nakertrans.format_id import format_angka
+from nakertrans.lembar import baris_aman
 
 KOLOM_CSV = [
     "kode",
@@ -56,12 +57,11 @@ class Command(BaseCommand):
         penulis.writerow(KOLOM_CSV)
         for b in baris:
             r = b.ringkasan
+            # Text cells are neutralised (an imported «=...» stays text); the figures are written
+            # from numbers here and stay numbers, negative ones included.
             penulis.writerow(
                 [
-                    b.nomenklatur.kode,
-                    b.nomenklatur.nama,
-                    b.indikator,
-                    b.target,
+                    *baris_aman([b.nomenklatur.kode, b.nomenklatur.nama, b.indikator, b.target]),
                     _uang(r.pagu),
                     _persen(r.fisik),
                     _uang(r.realisasi),

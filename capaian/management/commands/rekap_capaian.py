@@ -5,16 +5,18 @@ from django.core.management.base import BaseCommand, CommandError
 
 from capaian.queries import capaian_tahun
 from nakertrans.format_id import format_angka
+from nakertrans.lembar import baris_aman, sel_aman
 
 KOLOM_CSV = ["jabatan", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian_persen", "predikat"]
 
 
 def _polos(nilai, desimal=None):
-    """Machine number: dot decimal, no grouping; letters as they are; None as empty."""
+    """Machine number: dot decimal, no grouping; letters as they are (made safe for a spreadsheet);
+    None as empty."""
     if nilai is None:
         return ""
     if isinstance(nilai, str):
-        return nilai
+        return sel_aman(nilai)
     nilai = Decimal(nilai)
     if desimal is None:
         nilai = nilai.normalize()
@@ -47,18 +49,18 @@ class Command(BaseCommand):
             penulis.writerow(KOLOM_CSV)
             for c in hasil:
                 b = c.baris
+                # Text cells are neutralised (a typed «=...» stays text); figures stay numbers.
                 penulis.writerow(
                     [
-                        b.perjanjian.jabatan.nama,
-                        b.sasaran,
-                        b.indikator.nama,
-                        b.satuan_tampil,
+                        *baris_aman(
+                            [b.perjanjian.jabatan.nama, b.sasaran, b.indikator.nama, b.satuan_tampil]
+                        ),
                         _polos(c.target),
                         _polos(
                             c.realisasi, b.indikator.desimal if not isinstance(c.realisasi, str) else None
                         ),
                         _polos(c.capaian, 2),
-                        _label_predikat(c),
+                        sel_aman(_label_predikat(c)),
                     ]
                 )
             return
