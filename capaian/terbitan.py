@@ -3,12 +3,14 @@
 Generating the PDF runs in the background (``mulai_pembuatan``); the page polls PembuatanLKjIP.
 """
 
+import contextlib
 import datetime
 import hashlib
 import logging
+import threading
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -23,8 +25,12 @@ from perjanjian.models import PerjanjianKinerja
 
 log = logging.getLogger(__name__)
 Status = PembuatanLKjIP.Status
-# A job not heard of for this long died with its process (a restart, a deploy): it is shown as stopped.
-BATAS_DIAM = datetime.timedelta(minutes=15)
+# A running job writes a heartbeat every DETAK seconds (also while WeasyPrint renders); one not heard of
+# for BATAS_DIAM died with its process (a restart, a deploy, a killed worker): it is shown as stopped and
+# «Buat» starts a new one.
+DETAK = 10
+BATAS_DIAM = datetime.timedelta(seconds=60)
+PESAN_TERHENTI = "Terhenti: proses pembuatan berhenti tanpa kabar (server dimulai ulang). Buat lagi."
 SIMPAN_DRAF = 5  # finished drafts kept per year
 
 
@@ -164,14 +170,17 @@ def mulai_pembuatan(*, tahun, jenis, user, nomor=None):
     if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
         raise ValidationError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; LKjIP tidak dapat disusun.")
     with transaction.atomic():
-        berjalan = (
-            PembuatanLKjIP.objects.select_for_update()
-            .filter(tahun=tahun, jenis=jenis, status__in=[Status.ANTRE, Status.BERJALAN])
-            .filter(diperbarui_pada__gte=timezone.now() - BATAS_DIAM)
-            .first()
+        aktif = PembuatanLKjIP.objects.select_for_update().filter(
+            tahun=tahun, jenis=jenis, status__in=[Status.ANTRE, Status.BERJALAN]
         )
+        batas = timezone.now() - BATAS_DIAM
+        berjalan = aktif.filter(diperbarui_pada__gte=batas).first()
         if berjalan is not None:
             return berjalan
+        # Jobs whose heartbeat stopped are closed as failed, so no page keeps waiting on them.
+        aktif.filter(diperbarui_pada__lt=batas).update(
+            status=Status.GAGAL, tahap="Terhenti", pesan=PESAN_TERHENTI, selesai_pada=timezone.now()
+        )
         pekerjaan = PembuatanLKjIP.objects.create(
             tahun=tahun,
             jenis=jenis,
@@ -197,15 +206,50 @@ def _tahap(pekerjaan, tahap, **lain):
     PembuatanLKjIP.objects.filter(pk=pekerjaan.pk).update(tahap=tahap, diperbarui_pada=timezone.now(), **lain)
 
 
+@contextlib.contextmanager
+def detak_jantung(pk, selang=None):
+    """While the block runs, touch the job's ``diperbarui_pada`` every ``selang`` seconds from a thread
+    of its own: WeasyPrint reports nothing while it renders, and a living job must not look dead.
+
+    Inside a transaction (a test running the job in the request's own transaction) the row is not
+    visible to another connection, so there is nothing to beat for and no thread is started.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    selang = DETAK if selang is None else selang
+    berhenti = threading.Event()
+
+    def detak():
+        try:
+            while not berhenti.wait(selang):
+                PembuatanLKjIP.objects.filter(pk=pk, status__in=[Status.ANTRE, Status.BERJALAN]).update(
+                    diperbarui_pada=timezone.now()
+                )
+        except Exception:
+            log.exception("Detak pembuatan LKjIP %s gagal", pk)
+        finally:
+            connection.close()  # this thread's own connection
+
+    utas = threading.Thread(target=detak, name=f"detak-lkjip-{pk}", daemon=True)
+    utas.start()
+    try:
+        yield
+    finally:
+        berhenti.set()
+        utas.join()
+
+
 def buat_pdf(pk):
     """The job itself: assemble, render, then keep the draft or publish the version."""
     pekerjaan = PembuatanLKjIP.objects.defer("isi").select_related("diminta_oleh").get(pk=pk)
     _tahap(pekerjaan, "Mengumpulkan data", status=Status.BERJALAN, mulai_pada=timezone.now())
     terbit = pekerjaan.jenis == PembuatanLKjIP.Jenis.TERBITAN
     try:
-        html = html_lkjip(pekerjaan.tahun, draf=not terbit, terbitan=pekerjaan.nomor if terbit else None)
-        _tahap(pekerjaan, "Menata halaman dan menulis PDF")
-        isi = html_ke_pdf(html)
+        with detak_jantung(pk):
+            html = html_lkjip(pekerjaan.tahun, draf=not terbit, terbitan=pekerjaan.nomor if terbit else None)
+            _tahap(pekerjaan, "Menata halaman dan menulis PDF")
+            isi = html_ke_pdf(html)
         if terbit:
             _tahap(pekerjaan, "Memeriksa ulang dan menyimpan terbitan")
             with transaction.atomic():  # the version and the job's "done" are one fact

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capaian import terbitan as layanan
@@ -212,7 +213,8 @@ def berkas_pembuatan(request, pk):
     isi = PembuatanLKjIP.objects.filter(pk=pk).values_list("isi", flat=True).first()
     if isi is None:  # removed meanwhile as an old draft
         raise Http404("Draf ini sudah dihapus; buat draf baru.")
-    nama = f"LKjIP-{pekerjaan.tahun}-DRAF-{pekerjaan.dibuat_pada:%Y%m%d-%H%M}.pdf"
+    # The time the page shows (TIME_ZONE, WIB), not the UTC stored in the row.
+    nama = f"LKjIP-{pekerjaan.tahun}-DRAF-{timezone.localtime(pekerjaan.dibuat_pada):%Y%m%d-%H%M}.pdf"
     return respons_pdf(bytes(isi), nama, unduh="unduh" in request.GET)
 
 

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 
 from nakertrans import format_id
@@ -42,3 +44,20 @@ def angka_ringkas(nilai, desimal=2):
     """Like ``angka`` but without trailing zero decimals: 72 and 5,88 as a PK prints targets."""
     teks = format_id.format_angka(nilai, int(desimal))
     return teks.rstrip("0").rstrip(",") if "," in teks else teks
+
+
+@register.filter
+def ukuran_berkas(nilai):
+    """A file size as people read it: 812 B, 127,7 KB, 4,2 MB (1 KB = 1024 bytes, one decimal)."""
+    try:
+        bita = int(nilai)
+    except (TypeError, ValueError):
+        return ""
+    if abs(bita) < 1024:
+        return f"{bita} B"
+    besar = Decimal(bita)
+    for satuan in ("KB", "MB", "GB", "TB"):
+        besar /= 1024
+        # 1.048.575 bytes is 1.024,0 KB once rounded: that is 1,0 MB.
+        if abs(format_id.bulatkan(besar, 1)) < 1024 or satuan == "TB":
+            return f"{format_id.format_angka(besar, 1)} {satuan}"

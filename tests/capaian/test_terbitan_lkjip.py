@@ -275,3 +275,101 @@ def test_bulk_and_raw_changes_to_a_published_version_are_refused(siap_terbit, ka
                 with connection.cursor() as kursor:
                     kursor.execute(sql, parameter)
     assert bytes(TerbitanLKjIP.objects.get().isi) == b"%PDF-1.7 uji"
+
+
+def test_draft_file_name_carries_the_local_time_the_page_shows(kadis, client):
+    pekerjaan = PembuatanLKjIP.objects.create(
+        tahun=2024, jenis="draf", status="selesai", isi=b"%PDF-1.7 draf", diminta_oleh=kadis
+    )
+    # 18.24 UTC on 31 January is 01.24 WIB on 1 February, as the page prints it
+    PembuatanLKjIP.objects.filter(pk=pekerjaan.pk).update(
+        dibuat_pada=datetime.datetime(2025, 1, 31, 18, 24, tzinfo=datetime.UTC)
+    )
+    client.force_login(kadis)
+    assert "1 Februari 2025 01.24" in client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/").content.decode()
+    respons = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf?unduh=1")
+    assert respons["Content-Disposition"] == 'attachment; filename="LKjIP-2024-DRAF-20250201-0124.pdf"'
+
+
+def test_published_sizes_read_as_kilobytes(kadis, inspektorat, client):
+    isi = b"%PDF-1.7 " + b"x" * (130_807 - 9)
+    TerbitanLKjIP.objects.create(
+        tahun=2024,
+        nomor=1,
+        isi=isi,
+        sha256=hashlib.sha256(isi).hexdigest(),
+        ukuran=len(isi),
+        diterbitkan_oleh=kadis,
+        diterbitkan_pada=timezone.now(),
+    )
+    client.force_login(inspektorat)
+    halaman = client.get(URL).content.decode()
+    assert '<td class="angka">127,7 KB</td>' in halaman and "130.807" not in halaman
+
+
+def _pekerjaan_berjalan(kadis, diam_detik):
+    pekerjaan = PembuatanLKjIP.objects.create(
+        tahun=2024,
+        jenis="draf",
+        status="berjalan",
+        tahap="Menata halaman dan menulis PDF",
+        diminta_oleh=kadis,
+        mulai_pada=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    PembuatanLKjIP.objects.filter(pk=pekerjaan.pk).update(
+        diperbarui_pada=timezone.now() - datetime.timedelta(seconds=diam_detik)
+    )
+    return pekerjaan
+
+
+def test_a_job_whose_heartbeat_stopped_a_minute_ago_is_stopped_and_replaced(realisasi_2024, kadis, client):
+    mati = _pekerjaan_berjalan(kadis, diam_detik=90)
+    client.force_login(kadis)
+    status = client.get(f"/capaian/lkjip/pembuatan/{mati.pk}/").content.decode()
+    assert "terhenti" in status and "every 1s" not in status and "Menata halaman" not in status
+    respons = client.post(f"{URL}buat/", {"jenis": "draf"}, HTTP_HX_REQUEST="true").content.decode()
+    baru = PembuatanLKjIP.objects.exclude(pk=mati.pk).get()
+    assert baru.status == "antre" and f"pembuatan-{baru.pk}" in respons
+    mati.refresh_from_db()
+    assert mati.status == "gagal" and "Terhenti" in mati.pesan and mati.selesai_pada is not None
+
+
+def test_a_job_with_a_recent_heartbeat_is_still_running_and_joined(realisasi_2024, kadis, client):
+    hidup = _pekerjaan_berjalan(kadis, diam_detik=30)
+    client.force_login(kadis)
+    status = client.get(f"/capaian/lkjip/pembuatan/{hidup.pk}/").content.decode()
+    assert "every 1s" in status and "Menata halaman" in status
+    client.post(f"{URL}buat/", {"jenis": "draf"})
+    assert list(PembuatanLKjIP.objects.values_list("pk", "status")) == [(hidup.pk, "berjalan")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_job_beats_while_weasyprint_renders(monkeypatch):
+    """The job runs as in production (its own autocommit connection); the render is slow and mocked."""
+    import threading
+    import time
+
+    from nakertrans.models import Pengguna
+
+    pengguna = Pengguna.objects.create_user("penyusun", password="x")
+    pekerjaan = PembuatanLKjIP.objects.create(tahun=2024, jenis="draf", diminta_oleh=pengguna)
+    detak = []
+
+    def diperbarui():
+        return PembuatanLKjIP.objects.values_list("diperbarui_pada", flat=True).get(pk=pekerjaan.pk)
+
+    def render_lambat(html):
+        detak.append(diperbarui())
+        for _ in range(3):
+            time.sleep(0.25)
+            detak.append(diperbarui())
+        return b"%PDF-1.7 uji"
+
+    monkeypatch.setattr("capaian.terbitan.DETAK", 0.05)
+    monkeypatch.setattr("capaian.terbitan.html_lkjip", lambda *a, **k: "<p>uji</p>")
+    monkeypatch.setattr("capaian.terbitan.html_ke_pdf", render_lambat)
+    buat_pdf(pekerjaan.pk)
+    assert all(sesudah > sebelum for sebelum, sesudah in zip(detak, detak[1:], strict=False))
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == "selesai" and bytes(pekerjaan.isi) == b"%PDF-1.7 uji"
+    assert not [t for t in threading.enumerate() if t.name.startswith("detak-lkjip-")]
