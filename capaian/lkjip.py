@@ -20,7 +20,7 @@ from capaian.queries import capaian_tahun, skala_aktif
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.models import Instansi, Jabatan, UnitKerja, pejabat_pada
 from nakertrans.rumus import hitung, uraikan
-from perjanjian.models import IKU, NilaiKomponenTahunan, Renstra, TargetIKU
+from perjanjian.models import IKU, Indikator, NilaiKomponenTahunan, Renstra, TargetIKU
 from perjanjian.queries import pk_berlaku
 
 TINGKAT = {
@@ -118,11 +118,15 @@ def _kalimat(c, riwayat):
         f"{format_angka(c.realisasi, ind.desimal)}, sehingga capaiannya {format_angka(c.capaian, 2)} % "
         f"dengan predikat {c.predikat.nama if c.predikat else '-'}"
     )
-    if ind.polaritas == "turun":
-        teks += (
-            " (indikator ini makin rendah makin baik; capaian dihitung "
-            "(2 × target − realisasi) / target × 100)"
-        )
+    metode = ind.metode
+    if ind.polaritas == Indikator.Polaritas.TURUN or metode != Indikator.MetodeCapaian.REALISASI_PER_TARGET:
+        # The method in force (the indicator's setting or its polarity's default), not a fixed formula.
+        rumus = Indikator.MetodeCapaian(metode).label
+        rumus = rumus[0].lower() + rumus[1:]
+        if ind.polaritas == Indikator.Polaritas.TURUN:
+            teks += f" (indikator ini makin rendah makin baik; capaian dihitung {rumus})"
+        else:
+            teks += f" (capaian dihitung {rumus})"
     teks += "."
     lalu = next((r for r in riwayat if r["tahun"] == tahun - 1), None)
     if lalu and lalu["realisasi"] is not None:

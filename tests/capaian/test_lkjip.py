@@ -81,3 +81,25 @@ def test_efficiency_judgement():
 def test_no_pk_year_is_a_clear_message(realisasi_2024, tmp_path):
     with pytest.raises(CommandError, match="Tidak ada Perjanjian Kinerja tahun 2030"):
         call_command("cetak_lkjip", "2030", str(tmp_path / "x.pdf"))
+
+
+def _analisis_tpt(tahun=2024):
+    from capaian.lkjip import kumpulkan_lkjip
+
+    return next(s["analisis"] for s in kumpulkan_lkjip(tahun)["sasaran"] if "pengangguran" in s["analisis"])
+
+
+def test_analysis_prints_the_default_method_of_a_lower_is_better_indicator(realisasi_2024):
+    teks = _analisis_tpt()
+    assert "makin rendah makin baik; capaian dihitung (2 × target − realisasi) / target × 100" in teks
+    assert "108,33 %" in teks
+
+
+def test_analysis_prints_the_method_in_force_not_always_two_t_minus_r(realisasi_2024):
+    from perjanjian.models import Indikator
+
+    Indikator.objects.filter(nama="Tingkat pengangguran terbuka").update(metode_capaian="t/r")
+    teks = _analisis_tpt()
+    assert "makin rendah makin baik; capaian dihitung target / realisasi × 100" in teks
+    assert "2 × target" not in teks
+    assert "109,09 %" in teks  # 5,88 / 5,39 x 100: the printed method is the one the figure used
