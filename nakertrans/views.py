@@ -1,13 +1,18 @@
 from django.apps import apps
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from nakertrans.access import get_jabatan_for_user, get_unit_kerja_for_user, unit_terlihat
+from nakertrans.forms import FormMasuk
 from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, UnitKerja
 from nakertrans.queries import unit_dengan_jabatan
 from nakertrans.roles import peran_pengguna
+
+# The login page (urls.py: path("masuk/", views.masuk, name="masuk")).
+masuk = auth_views.LoginView.as_view(authentication_form=FormMasuk, redirect_authenticated_user=True)
 
 
 @login_required

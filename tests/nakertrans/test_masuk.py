@@ -2,7 +2,11 @@
 
 from django.urls import reverse
 
+from nakertrans.forms import FormMasuk
 from tests.conftest import PASSWORD
+
+# Django's own Indonesian sentence said «Masukkan nama pengguna nama pengguna dan sandi yang benar».
+KALIMAT_SALAH = "Masukkan nama pengguna dan sandi yang benar. Huruf besar dan kecil dibedakan pada keduanya."
 
 
 def _masuk(client, username, password):
@@ -19,8 +23,16 @@ def test_correct_password_logs_in_and_lands_on_home(client, kadis):
 def test_wrong_password_gives_indonesian_message_not_an_error(client, kadis):
     respons = _masuk(client, "kadis", "salah")
     assert respons.status_code == 200
-    assert "nama pengguna dan sandi yang benar" in respons.content.decode()
+    assert [str(e) for e in respons.context["form"].non_field_errors()] == [KALIMAT_SALAH]
+    halaman = respons.content.decode()
+    assert KALIMAT_SALAH in halaman and "nama pengguna nama pengguna" not in halaman
     assert client.get(reverse("beranda")).status_code == 302
+
+
+def test_the_wrong_password_sentence_names_each_field_once(rf, kadis):
+    form = FormMasuk(rf.post(reverse("masuk")), data={"username": "kadis", "password": "salah"})
+    assert not form.is_valid()
+    assert form.non_field_errors() == [KALIMAT_SALAH]
 
 
 def test_unknown_user_and_empty_form_are_plain_messages(client, organisasi):
