@@ -19,6 +19,7 @@ from nakertrans.workflow import Konflik, klaim_versi
 
 Bagian = NarasiLKjIP.Bagian
 PANJANG_MAKSIMUM = 20_000
+KARAKTER_NUL = "\x00"  # comes with text pasted from a binary file; PostgreSQL cannot store it in text
 
 # What a narrative may contain: text structure, no links, images, styles or scripts.
 TAG_DIIZINKAN = {
@@ -166,6 +167,11 @@ def simpan_narasi(*, tahun, bagian, indikator, teks, versi, user):
     """Save one section. An empty text is refused; ``versi`` is the version the form was loaded with
     (None for a section not saved before), so a second author's save is not silently overwritten."""
     teks = (teks or "").replace("\r\n", "\n").strip()
+    if KARAKTER_NUL in teks:
+        raise ValidationError(
+            f"Teks berisi {teks.count(KARAKTER_NUL)} karakter NUL (biasanya terbawa saat menempel dari "
+            "berkas biner) dan tidak disimpan."
+        )
     if not teks:
         raise ValidationError(
             "Teks tidak boleh kosong. Pakai «Kembalikan ke teks otomatis» untuk menghapusnya."

@@ -12,7 +12,14 @@ from django.views.decorators.http import require_POST
 from capaian import terbitan as layanan
 from capaian.lkjip import kumpulkan_lkjip
 from capaian.models import PembuatanLKjIP, TerbitanLKjIP
-from capaian.narasi import PANJANG_MAKSIMUM, daftar_bagian, hapus_narasi, ke_html, simpan_narasi
+from capaian.narasi import (
+    KARAKTER_NUL,
+    PANJANG_MAKSIMUM,
+    daftar_bagian,
+    hapus_narasi,
+    ke_html,
+    simpan_narasi,
+)
 from capaian.pemeriksaan import periksa_lkjip
 from nakertrans.access import angka_bulat, melihat_semua_unit, wajib_izin, wajib_tahun_sah
 from nakertrans.pdf import respons_pdf
@@ -144,7 +151,13 @@ def ubah_narasi(request, tahun, kunci):
                 )
                 messages.success(request, f"{bagian.judul} disimpan.")
         except ValidationError as galat:
-            messages.error(request, _pesan_galat(galat))
+            pesan = _pesan_galat(galat)
+            if KARAKTER_NUL in teks:
+                # What was typed comes back, without the characters that cannot be stored (a browser
+                # would show them as «�» and send that back).
+                teks = teks.replace(KARAKTER_NUL, "")
+                pesan += " Karakter itu sudah dibuang dari teks di bawah: periksa teksnya, lalu simpan lagi."
+            messages.error(request, pesan)
         else:
             return redirect(reverse("capaian:lkjip", args=[tahun]) + "#narasi")
     return render(
@@ -154,13 +167,22 @@ def ubah_narasi(request, tahun, kunci):
     )
 
 
+# The form refuses NUL itself and gives the text back (nakertrans.middleware.TolakKarakterNul lets it
+# through instead of answering a bare 400 that loses what was typed).
+ubah_narasi.karakter_nul_ditangani = True
+
+
 @login_required
 @require_POST
 def pratinjau_narasi(request, tahun):
     """The Markdown as it will be printed (htmx, while typing)."""
     wajib_tahun_sah(tahun)
     layanan.wajib_menyusun(request.user, tahun)
-    return HttpResponse(ke_html(request.POST.get("teks", "")[:PANJANG_MAKSIMUM]))
+    teks = request.POST.get("teks", "").replace(KARAKTER_NUL, "")
+    return HttpResponse(ke_html(teks[:PANJANG_MAKSIMUM]))
+
+
+pratinjau_narasi.karakter_nul_ditangani = True  # a preview stores nothing: it shows the text without NUL
 
 
 @login_required

@@ -1,5 +1,7 @@
 """The LKjIP narrative: Markdown written in the browser, sanitised, pre-filled from the figures."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -74,11 +76,26 @@ def test_reverting_brings_back_the_generated_text_unless_somebody_saved_meanwhil
     assert "indikator sasaran" in html_lkjip(2024)
 
 
-def test_a_nul_character_is_refused_and_nothing_saved(realisasi_2024, kadis, masuk_sebagai):
-    respons = masuk_sebagai(kadis).post(f"{URL}penutup/", {"teks": "Penutup\x00biner"})
-    assert respons.status_code == 400
-    assert "karakter yang tidak sah" in respons.content.decode()
+def test_a_nul_character_is_refused_with_the_text_kept_in_the_form(realisasi_2024, kadis, masuk_sebagai):
+    teks = "Penutup yang panjang\x00 ditempel dari\x00 berkas biner."
+    respons = masuk_sebagai(kadis).post(f"{URL}penutup/", {"teks": teks})
+    assert respons.status_code == 200
+    halaman = respons.content.decode()
+    assert "Teks berisi 2 karakter NUL" in halaman and "sudah dibuang dari teks di bawah" in halaman
+    textarea = re.search(r'<textarea id="teks"[^>]*>(.*?)</textarea>', halaman, re.S).group(1)
+    assert textarea == "Penutup yang panjang ditempel dari berkas biner."
     assert not NarasiLKjIP.objects.exists()
+
+
+def test_the_service_refuses_nul_whoever_calls_it(realisasi_2024, kadis):
+    with pytest.raises(ValidationError, match="1 karakter NUL"):
+        simpan_narasi(tahun=2024, bagian="penutup", indikator=None, teks="a\x00b", versi=None, user=kadis)
+    assert not NarasiLKjIP.objects.exists()
+
+
+def test_the_preview_shows_the_text_without_nul(realisasi_2024, kadis, masuk_sebagai):
+    respons = masuk_sebagai(kadis).post("/capaian/lkjip/2024/narasi-pratinjau/", {"teks": "**te\x00bal**"})
+    assert respons.status_code == 200 and "<strong>tebal</strong>" in respons.content.decode()
 
 
 def test_link_and_image_syntax_is_left_as_text():
