@@ -23,7 +23,6 @@ from nakertrans.impor import (
     TahunWidget,
     TeksWidget,
     UnitKerjaWidget,
-    baris_lembar,
 )
 from nakertrans.models import Pengajuan
 
@@ -145,15 +144,9 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
             for kolom, tertulis in pagu.items():
                 dijumlah = jumlah.get((tahun, kode, kolom))
                 if tertulis is not None and dijumlah is not None and tertulis != dijumlah:
-                    self.selisih.append(Selisih(baris_lembar(baris), kode, kolom, tertulis, dijumlah))
+                    self.selisih.append(Selisih(self.baris_lembar(baris), kode, kolom, tertulis, dijumlah))
         if not kwargs.get("dry_run"):
             self._simpan_tertulis()
-        request = kwargs.get("request")
-        if request is not None:
-            from django.contrib import messages
-
-            for s in self.selisih:
-                messages.warning(request, f"Total tertulis tidak sama dengan jumlahnya. {s}")
 
     def _simpan_tertulis(self):
         """Keep the stated totals, so that the LKjIP check can still name a source that does not add up."""

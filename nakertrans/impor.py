@@ -1,26 +1,45 @@
-"""Import from xlsx or csv through django-import-export, shared by every app.
+"""Import from xlsx or csv through django-import-export, shared by every app and every path.
 
 Each app declares its kinds of import in its AppConfig (``jenis_impor``: code -> (label, dotted path
-of the Resource, permission, optional template columns)). One page serves them all: template
-download, a dry-run preview with every row error in Indonesian, then the real import, all or
-nothing.
+of the Resource, permission, optional template columns)). The page, the admin's import button and
+``manage.py impor`` all go through ``periksa`` (a dry run: row errors, warnings, what each number was
+read as) and ``impor_berkas`` (the real import, all or nothing, exactly once per preview).
 """
 
-import io
+import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 import tablib
 from django.apps import apps
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from import_export import resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.results import RowResult
 
-from nakertrans.format_id import baca_angka
+from nakertrans.berkas_tabel import BATAS_BARIS, BATAS_UKURAN, DataTabel, baca_berkas, kunci_nama
+from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka
+from nakertrans.lembar import EksporAman
 from nakertrans.models import UnitKerja
+from nakertrans.models_impor import BerkasImpor
 
-BATAS_UKURAN = 5 * 1024 * 1024
+__all__ = ["BATAS_BARIS", "BATAS_UKURAN", "baca_berkas", "kunci_nama"]
+
+KARAKTER_KENDALI = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
+
+
+class GalatKolom(ValueError):
+    """A row error that belongs to one column: the message names it."""
+
+    def __init__(self, kolom, pesan):
+        super().__init__(pesan)
+        self.kolom = kolom
 
 
 class AngkaWidget(widgets.Widget):
@@ -37,9 +56,34 @@ class AngkaWidget(widgets.Widget):
         return value
 
 
-class TeksWidget(widgets.CharWidget):
+class BulatWidget(widgets.Widget):
+    """A whole number (``2``, ``2,0`` and the spreadsheet's 2.0 alike); anything else in Indonesian."""
+
     def clean(self, value, row=None, **kwargs):
-        return "" if value is None else str(value).strip()
+        try:
+            angka = baca_angka(value)
+        except ValueError:
+            angka = False
+        if angka is None:
+            return None
+        if angka is False or angka != angka.to_integral_value():
+            raise ValueError(f"«{value}» bukan bilangan bulat.")
+        return int(angka)
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class TeksWidget(widgets.CharWidget):
+    """Text with its surrounding spaces removed; control characters (NUL and the like) refused."""
+
+    def clean(self, value, row=None, **kwargs):
+        teks = "" if value is None else str(value).replace("\u00a0", " ").strip()
+        if KARAKTER_KENDALI & set(teks):
+            raise ValueError(
+                "berisi karakter kendali (misalnya NUL) yang tidak dapat disimpan; hapus karakter itu."
+            )
+        return teks
 
 
 class TahunWidget(widgets.Widget):
@@ -49,8 +93,47 @@ class TahunWidget(widgets.Widget):
         except ValueError:
             tahun = None
         if tahun is None or tahun != tahun.to_integral_value() or not 2000 <= tahun <= 2100:
-            raise ValueError(f"Tahun «{value}» tidak sah.")
+            raise ValueError(f"Tahun «{value if value is not None else ''}» tidak sah (2000 sampai 2100).")
         return int(tahun)
+
+
+class TanggalWidget(widgets.Widget):
+    """A date as a spreadsheet date, 2024-01-02, 02/01/2024 or 02-01-2024 (day first), or 2 Januari 2024."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        teks = " ".join(str(value).split())
+        for pola in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+            try:
+                return datetime.datetime.strptime(teks, pola).date()
+            except ValueError:
+                pass
+        bagian = teks.split(" ")
+        if len(bagian) == 3 and bagian[1].capitalize() in NAMA_BULAN:
+            try:
+                return datetime.date(
+                    int(bagian[2]), NAMA_BULAN.index(bagian[1].capitalize()) + 1, int(bagian[0])
+                )
+            except ValueError:
+                pass
+        raise ValueError(f"«{value}» bukan tanggal; tulis misalnya 2 Januari 2024 atau 02/01/2024.")
+
+
+def cari_satu(objek, teks, *, label, nama=str):
+    """The one object among ``objek`` whose ``nama(obj)`` is ``teks`` ignoring case and spaces.
+
+    Two matches are refused with both names, never settled by whichever sorts first."""
+    kunci = kunci_nama(teks)
+    cocok = [o for o in objek if kunci in {kunci_nama(n) for n in nama(o)}]
+    if len(cocok) > 1:
+        daftar = " dan ".join(f"«{o}»" for o in cocok[:3])
+        raise ValueError(f"{label} «{teks}» cocok dengan lebih dari satu: {daftar}; tulis nama lengkapnya.")
+    return cocok[0] if cocok else None
 
 
 class UnitKerjaWidget(widgets.ForeignKeyWidget):
@@ -61,50 +144,128 @@ class UnitKerjaWidget(widgets.ForeignKeyWidget):
         nama = "" if value is None else str(value).strip()
         if not nama:
             return None
-        unit = (
-            UnitKerja.objects.filter(nama__iexact=nama).first()
-            or UnitKerja.objects.filter(singkatan__iexact=nama).first()
+        unit = cari_satu(
+            UnitKerja.objects.only("nama", "singkatan"), nama, label="Unit kerja", nama=lambda u: (u.nama,)
+        ) or cari_satu(
+            UnitKerja.objects.exclude(singkatan="").only("nama", "singkatan"),
+            nama,
+            label="Unit kerja",
+            nama=lambda u: (u.singkatan,),
         )
         if unit is None:
             raise ValueError(f"Unit kerja «{nama}» tidak dikenal.")
         return unit
 
 
-def _normalkan_judul(judul):
-    return str(judul or "").strip().lower().replace(" ", "_")
-
-
-class ResourceSakip(resources.ModelResource):
-    """Shared steps: headers checked and normalised, codes normalised, duplicate rows refused."""
+class ResourceSakip(EksporAman, resources.ModelResource):
+    """Shared steps: headers checked by name, blanks take their defaults, duplicate rows refused, every
+    number's reading recorded for the preview, row numbers as the spreadsheet shows them; exports
+    write formula-like text as text (EksporAman)."""
 
     kolom_wajib: tuple = ()
+    # Columns read but not fields of the model (e.g. a key that finds the row).
+    kolom_tambahan: tuple = ()
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._kunci_terlihat = {}
+        self._data = None
+        self.bacaan = []  # (row, column, as written, as read)
+        self.peringatan = []  # (row, column, message): shown on the preview, acknowledged to import
+        self._baris_kini = None
 
-    def before_import(self, dataset, **kwargs):
-        dataset.headers = [_normalkan_judul(j) for j in dataset.headers or []]
-        kurang = [k for k in self.kolom_wajib if k not in dataset.headers]
-        if kurang:
-            raise ValueError(
-                f"Kolom {', '.join(kurang)} tidak ada. "
-                f"Kolom yang diharapkan: {', '.join(self.kolom_templat())}. Unduh templat untuk contoh."
-            )
-
+    # -- the sheet as a whole ------------------------------------------------------------------
     def kolom_templat(self):
         return [f.column_name for f in self.get_export_fields()]
 
+    def kolom_dikenal(self):
+        return {f.column_name for f in self.fields.values()} | set(self.kolom_tambahan)
+
+    def before_import(self, dataset, **kwargs):
+        self._data = dataset
+        judul = list(dataset.headers or [])
+        kurang = [k for k in self.kolom_wajib if k not in judul]
+        asing = [k for k in judul if k not in self.kolom_dikenal()]
+        pesan = []
+        if kurang:
+            pesan.append(f"Kolom wajib tidak ada: {', '.join(kurang)}.")
+        if asing:
+            pesan.append(f"Kolom tidak dikenal: {', '.join(asing)}.")
+        if pesan:
+            raise ValueError(
+                " ".join(pesan) + f" Kolom yang diharapkan: {', '.join(self.kolom_templat())}. "
+                "Unduh templat untuk contoh."
+            )
+
+    def after_import(self, dataset, result, **kwargs):
+        # Not ModelResource.after_import: it resets the table's id sequence to the largest id it can
+        # see, which under a concurrent import (rows of the other transaction not yet visible) sets it
+        # back and makes the next insert collide with the primary key. No import writes explicit ids.
+        resources.Resource.after_import(self, dataset, result, **kwargs)
+
+    def baris_lembar(self, nomor_data):
+        if isinstance(self._data, DataTabel):
+            return self._data.baris_lembar(nomor_data)
+        return nomor_data + 1
+
+    # -- one row -------------------------------------------------------------------------------
+    def import_row(self, row, instance_loader, **kwargs):
+        self._baris_kini = kwargs.get("row_number")
+        self._catat_bacaan(row)
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def _catat_bacaan(self, row):
+        """What each number of the row was read as, where that differs from how it was written."""
+        for f in self.get_import_fields():
+            if not isinstance(f.widget, AngkaWidget) or f.column_name not in row:
+                continue
+            mentah = row[f.column_name]
+            try:
+                angka = f.widget.clean(mentah)
+            except ValueError:
+                continue
+            if angka is None:
+                continue
+            tertulis = str(mentah).strip()
+            desimal = max(0, -angka.normalize().as_tuple().exponent)
+            terbaca = format_angka(angka, desimal)
+            if tertulis != terbaca:
+                self.bacaan.append((self.baris_lembar(self._baris_kini), f.column_name, tertulis, terbaca))
+
+    def tambah_peringatan(self, kolom, pesan):
+        self.peringatan.append((self.baris_lembar(self._baris_kini), kolom, pesan))
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """A blank optional cell: the model's default on a new row, the value kept on an existing one."""
+        if (
+            field.column_name in row
+            and _kosong(row[field.column_name])
+            and field.column_name not in self.kolom_wajib
+        ):
+            model_field = self._model_field(field)
+            if model_field is not None and model_field.has_default():
+                if instance.pk is None or instance._state.adding:
+                    setattr(instance, model_field.attname, model_field.get_default())
+                return
+        return super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def _model_field(self, field):
+        if not field.attribute or "__" in field.attribute:
+            return None
+        try:
+            return self._meta.model._meta.get_field(field.attribute)
+        except Exception:
+            return None
+
     def _cegah_ganda(self, kunci, row_number, label):
         if kunci in self._kunci_terlihat:
-            sebelumnya = baris_lembar(self._kunci_terlihat[kunci])
+            sebelumnya = self.baris_lembar(self._kunci_terlihat[kunci])
             raise ValueError(f"Baris ganda: {label} sudah ada di baris {sebelumnya}.")
         self._kunci_terlihat[kunci] = row_number
 
 
-def baris_lembar(nomor_data):
-    """django-import-export counts data rows from 1; in the spreadsheet the headers are row 1."""
-    return nomor_data + 1
+def _kosong(nilai):
+    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
 
 
 @dataclass(frozen=True)
@@ -139,37 +300,6 @@ def ambil_jenis(kode):
         raise ValidationError("Jenis impor tidak dikenal.") from None
 
 
-def baca_berkas(isi, nama_berkas):
-    """The uploaded bytes as a tablib Dataset, or ValidationError in Indonesian."""
-    if not isi:
-        raise ValidationError("Berkas kosong.")
-    if len(isi) > BATAS_UKURAN:
-        raise ValidationError("Berkas terlalu besar (paling besar 5 MB).")
-    nama = (nama_berkas or "").lower()
-    try:
-        if nama.endswith(".xlsx"):
-            data = tablib.Dataset().load(io.BytesIO(isi), format="xlsx")
-        elif nama.endswith(".csv"):
-            try:
-                teks = isi.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                teks = isi.decode("cp1252")
-            data = tablib.Dataset().load(teks, format="csv")
-        else:
-            raise ValidationError("Jenis berkas harus .xlsx atau .csv.")
-    except ValidationError:
-        raise
-    except Exception:
-        raise ValidationError("Berkas tidak dapat dibaca; pastikan berkas xlsx atau csv yang utuh.") from None
-    if not data.headers or len(data) == 0:
-        raise ValidationError("Berkas tidak berisi baris data.")
-    # Spreadsheets often carry empty rows at the end.
-    kosong = [i for i, baris in enumerate(data) if all(sel in (None, "") for sel in baris)]
-    for i in reversed(kosong):
-        del data[i]
-    return data
-
-
 LABEL_JENIS_BARIS = {
     "new": "baris baru",
     "update": "baris diperbarui",
@@ -185,6 +315,8 @@ class HasilImpor:
     dicoba: bool
     galat_umum: list = field(default_factory=list)
     galat_baris: list = field(default_factory=list)  # (row number, message)
+    peringatan: list = field(default_factory=list)  # (row number, column, message)
+    bacaan: list = field(default_factory=list)  # (row number, column, as written, as read)
     selisih: list = field(default_factory=list)
     jumlah: dict = field(default_factory=dict)
 
@@ -199,32 +331,130 @@ class HasilImpor:
             f"{jumlah} {LABEL_JENIS_BARIS.get(jenis, jenis)}" for jenis, jumlah in self.jumlah.items()
         )
 
+    def semua_pesan(self):
+        """Every error as one line each, as the page and the command print them."""
+        return [*self.galat_umum, *(f"Baris {n}: {p}" for n, p in self.galat_baris)]
 
-def _pesan_validasi(galat):
+
+def _pesan_validasi(galat, kolom_dari):
     if hasattr(galat, "message_dict"):
         return "; ".join(
-            f"{'' if kolom == '__all__' else kolom.replace('_', ' ') + ': '}{' '.join(pesan)}"
+            f"{'' if kolom == '__all__' else 'kolom ' + kolom_dari.get(kolom, kolom) + ': '}{' '.join(pesan)}"
             for kolom, pesan in galat.message_dict.items()
         )
     return " ".join(galat.messages)
 
 
-def impor(jenis, data, *, user, dry_run):
-    """Import a dataset of a registered kind; rolled back entirely on any error."""
+def _pesan_galat(galat):
+    if isinstance(galat, GalatKolom):
+        return f"kolom {galat.kolom}: {galat}"
+    if isinstance(galat, ValidationError):
+        return " ".join(galat.messages)
+    if isinstance(galat, ValueError | KeyError):
+        return str(galat.args[0] if galat.args else galat)
+    if isinstance(galat, IntegrityError):
+        return "Data ini bentrok dengan data yang baru saja disimpan orang lain; periksa ulang berkasnya."
+    # Anything else is a defect of ours, not of the file: say so without Python's words.
+    return "Baris ini tidak dapat diproses karena kesalahan aplikasi; laporkan ke admin."
+
+
+class _Bentrok(Exception):
+    """Another transaction created the same rows first; the import is tried once more, as updates."""
+
+
+def _jalankan(jenis, data, *, user, dry_run):
     resource = ambil_jenis(jenis).resource()
     hasil_asli = resource.import_data(
         data, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True, user=user
     )
+    if any(isinstance(e.error, IntegrityError) for _, galat in hasil_asli.row_errors() for e in galat):
+        raise _Bentrok
+    kolom_dari = {f.attribute: f.column_name for f in resource.get_import_fields() if f.attribute}
     hasil = HasilImpor(dicoba=dry_run)
-    hasil.galat_umum = [str(e.error) for e in hasil_asli.base_errors]
+    hasil.galat_umum = [_pesan_galat(e.error) for e in hasil_asli.base_errors]
     for nomor, galat in hasil_asli.row_errors():
-        hasil.galat_baris.extend((baris_lembar(nomor), str(e.error)) for e in galat)
+        hasil.galat_baris.extend((resource.baris_lembar(nomor), _pesan_galat(e.error)) for e in galat)
     for baris in hasil_asli.invalid_rows:
-        hasil.galat_baris.append((baris_lembar(baris.number), _pesan_validasi(baris.error)))
+        hasil.galat_baris.append(
+            (resource.baris_lembar(baris.number), _pesan_validasi(baris.error, kolom_dari))
+        )
     hasil.galat_baris.sort()
+    hasil.peringatan = sorted(resource.peringatan)
+    hasil.bacaan = resource.bacaan
     hasil.selisih = getattr(resource, "selisih", [])
-    hasil.jumlah = {k: v for k, v in hasil_asli.totals.items() if v}
+    hasil.jumlah = {k: v for k, v in hasil_asli.totals.items() if v and k != RowResult.IMPORT_TYPE_ERROR}
     return hasil
+
+
+def impor(jenis, data, *, user, dry_run):
+    """Import a dataset of a registered kind; rolled back entirely on any error."""
+    for percobaan in range(2):
+        try:
+            with transaction.atomic():
+                return _jalankan(jenis, data, user=user, dry_run=dry_run)
+        except _Bentrok:
+            if percobaan:
+                hasil = HasilImpor(dicoba=dry_run)
+                hasil.galat_umum = [
+                    "Data yang sama sedang diimpor orang lain pada saat yang sama; tidak ada yang disimpan. "
+                    "Ulangi pratinjau."
+                ]
+                return hasil
+
+
+def periksa(jenis, isi, nama_berkas, *, user):
+    """Step 1 (page, admin and command): read and dry-run a file. Returns (HasilImpor, BerkasImpor or
+    None); the record is made only for a file without errors, and is what the confirmation names."""
+    data = baca_berkas(isi, nama_berkas)
+    hasil = impor(jenis, data, user=user, dry_run=True)
+    if hasil.ada_galat:
+        return hasil, None
+    # Previews that were never confirmed are dropped after a day; imported ones stay as the record.
+    BerkasImpor.objects.filter(
+        diimpor_pada__isnull=True, diperiksa_pada__lt=timezone.now() - timezone.timedelta(days=1)
+    ).delete()
+    rekaman = BerkasImpor.objects.create(
+        jenis=jenis,
+        nama_berkas=(nama_berkas or "berkas")[-255:],
+        isi=isi,
+        sha256=hashlib.sha256(isi).hexdigest(),
+        ukuran=len(isi),
+        diperiksa_oleh=user,
+        ada_peringatan=bool(hasil.peringatan),
+    )
+    return hasil, rekaman
+
+
+def impor_berkas(token, *, jenis, user, peringatan_diterima=False):
+    """Step 2: the previewed file imported for real, exactly once. Raises ValidationError when the
+    preview is unknown, another user's, already imported, or has warnings not acknowledged."""
+    try:
+        rekaman = BerkasImpor.objects.get(pk=token, jenis=jenis, diperiksa_oleh=user)
+    except (BerkasImpor.DoesNotExist, ValidationError, ValueError):
+        raise ValidationError(
+            "Pratinjau tidak dikenal atau sudah kedaluwarsa; unggah ulang berkasnya."
+        ) from None
+    if rekaman.ada_peringatan and not peringatan_diterima:
+        raise ValidationError(
+            "Berkas ini berisi peringatan; centang bahwa Anda sudah memeriksanya, lalu impor."
+        )
+    data = baca_berkas(bytes(rekaman.isi), rekaman.nama_berkas)
+    with transaction.atomic():
+        # The claim and the import commit together: a second confirmation waits for the first and then
+        # finds the preview consumed; a failed import leaves it unconsumed.
+        diklaim = BerkasImpor.objects.filter(pk=rekaman.pk, diimpor_pada__isnull=True).update(
+            diimpor_pada=timezone.now()
+        )
+        if not diklaim:
+            raise ValidationError(
+                f"Berkas {rekaman.nama_berkas} dari pratinjau ini sudah diimpor; tidak diimpor lagi."
+            )
+        hasil = impor(jenis, data, user=user, dry_run=False)
+        if hasil.ada_galat:
+            transaction.set_rollback(True)
+        else:
+            BerkasImpor.objects.filter(pk=rekaman.pk).update(ringkasan=hasil.ringkasan)
+    return hasil, rekaman
 
 
 def templat(jenis):
@@ -233,14 +463,22 @@ def templat(jenis):
     return data.export("xlsx")
 
 
+def jenis_untuk_resource(resource_classes):
+    """The import kind (code) whose Resource is one of these classes, for the admin's import button."""
+    jalur = {f"{r.__module__}.{r.__qualname__}" for r in resource_classes}
+    return next((kode for kode, j in jenis_impor().items() if j.jalur_resource in jalur), None)
+
+
 class ImporSemuaAtauTidakSama(ImportExportModelAdmin):
-    """Admin import with the same rules as the app's import page: xlsx/csv, all or nothing."""
+    """The admin's import button opens the import page for the same kind, so that one path (one reader,
+    one preview, the same messages, exactly once) serves every import; export stays as xlsx/csv."""
 
     import_formats = [XLSX, CSV]
     export_formats = [XLSX, CSV]
 
-    def get_import_data_kwargs(self, **kwargs):
-        # The request lets the resource show the stated-total mismatches as warnings.
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
+    def import_action(self, request, *args, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        kode = jenis_untuk_resource(self.get_import_resource_classes(request))
+        url = reverse("impor")
+        return redirect(f"{url}?jenis={kode}" if kode else url)

@@ -407,3 +407,6 @@ class RiwayatPengajuan(models.Model):
 
     def __str__(self):
         return f"{self.pengajuan}: {self.dari_status} -> {self.ke_status}"
+
+
+from nakertrans.models_impor import BerkasImpor  # noqa: E402, F401  (its own module: the import record)

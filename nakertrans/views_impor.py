@@ -1,20 +1,15 @@
 """The import page for every kind the apps declare: template, dry-run preview, confirm (Admin only)."""
 
-import uuid
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from nakertrans.impor import BATAS_UKURAN, baca_berkas, impor, jenis_impor, templat
-
-FOLDER_SEMENTARA = "impor-sementara"
+from nakertrans.impor import BATAS_BARIS, BATAS_UKURAN, impor_berkas, jenis_impor, periksa, templat
 
 
 def jenis_untuk(user):
@@ -46,22 +41,13 @@ def _boleh_salah_satu(user):
     return pilihan
 
 
-def _simpan_sementara(isi, nama_berkas):
-    akhiran = ".xlsx" if nama_berkas.lower().endswith(".xlsx") else ".csv"
-    return default_storage.save(f"{FOLDER_SEMENTARA}/{uuid.uuid4().hex}{akhiran}", ContentFile(isi))
-
-
-def _baca_sementara(token):
-    # Only names this view made itself: a folder, 32 hex digits and the extension.
-    nama = token.rsplit("/", 1)[-1]
-    inti, _, akhiran = nama.partition(".")
-    if len(inti) != 32 or not all(c in "0123456789abcdef" for c in inti) or akhiran not in {"xlsx", "csv"}:
-        raise Http404("Berkas sementara tidak dikenal.")
-    jalur = f"{FOLDER_SEMENTARA}/{nama}"
-    if not default_storage.exists(jalur):
-        raise ValidationError("Berkas pratinjau sudah tidak ada; unggah ulang berkasnya.")
-    with default_storage.open(jalur, "rb") as berkas:
-        return jalur, berkas.read()
+def _konteks(pilihan, form):
+    return {
+        "form": form,
+        "jenis_impor": pilihan,
+        "batas_mb": BATAS_UKURAN // (1024 * 1024),
+        "batas_baris": BATAS_BARIS,
+    }
 
 
 @login_required
@@ -76,57 +62,52 @@ def unduh_templat(request, jenis):
 
 @login_required
 def halaman_impor(request):
-    """Step 1: upload and dry run; shows every row error and every stated total that does not add up."""
+    """Step 1: upload and dry run; shows every row error, every warning to acknowledge, every number as
+    it was read, and every stated total that does not add up."""
     pilihan = _boleh_salah_satu(request.user)
-    form = FormImpor(request.POST or None, request.FILES or None, pilihan=pilihan)
-    konteks = {"form": form, "jenis_impor": pilihan, "batas_mb": BATAS_UKURAN // (1024 * 1024)}
+    awal = {"jenis": request.GET.get("jenis")} if request.GET.get("jenis") in pilihan else None
+    form = FormImpor(request.POST or None, request.FILES or None, pilihan=pilihan, initial=awal)
+    konteks = _konteks(pilihan, form)
     if request.method == "POST" and form.is_valid():
         jenis = form.cleaned_data["jenis"]
         _wajib_boleh_impor(request.user, jenis)
         unggahan = form.cleaned_data["berkas"]
         try:
             if unggahan.size > BATAS_UKURAN:
-                raise ValidationError("Berkas terlalu besar (paling besar 5 MB).")
-            isi = unggahan.read()
-            data = baca_berkas(isi, unggahan.name)
-            hasil = impor(jenis, data, user=request.user, dry_run=True)
+                raise ValidationError(f"Berkas terlalu besar (paling besar {konteks['batas_mb']} MB).")
+            hasil, rekaman = periksa(jenis, unggahan.read(), unggahan.name, user=request.user)
         except ValidationError as galat:
             form.add_error("berkas", galat)
         else:
             konteks.update({"hasil": hasil, "jenis": jenis, "nama_berkas": unggahan.name})
-            if not hasil.ada_galat:
-                konteks["token"] = _simpan_sementara(isi, unggahan.name)
+            if rekaman is not None:
+                konteks["token"] = str(rekaman.token)
     return render(request, "nakertrans/impor.html", konteks)
 
 
 @login_required
 @require_POST
 def simpan_impor(request):
-    """Step 2: the previewed file, imported for real (all or nothing)."""
+    """Step 2: the previewed file, imported for real (all or nothing, once)."""
     jenis = request.POST.get("jenis", "")
     _wajib_boleh_impor(request.user, jenis)
-    nama_berkas = request.POST.get("nama_berkas", "berkas")
     try:
-        jalur, isi = _baca_sementara(request.POST.get("token", ""))
-        hasil = impor(jenis, baca_berkas(isi, jalur), user=request.user, dry_run=False)
+        hasil, rekaman = impor_berkas(
+            request.POST.get("token", ""),
+            jenis=jenis,
+            user=request.user,
+            peringatan_diterima=request.POST.get("peringatan_diterima") == "1",
+        )
     except ValidationError as galat:
         messages.error(request, " ".join(galat.messages))
-        return redirect("impor")
+        return redirect(f"{reverse('impor')}?jenis={jenis}")
     if hasil.ada_galat:
         # The data changed since the preview: nothing was saved; show why.
-        return render(
-            request,
-            "nakertrans/impor.html",
-            {
-                "form": FormImpor(pilihan=jenis_untuk(request.user)),
-                "jenis_impor": jenis_untuk(request.user),
-                "hasil": hasil,
-                "jenis": jenis,
-                "nama_berkas": nama_berkas,
-            },
-        )
-    default_storage.delete(jalur)
-    messages.success(request, f"Impor {nama_berkas} selesai: {hasil.ringkasan}.")
+        pilihan = jenis_untuk(request.user)
+        konteks = _konteks(pilihan, FormImpor(pilihan=pilihan, initial={"jenis": jenis}))
+        konteks.update({"hasil": hasil, "jenis": jenis, "nama_berkas": rekaman.nama_berkas})
+        return render(request, "nakertrans/impor.html", konteks)
+    messages.success(request, f"Impor {rekaman.nama_berkas} selesai: {hasil.ringkasan}.")
     for s in hasil.selisih:
         messages.warning(request, f"Total tertulis tidak sama dengan jumlahnya. {s}")
-    return redirect("impor")
+    return redirect(f"{reverse('impor')}?jenis={jenis}")

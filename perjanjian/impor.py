@@ -5,7 +5,19 @@ import datetime
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
-from nakertrans.impor import AngkaWidget, ResourceSakip, TahunWidget, TeksWidget
+from nakertrans.format_id import bacaan_meragukan, format_angka
+from nakertrans.impor import (
+    AngkaWidget,
+    BulatWidget,
+    GalatKolom,
+    ResourceSakip,
+    TahunWidget,
+    TanggalWidget,
+    TeksWidget,
+    UnitKerjaWidget,
+    cari_satu,
+    kunci_nama,
+)
 from nakertrans.models import Instansi, Jabatan
 from perjanjian.models import PREDIKAT_SAKIP, BarisPK, Indikator, PerjanjianKinerja
 
@@ -49,7 +61,7 @@ class IndikatorResource(ResourceSakip):
         "aturan_tahunan",
         widget=PilihanWidget(Indikator.AturanTahunan.choices, "Aturan tahunan"),
     )
-    desimal = fields.Field("desimal", "desimal", widget=widgets.IntegerWidget())
+    desimal = fields.Field("desimal", "desimal", widget=BulatWidget())
     rumus = fields.Field("rumus", "rumus", widget=TeksWidget())
 
     kolom_wajib = ("nama", "satuan")
@@ -71,10 +83,19 @@ class IndikatorResource(ResourceSakip):
         skip_unchanged = False
 
     def before_import_row(self, row, row_number=None, **kwargs):
-        nama = str(row.get("nama") or "").strip()
+        nama = " ".join(str(row.get("nama") or "").split())
         if not nama:
-            raise ValueError("Kolom nama kosong.")
-        self._cegah_ganda(nama.lower(), row_number, f"indikator «{nama}»")
+            raise GalatKolom("nama", "kosong.")
+        row["nama"] = nama
+        self._cegah_ganda(kunci_nama(nama), row_number, f"indikator «{nama}»")
+
+    def get_instance(self, instance_loader, row):
+        # The same name ignoring case and spaces is the same indicator (and the database says so too).
+        return (
+            IndikatorWidget().clean(row["nama"])
+            if Indikator.objects.filter(nama__iexact=row["nama"]).exists()
+            else None
+        )
 
 
 class JabatanWidget(widgets.ForeignKeyWidget):
@@ -83,41 +104,60 @@ class JabatanWidget(widgets.ForeignKeyWidget):
 
     def clean(self, value, row=None, **kwargs):
         nama = "" if value is None else str(value).strip()
-        jabatan = Jabatan.objects.filter(nama__iexact=nama).first()
+        jabatan = cari_satu(
+            Jabatan.objects.select_related("unit_kerja"), nama, label="Jabatan", nama=lambda j: (j.nama,)
+        )
         if jabatan is None:
-            raise ValueError(f"Jabatan «{nama}» tidak dikenal.")
+            raise GalatKolom("jabatan", f"Jabatan «{nama}» tidak dikenal.")
         return jabatan
 
 
 class IndikatorWidget(widgets.ForeignKeyWidget):
+    """Found the way the indicator import names them: case and spaces ignored, one match or refused."""
+
     def __init__(self):
         super().__init__(Indikator, "nama")
 
     def clean(self, value, row=None, **kwargs):
         nama = "" if value is None else str(value).strip()
-        indikator = Indikator.objects.filter(nama__iexact=nama).first()
+        if not nama:
+            raise ValueError("Indikator kosong.")
+        indikator = cari_satu(
+            Indikator.objects.filter(nama__iexact=" ".join(nama.split())).only("nama"),
+            nama,
+            label="Indikator",
+            nama=lambda i: (i.nama,),
+        )
         if indikator is None:
             raise ValueError(f"Indikator «{nama}» tidak dikenal; impor indikatornya lebih dulu.")
         return indikator
 
 
-def pk_draf_untuk(tahun, jabatan):
-    """The draft PK of a post and year that imported lines go into (created if there is none)."""
+def pk_draf_untuk(tahun, jabatan, *, tanggal=None, unit_pengisi=None):
+    """The draft PK of a post and year that imported lines go into (created if there is none); a
+    given signing date or filling unit is set on the draft."""
     pk = PerjanjianKinerja.objects.filter(tahun=tahun, jabatan=jabatan, status="draft").first()
-    if pk is not None:
-        return pk
-    if PerjanjianKinerja.objects.filter(tahun=tahun, jabatan=jabatan, status="final").exists():
-        raise ValueError(
-            f"PK {tahun} {jabatan} sudah final dan tidak dapat diubah; "
-            "buat revisinya lebih dulu, lalu impor ulang."
+    if pk is None:
+        if PerjanjianKinerja.objects.filter(tahun=tahun, jabatan=jabatan, status="final").exists():
+            raise ValueError(
+                f"PK {tahun} {jabatan} sudah final dan tidak dapat diubah; "
+                "buat revisinya lebih dulu, lalu impor ulang."
+            )
+        instansi = Instansi.objects.first()
+        pk = PerjanjianKinerja(
+            tahun=tahun,
+            jabatan=jabatan,
+            tanggal=tanggal or datetime.date(tahun, 1, 2),
+            tempat=(instansi.kota if instansi else "") or "-",
         )
-    instansi = Instansi.objects.first()
-    return PerjanjianKinerja.objects.create(
-        tahun=tahun,
-        jabatan=jabatan,
-        tanggal=datetime.date(tahun, 1, 2),
-        tempat=(instansi.kota if instansi else "") or "-",
-    )
+    berubah = pk.pk is None
+    if tanggal is not None and pk.tanggal != tanggal:
+        pk.tanggal, berubah = tanggal, True
+    if unit_pengisi is not None and pk.unit_pengisi_id != unit_pengisi.pk:
+        pk.unit_pengisi, berubah = unit_pengisi, True
+    if berubah:
+        pk.save()
+    return pk
 
 
 class BarisPKResource(ResourceSakip):
@@ -138,6 +178,8 @@ class BarisPKResource(ResourceSakip):
     rencana_tw4 = fields.Field("rencana_tw4", "rencana_tw4", widget=AngkaWidget(persen=True))
 
     kolom_wajib = ("tahun", "jabatan", "nomor")
+    # Optional, for the draft PK the lines go into: its signing date and the unit that fills it.
+    kolom_tambahan = ("tanggal_pk", "unit_pengisi")
 
     class Meta:
         model = BarisPK
@@ -167,16 +209,51 @@ class BarisPKResource(ResourceSakip):
         if "perjanjian" not in dataset.headers:
             dataset.append_col([None] * len(dataset), header="perjanjian")
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._pk_ditetapkan = {}  # (tahun, jabatan) -> (row, tanggal, unit) given by an earlier row
+
     def before_import_row(self, row, row_number=None, **kwargs):
-        tahun = TahunWidget().clean(row.get("tahun"))
+        try:
+            tahun = TahunWidget().clean(row.get("tahun"))
+        except ValueError as galat:
+            raise GalatKolom("tahun", str(galat)) from None
         jabatan = JabatanWidget().clean(row.get("jabatan"))
         try:
-            nomor = int(str(row.get("nomor")).strip())
+            nomor = BulatWidget().clean(row.get("nomor"))
         except ValueError:
-            raise ValueError(f"Nomor baris «{row.get('nomor')}» harus bilangan bulat.") from None
+            nomor = None
+        if nomor is None or nomor < 1:
+            raise GalatKolom("nomor", f"«{row.get('nomor') or ''}» harus bilangan bulat 1 atau lebih.")
         self._cegah_ganda((tahun, jabatan.pk, nomor), row_number, f"{jabatan} tahun {tahun} nomor {nomor}")
-        row["perjanjian"] = pk_draf_untuk(tahun, jabatan).pk
+        tanggal, unit = self._tanggal_dan_unit(row, tahun, jabatan, row_number)
+        row["perjanjian"] = pk_draf_untuk(tahun, jabatan, tanggal=tanggal, unit_pengisi=unit).pk
         row["nomor"] = nomor
+
+    def _tanggal_dan_unit(self, row, tahun, jabatan, row_number):
+        try:
+            tanggal = TanggalWidget().clean(row.get("tanggal_pk"))
+        except ValueError as galat:
+            raise GalatKolom("tanggal_pk", str(galat)) from None
+        if tanggal is not None and tanggal.year != tahun:
+            raise GalatKolom("tanggal_pk", f"tanggal {tanggal:%d-%m-%Y} bukan di tahun {tahun}.")
+        try:
+            unit = UnitKerjaWidget().clean(row.get("unit_pengisi"))
+        except ValueError as galat:
+            raise GalatKolom("unit_pengisi", str(galat)) from None
+        kunci = (tahun, jabatan.pk)
+        if kunci in self._pk_ditetapkan:
+            baris_lain, tanggal_lain, unit_lain = self._pk_ditetapkan[kunci]
+            if (tanggal and tanggal_lain and tanggal != tanggal_lain) or (
+                unit and unit_lain and unit != unit_lain
+            ):
+                raise ValueError(
+                    f"Tanggal PK atau unit pengisi berbeda dengan baris {self.baris_lembar(baris_lain)} "
+                    f"untuk PK {jabatan} tahun {tahun}; satu PK hanya punya satu."
+                )
+            tanggal, unit = tanggal or tanggal_lain, unit or unit_lain
+        self._pk_ditetapkan[kunci] = (row_number, tanggal, unit)
+        return tanggal, unit
 
     def import_instance(self, instance, row, **kwargs):
         galat = {}
@@ -191,6 +268,28 @@ class BarisPKResource(ResourceSakip):
                 galat["target"] = [str(e)]
         if galat:
             raise ValidationError(galat)
+        self._periksa_kewajaran(instance, row)
+
+    def _periksa_kewajaran(self, baris, row):
+        """A quarter's plan written «1.234» for an indicator with decimals, implausible against the
+        year's target: imported only once the person has seen it read as one thousand and more."""
+        indikator = baris.indikator if baris.indikator_id else None
+        if indikator is None:
+            return
+        persen = indikator.jenis_nilai == Indikator.JenisNilai.PERSEN
+        for tw in range(1, 5):
+            kolom = f"rencana_tw{tw}"
+            nilai = getattr(baris, kolom)
+            if kolom in row and bacaan_meragukan(
+                row[kolom], nilai, target=baris.target_angka, desimal=indikator.desimal, persen=persen
+            ):
+                self.tambah_peringatan(
+                    kolom,
+                    f"«{str(row[kolom]).strip()}» dibaca sebagai {format_angka(nilai)} "
+                    f"(target tahunan {format_angka(baris.target_angka, indikator.desimal)} "
+                    f"{baris.satuan_tampil}); "
+                    f"bila maksudnya {format_angka(nilai / 1000, 3)}, tulis dengan koma.",
+                )
 
     @staticmethod
     def _isi_target(baris, nilai):

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from anggaran.models import Nomenklatur
@@ -128,9 +129,23 @@ class Indikator(models.Model):
         verbose_name = "indikator"
         verbose_name_plural = "indikator"
         ordering = ["nama"]
+        constraints = [
+            # One indicator per name, whatever the case: no import, form or race can make a second.
+            models.UniqueConstraint(
+                Lower("nama"),
+                name="indikator_nama_unik",
+                violation_error_message="Indikator dengan nama ini sudah ada "
+                "(huruf besar/kecil tidak dibedakan).",
+            )
+        ]
 
     def __str__(self):
         return self.nama
+
+    def save(self, *args, **kwargs):
+        # Runs of spaces are one space, so that a name matches the way people read it.
+        self.nama = " ".join((self.nama or "").split())
+        super().save(*args, **kwargs)
 
     @property
     def metode(self):
@@ -147,6 +162,7 @@ class Indikator(models.Model):
         return urai_rumus(self.rumus, komponen_dikenal) if self.rumus.strip() else None
 
     def clean(self):
+        self.nama = " ".join((self.nama or "").split())
         if self.jenis_nilai == self.JenisNilai.PREDIKAT and self.rumus.strip():
             raise ValidationError({"rumus": "Indikator predikat huruf tidak dihitung dengan rumus."})
         if self.rumus.strip():

@@ -74,7 +74,7 @@ def test_confirmed_import_saves_and_keeps_computed_totals(masuk_sebagai, admin, 
         follow=True,
     )
     assert (
-        "Impor x.xlsx selesai: 1 baris diperbarui, 1 baris total tertulis "
+        "Impor data.xlsx selesai: 1 baris diperbarui, 1 baris total tertulis "
         "(diperiksa; dicatat hanya untuk pemeriksaan LKjIP)." in respons.content.decode()
     )
     assert _anggaran("2.07.01.2.06.0001").pagu_perubahan == Decimal(6000000)
@@ -93,7 +93,7 @@ def _anggaran(kode):
     ("baris", "pesan"),
     [
         ([[2024, "2.07.01.2.06.0001", "lima juta"]], "Baris 2: Kolom pagu murni: «lima juta» bukan angka"),
-        ([[2024, "2.07.01.2.06.0001", "-5.000"]], "Baris 2: pagu murni: Nilai tidak boleh negatif."),
+        ([[2024, "2.07.01.2.06.0001", "-5.000"]], "Baris 2: kolom pagu_murni: Nilai tidak boleh negatif."),
         ([[2024, "2.07.01.2", 1000]], "jumlah bagian harus 1, 2, 3, 5 atau 6"),
         (
             [[2024, "9.99.01.2.01.0001", 1000]],
@@ -134,8 +134,8 @@ def test_one_bad_row_keeps_the_good_rows_out_too(masuk_sebagai, admin, anggaran_
     ("isi", "nama", "pesan"),
     [
         (b"", "kosong.xlsx", "kosong"),
-        (b"PK\x03\x04 ini bukan xlsx", "rusak.xlsx", "Berkas tidak dapat dibaca"),
-        (_csv("foo,bar\n1,2\n"), "salah.csv", "Kolom tahun, kode tidak ada."),
+        (b"PK\x03\x04 ini bukan xlsx", "rusak.xlsx", "Berkas .xlsx tidak dapat dibuka"),
+        (_csv("foo,bar\n1,2\n"), "salah.csv", "Kolom wajib tidak ada: tahun, kode. Kolom tidak dikenal: foo, bar."),
         (_csv("tahun,kode\n"), "tanpa-baris.csv", "Berkas tidak berisi baris data."),
         (b"tahun,kode\n2024,2.07.01.2.06.0001\n", "data.pdf", "Jenis berkas harus .xlsx atau .csv."),
     ],
@@ -169,7 +169,7 @@ def test_new_dpa_line_without_its_unit_is_refused(masuk_sebagai, admin, anggaran
     respons = _unggah(
         masuk_sebagai(admin), "dpa", _csv("tahun,kode,pagu_murni\n2025,2.07.04.2.01.0002,1000\n"), "a.csv"
     )
-    assert "Baris 2:" in respons.content.decode() and "unit kerja" in respons.content.decode()
+    assert "Baris 2: kolom unit_kerja:" in respons.content.decode()
     assert not AnggaranSubKegiatan.objects.filter(tahun=2025).exists()
 
 
@@ -232,6 +232,7 @@ def test_inspektorat_cannot_import_through_the_data_administration_pages(masuk_s
     client = masuk_sebagai(inspektorat)
     assert client.get(reverse("admin:anggaran_anggaransubkegiatan_changelist")).status_code == 200
     assert client.get(reverse("admin:anggaran_anggaransubkegiatan_import")).status_code == 403
+    assert client.get(URL).status_code == 403
 
 
 def test_templates_carry_the_expected_columns(masuk_sebagai, admin):
@@ -248,18 +249,21 @@ def test_templates_carry_the_expected_columns(masuk_sebagai, admin):
 
 def test_a_forged_token_is_refused(masuk_sebagai, admin):
     respons = masuk_sebagai(admin).post(
-        reverse("impor_simpan"), {"jenis": "dpa", "token": "../../settings.py"}
+        reverse("impor_simpan"), {"jenis": "dpa", "token": "../../settings.py"}, follow=True
     )
-    assert respons.status_code == 404
+    assert "Pratinjau tidak dikenal atau sudah kedaluwarsa" in respons.content.decode()
 
 
-def test_admin_import_page_previews_with_the_stated_total_warnings(masuk_sebagai, admin, anggaran_2024):
+def test_admin_import_button_opens_the_same_import_page(masuk_sebagai, admin, anggaran_2024):
     client = masuk_sebagai(admin)
-    url = reverse("admin:anggaran_anggaransubkegiatan_import")
-    assert client.get(url).status_code == 200
-    respons = client.post(
-        url, {"format": "0", "resource": "0", "import_file": SimpleUploadedFile("t14.xlsx", _tabel_14())}
+    respons = client.get(reverse("admin:anggaran_anggaransubkegiatan_import"))
+    assert respons.status_code == 302 and respons.url == f"{URL}?jenis=dpa"
+    halaman = client.get(respons.url)
+    assert halaman.context["form"]["jenis"].value() == "dpa"
+    # Posting a file to the admin's own import view does not import it by another path.
+    sebelum = _isi_tabel(AnggaranSubKegiatan)
+    client.post(
+        reverse("admin:anggaran_anggaransubkegiatan_import"),
+        {"format": "0", "resource": "0", "import_file": SimpleUploadedFile("t14.xlsx", _tabel_14())},
     )
-    halaman = respons.content.decode()
-    assert respons.status_code == 200
-    assert "2.07.01.2.06: pagu murni tertulis 185.040.090, jumlah sub kegiatannya 228.806.650" in halaman
+    assert _isi_tabel(AnggaranSubKegiatan) == sebelum

@@ -142,14 +142,10 @@ def test_resource_mixin_neutralises_text_fields_and_headers_but_not_number_field
     assert list(csv.reader(io.StringIO(data.export("csv"))))[1] == ["'-5", "-5", "'=1+1"]
 
 
-class _IndikatorResourceAman(EksporAman, IndikatorResource):
-    pass
-
-
 @pytest.mark.django_db
-def test_indicator_resource_with_the_mixin_exports_formula_text_as_text():
+def test_every_import_resource_exports_formula_text_as_text():
     Indikator.objects.create(nama='=HYPERLINK("http://contoh.invalid")', satuan="=1+1", desimal=2)
-    data = _IndikatorResourceAman().export()
+    data = IndikatorResource().export()
     baris = dict(zip(data.headers, data[0], strict=True))
     assert baris["nama"] == '\'=HYPERLINK("http://contoh.invalid")'
     assert baris["satuan"] == "'=1+1"
@@ -165,7 +161,6 @@ def _ekspor_admin(client, format_, fields_=("nama", "satuan", "desimal")):
     return respons.content
 
 
-@pytest.mark.xfail(strict=True, reason="wired by the lead")
 def test_admin_export_of_indicators_writes_formula_text_as_text(masuk_sebagai, admin):
     Indikator.objects.create(nama='=HYPERLINK("http://contoh.invalid")', satuan="=1+1", desimal=2)
     client = masuk_sebagai(admin)

@@ -59,7 +59,7 @@ def test_indicators_import_with_formula_and_polarity(masuk_sebagai, admin, peren
         ),
         (["Uji", "persen", "persen", "naik", "", "terakhir", 2, "x = y\ny = x"], "Rumus berputar"),
         (["Uji", "persen", "persen", "miring", "", "terakhir", 2, ""], "Polaritas «miring» tidak dikenal"),
-        (["", "persen", "persen", "naik", "", "terakhir", 2, ""], "Kolom nama kosong"),
+        (["", "persen", "persen", "naik", "", "terakhir", 2, ""], "kolom nama: kosong"),
     ],
 )
 def test_bad_indicator_rows_save_nothing(masuk_sebagai, admin, perencanaan, baris, pesan):

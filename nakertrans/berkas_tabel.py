@@ -1,0 +1,190 @@
+"""Reading an uploaded xlsx or csv into rows, with every problem of the file itself in Indonesian.
+
+What a person's spreadsheet can carry and this module accepts: headers in any case, with surrounding or
+non-breaking spaces, ``jenis nilai`` for ``jenis_nilai``; csv separated by commas or semicolons (Excel in
+an Indonesian locale writes semicolons), in UTF-8 (with or without BOM), UTF-16 or Windows-1252; empty
+rows anywhere. What it refuses, with a message that names the thing: an empty or truncated file, a
+legacy .xls, two columns with the same header, a column with data but no header, more than
+``BATAS_BARIS`` rows, a NUL character.
+
+Row numbers are those of the spreadsheet (headers are row 1), kept through the removal of empty rows.
+"""
+
+import csv
+import io
+import zipfile
+
+import tablib
+from django.core.exceptions import ValidationError
+
+BATAS_UKURAN = 5 * 1024 * 1024
+BATAS_BARIS = 5_000
+
+
+def kunci_nama(teks):
+    """The form in which two names are the same: case and runs of (non-breaking) spaces ignored."""
+    return " ".join(str(teks or "").replace("\u00a0", " ").split()).casefold()
+
+
+def normalkan_judul(judul):
+    """``' Jenis Nilai '`` and ``'jenis-nilai'`` -> ``'jenis_nilai'``."""
+    return kunci_nama(judul).replace("-", " ").replace(" ", "_")
+
+
+def nama_kolom_lembar(indeks):
+    """0 -> A, 25 -> Z, 26 -> AA: the column letter a spreadsheet shows."""
+    huruf = ""
+    indeks += 1
+    while indeks:
+        indeks, sisa = divmod(indeks - 1, 26)
+        huruf = chr(65 + sisa) + huruf
+    return huruf
+
+
+class DataTabel(tablib.Dataset):
+    """A tablib Dataset that remembers the spreadsheet row number of each data row."""
+
+    nomor_baris: list
+
+    def baris_lembar(self, nomor_data):
+        """django-import-export numbers data rows from 1; this is the row the spreadsheet shows."""
+        daftar = getattr(self, "nomor_baris", None)
+        if daftar and 1 <= nomor_data <= len(daftar):
+            return daftar[nomor_data - 1]
+        return nomor_data + 1
+
+
+def _teks_csv(isi):
+    """The csv's text; the encodings Excel and finance systems write, tried in a fixed order."""
+    if isi.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise ValidationError(
+            "Berkas csv berenkode UTF-32, yang tidak dibaca; simpan ulang sebagai «CSV UTF-8»."
+        )
+    if isi.startswith((b"\xff\xfe", b"\xfe\xff")):
+        percobaan = ["utf-16"]
+    elif len(isi) > 1 and (isi[1:2] == b"\x00" or isi[0:1] == b"\x00"):
+        percobaan = ["utf-16-le" if isi[1:2] == b"\x00" else "utf-16-be"]
+    else:
+        percobaan = ["utf-8-sig", "cp1252"]
+    for enkode in percobaan:
+        try:
+            teks = isi.decode(enkode)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in teks:
+            raise ValidationError("Berkas csv berisi karakter NUL; simpan ulang dari aplikasi lembar kerja.")
+        return teks
+    nama = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
+    dicoba = ", ".join(nama.get(e, e.upper()) for e in percobaan)
+    raise ValidationError(
+        f"Berkas csv tidak dapat dibaca sebagai {dicoba}; simpan ulang sebagai «CSV UTF-8 (dipisah koma)»."
+    )
+
+
+def _baris_csv(isi):
+    teks = _teks_csv(isi)
+    baris_pertama = teks.lstrip("\ufeff").split("\n", 1)[0]
+    pemisah = max([",", ";", "\t"], key=baris_pertama.count)
+    csv.field_size_limit(BATAS_UKURAN * 2)  # one long cell is the field's length check, not "unreadable"
+    try:
+        return list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+    except csv.Error as galat:
+        raise ValidationError(
+            f"Berkas csv rusak: {galat}. Simpan ulang dari aplikasi lembar kerja."
+        ) from None
+
+
+def _baris_xlsx(isi):
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        buku = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        raise ValidationError(
+            "Berkas .xlsx tidak dapat dibuka: berkasnya rusak, terpotong, atau bukan xlsx. "
+            "Simpan ulang dari aplikasi lembar kerja sebagai «Excel Workbook (.xlsx)»."
+        ) from None
+    try:
+        lembar = buku.worksheets[0]
+        hasil = []
+        for baris in lembar.iter_rows(values_only=True):
+            hasil.append(list(baris))
+            if len(hasil) > BATAS_BARIS + 1 and any(sel not in (None, "") for sel in baris):
+                break
+        return hasil
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
+        raise ValidationError(
+            "Berkas .xlsx rusak atau terpotong di tengah; simpan ulang dari aplikasi lembar kerja."
+        ) from None
+    finally:
+        buku.close()
+
+
+def _kosong(sel):
+    return sel is None or (isinstance(sel, str) and not sel.replace("\u00a0", " ").strip())
+
+
+def baca_berkas(isi, nama_berkas):
+    """The uploaded bytes as a DataTabel with normalised headers, or ValidationError in Indonesian."""
+    if not isi:
+        raise ValidationError("Berkas kosong.")
+    if len(isi) > BATAS_UKURAN:
+        raise ValidationError(f"Berkas terlalu besar (paling besar {BATAS_UKURAN // (1024 * 1024)} MB).")
+    nama = (nama_berkas or "").lower()
+    if nama.endswith(".xlsx"):
+        semua = _baris_xlsx(isi)
+    elif nama.endswith(".csv"):
+        semua = _baris_csv(isi)
+    elif nama.endswith(".xls"):
+        raise ValidationError("Berkas .xls (Excel 97-2003) tidak dibaca; simpan sebagai .xlsx atau .csv.")
+    else:
+        raise ValidationError("Jenis berkas harus .xlsx atau .csv.")
+    # The first row that has something in it holds the headers.
+    while semua and all(_kosong(sel) for sel in semua[0]):
+        semua.pop(0)
+        if not semua:
+            break
+    if not semua:
+        raise ValidationError("Berkas tidak berisi judul kolom maupun baris data.")
+    nomor_awal = 1
+    judul_mentah = semua[0]
+    isi_baris = [(nomor_awal + i + 1, b) for i, b in enumerate(semua[1:]) if not all(_kosong(s) for s in b)]
+    if len(isi_baris) > BATAS_BARIS:
+        raise ValidationError(
+            f"Berkas berisi lebih dari {BATAS_BARIS:,} baris data (paling banyak {BATAS_BARIS:,}); "
+            "bagi menjadi beberapa berkas.".replace(",", ".")
+        )
+    lebar = max([len(judul_mentah), *(len(b) for _, b in isi_baris)])
+    judul = [normalkan_judul(j) if j is not None else "" for j in judul_mentah] + [""] * (
+        lebar - len(judul_mentah)
+    )
+    # A column without a header is dropped when it is empty, and refused when it holds data.
+    dipakai = []
+    for indeks, nama_kolom in enumerate(judul):
+        if nama_kolom:
+            dipakai.append(indeks)
+            continue
+        berisi = [nomor for nomor, b in isi_baris if indeks < len(b) and not _kosong(b[indeks])]
+        if berisi:
+            raise ValidationError(
+                f"Kolom {nama_kolom_lembar(indeks)} berisi data (baris {berisi[0]}) tetapi tidak berjudul; "
+                "beri judul kolom atau hapus kolomnya."
+            )
+    terlihat = {}
+    for indeks in dipakai:
+        nama_kolom = judul[indeks]
+        if nama_kolom in terlihat:
+            raise ValidationError(
+                f"Kolom «{nama_kolom}» muncul dua kali (kolom {nama_kolom_lembar(terlihat[nama_kolom])} "
+                f"dan {nama_kolom_lembar(indeks)}); hapus salah satunya."
+            )
+        terlihat[nama_kolom] = indeks
+    if not isi_baris:
+        raise ValidationError("Berkas tidak berisi baris data.")
+    data = DataTabel(headers=[judul[i] for i in dipakai])
+    for _, b in isi_baris:
+        b = list(b) + [None] * (lebar - len(b))
+        data.append([None if _kosong(b[i]) else b[i] for i in dipakai])
+    data.nomor_baris = [nomor for nomor, _ in isi_baris]
+    return data
