@@ -1,10 +1,18 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
 from django.forms.models import BaseInlineFormSet
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
 from simple_history.admin import SimpleHistoryAdmin
 
+from nakertrans import roles
 from nakertrans.models import (
+    CatatanAudit,
     Instansi,
     Jabatan,
     Pegawai,
@@ -28,6 +36,19 @@ class HanyaBaca:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def angka_polos(nama_field, judul):
+    """A list_display column for a year, number or code printed as stored: without it the admin
+    localizes the integer (the year 2024 printed as «2.024»)."""
+
+    @admin.display(description=judul, ordering=nama_field)
+    def tampil(obj):
+        nilai = getattr(obj, nama_field)
+        return "" if nilai is None else str(nilai)
+
+    tampil.__name__ = f"{nama_field}_polos"
+    return tampil
 
 
 class PenugasanFormSet(BaseInlineFormSet):
@@ -67,7 +88,7 @@ class InstansiAdmin(admin.ModelAdmin):
 
 @admin.register(UnitKerja)
 class UnitKerjaAdmin(admin.ModelAdmin):
-    list_display = ["nama", "jenis", "induk", "urutan"]
+    list_display = ["nama", "jenis", "induk", angka_polos("urutan", "urutan")]
     list_filter = ["jenis"]
     search_fields = ["nama", "singkatan"]
     list_select_related = ["induk"]
@@ -108,24 +129,223 @@ class PenugasanAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["pegawai", "jabatan"]
 
 
+class PeriksaPeran:
+    """Form mixin: a role change ``pelaku`` may not make is a clear error on the field, nothing saved.
+    ``pelaku`` is set per request by the admin's ``get_form``."""
+
+    pelaku = None
+
+    def clean_groups(self):
+        grup = self.cleaned_data["groups"]
+        alasan = roles.alasan_tolak_peran(pelaku=self.pelaku, pengguna=self.instance, grup=grup)
+        if alasan:
+            raise ValidationError(alasan)
+        return grup
+
+
+class FormPengguna(PeriksaPeran, UserChangeForm):
+    pass
+
+
+class FormPenggunaBaru(PeriksaPeran, AdminUserCreationForm):
+    pass
+
+
+sensitive_post_parameters_m = method_decorator(sensitive_post_parameters())
+
+
 @admin.register(Pengguna)
 class PenggunaAdmin(UserAdmin):
+    """Accounts, under the separation of duties written down in ``nakertrans.roles``: the Admin adds,
+    edits, deactivates operators and sets their passwords; roles that approve, the passwords and flags
+    of other officials, superuser status and single permissions are a superuser's, and audited."""
+
+    form = FormPengguna
+    add_form = FormPenggunaBaru
     list_display = ["username", "pegawai", "email", "is_active", "is_staff"]
     list_select_related = ["pegawai"]
     autocomplete_fields = ["pegawai"]
     filter_horizontal = ["groups", "user_permissions", "unit_kerja"]
     fieldsets = UserAdmin.fieldsets + (("Lingkup kerja", {"fields": ["pegawai", "unit_kerja"]}),)
+    add_fieldsets = UserAdmin.add_fieldsets + (
+        ("Peran dan lingkup kerja", {"fields": ["groups", "unit_kerja"]}),
+    )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"pelaku": request.user})
+
+    def _ganti_sandi(self, request, obj):
+        """What stands in the password's place on the page: the field with its button to the password
+        page, or (no button to a page this user would be refused) why not."""
+        if obj is None:
+            return "password"
+        if not self.has_change_permission(request, obj):
+            return "kata_sandi_tersimpan"
+        if not roles.boleh_ganti_kata_sandi(request.user, obj):
+            return "kata_sandi_pejabat"
+        return "password"
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        sandi = self._ganti_sandi(request, obj)
+        return [
+            (judul, {**isi, "fields": [sandi if f == "password" else f for f in isi["fields"]]})
+            for judul, isi in fieldsets
+        ]
 
     def get_readonly_fields(self, request, obj=None):
-        """Separation of duties: only a superuser grants superuser rights or single permissions, and
-        nobody but a superuser changes the roles or scope of their own account."""
+        """Only a superuser grants superuser rights or single permissions; nobody but a superuser
+        changes the roles, scope or pegawai of their own account, or the flags or pegawai of another
+        official."""
         tetap = list(super().get_readonly_fields(request, obj))
+        sandi = self._ganti_sandi(request, obj)
+        if sandi != "password":
+            tetap.append(sandi)
         if request.user.is_superuser:
             return tetap
         tetap += ["is_superuser", "user_permissions"]
+        # The linked pegawai is whose name the history prints for the account's acts.
         if obj is not None and obj.pk == request.user.pk:
-            tetap += ["groups", "is_staff", "is_active", "unit_kerja"]
+            tetap += ["groups", "is_staff", "is_active", "unit_kerja", "pegawai"]
+        elif obj is not None and roles.pejabat_lain(request.user, obj):
+            tetap += ["is_staff", "is_active", "pegawai"]
         return tetap
+
+    @admin.display(description="kata sandi")
+    def kata_sandi_pejabat(self, obj):
+        return "Kata sandi pejabat ini hanya dapat diganti oleh superuser."
+
+    @admin.display(description="kata sandi")
+    def kata_sandi_tersimpan(self, obj):
+        return "Tersimpan tersandi; tidak ditampilkan."
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        """Officials' accounts are deactivated, never deleted (the audit log keeps pointing at them)."""
+        if obj is not None and roles.adalah_pejabat(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        # The bulk action asks here, not has_delete_permission(obj): a lacking "permission" refuses it.
+        dihapus, jumlah, izin_kurang, dilindungi = super().get_deleted_objects(objs, request)
+        pejabat = roles.saring_pejabat(Pengguna.objects.filter(pk__in=[o.pk for o in objs]))
+        if pejabat.exists():
+            izin_kurang = {*izin_kurang, "akun pejabat (nonaktifkan, jangan dihapus)"}
+        return dihapus, jumlah, izin_kurang, dilindungi
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "is_superuser" in form.changed_data:
+            roles.catat_status_superuser(pelaku=request.user, pengguna=obj)
+
+    def save_related(self, request, form, formsets, change):
+        # Roles and single permissions go through the services that check and audit them.
+        grup = form.cleaned_data.pop("groups", None)
+        izin = form.cleaned_data.pop("user_permissions", None)
+        super().save_related(request, form, formsets, change)
+        if grup is not None:
+            roles.atur_peran(pelaku=request.user, pengguna=form.instance, grup=grup)
+        if izin is not None:
+            roles.atur_izin_langsung(pelaku=request.user, pengguna=form.instance, izin=izin)
+
+    @sensitive_post_parameters_m
+    def user_change_password(self, request, id, form_url=""):
+        pengguna = self.get_object(request, unquote(id))
+        if pengguna is not None and not roles.boleh_ganti_kata_sandi(request.user, pengguna):
+            raise PermissionDenied("Kata sandi pejabat lain hanya dapat diganti oleh superuser.")
+        if pengguna is None or request.method != "POST":
+            return super().user_change_password(request, id, form_url)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            respons = super().user_change_password(request, id, form_url)
+            pengguna_kini = Pengguna.objects.get(pk=pengguna.pk)
+            if pengguna_kini.password != pengguna.password:
+                roles.catat_ganti_kata_sandi(pelaku=request.user, pengguna=pengguna_kini)
+        return respons
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GrupAdmin(GroupAdmin):
+    """Everybody with the admin's view permission reads the roles and their members; only a superuser
+    changes a group's permissions (audited), and the five roles are never renamed or deleted."""
+
+    readonly_fields = ["anggota"]
+
+    def _peran_bawaan(self, obj):
+        return obj is not None and obj.name in {peran.grup for peran in roles.PERAN}
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and not self._peran_bawaan(obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        tetap = list(super().get_readonly_fields(request, obj))
+        return tetap + ["name"] if self._peran_bawaan(obj) else tetap
+
+    @admin.display(description="anggota")
+    def anggota(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        return ", ".join(obj.user_set.order_by("username").values_list("username", flat=True)) or "-"
+
+    def save_related(self, request, form, formsets, change):
+        izin = form.cleaned_data.pop("permissions", None)
+        super().save_related(request, form, formsets, change)
+        if izin is None:
+            izin = form.instance.permissions.all()
+        roles.atur_izin_grup(
+            pelaku=request.user,
+            grup=form.instance,
+            izin=izin,
+            baru=not change,
+            nama_lama=form.initial.get("name") if change else None,
+        )
+
+    def get_deleted_objects(self, objs, request):
+        dihapus, jumlah, izin_kurang, dilindungi = super().get_deleted_objects(objs, request)
+        if any(self._peran_bawaan(obj) for obj in objs):
+            izin_kurang = {*izin_kurang, "grup peran bawaan (tidak dapat dihapus)"}
+        return dihapus, jumlah, izin_kurang, dilindungi
+
+    def delete_model(self, request, obj):
+        roles.hapus_grup(pelaku=request.user, grup=obj)
+
+    def delete_queryset(self, request, queryset):
+        for grup in queryset:
+            roles.hapus_grup(pelaku=request.user, grup=grup)
+
+
+@admin.register(CatatanAudit)
+class CatatanAuditAdmin(HanyaBaca, admin.ModelAdmin):
+    """Read by superusers and by those who read everything and manage nothing (the Inspektorat); the
+    account managers whose acts it records do not see it. Nobody changes or deletes a row."""
+
+    list_display = ["waktu", "pelaku", "tindakan", "sasaran", "peran", "rincian"]
+    list_filter = ["tindakan", "peran", "waktu"]
+    search_fields = ["pelaku__username", "sasaran__username", "peran", "rincian"]
+    list_select_related = ["pelaku", "sasaran"]
+    actions = None
+
+    def has_view_permission(self, request, obj=None):
+        user = request.user
+        if user.is_superuser:
+            return True
+        return user.has_perm("nakertrans.view_catatanaudit") and not user.has_perm(
+            "nakertrans.change_pengguna"
+        )
 
 
 class RiwayatPengajuanInline(admin.TabularInline):
@@ -138,11 +358,17 @@ class RiwayatPengajuanInline(admin.TabularInline):
         return False
 
 
+_TAHUN_PENGAJUAN = angka_polos("tahun", "tahun")
+
+
 @admin.register(Pengajuan)
 class PengajuanAdmin(admin.ModelAdmin):
     """Read-only: status changes only through the workflow services, which keep the audit trail."""
 
-    list_display = ["jenis", "tahun", "periode", "unit_kerja", "status", "diubah_pada"]
+    list_display = ["jenis", _TAHUN_PENGAJUAN, "periode", "unit_kerja", "status", "diubah_pada"]
+    # The view-only page prints every field as text: the year there too.
+    fields = ["jenis", _TAHUN_PENGAJUAN, "periode", "unit_kerja", "status", "catatan", "versi", "diubah_pada"]
+    readonly_fields = [_TAHUN_PENGAJUAN]
     list_filter = ["jenis", "tahun", "status", "unit_kerja"]
     list_select_related = ["unit_kerja"]
     inlines = [RiwayatPengajuanInline]

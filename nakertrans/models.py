@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from nakertrans.nip import format_nip, normalisasi_nip, validasi_nip
@@ -407,6 +408,71 @@ class RiwayatPengajuan(models.Model):
 
     def __str__(self):
         return f"{self.pengajuan}: {self.dari_status} -> {self.ke_status}"
+
+
+class CatatanAuditQuerySet(models.QuerySet):
+    """Bulk changes are refused like single ones (on PostgreSQL a trigger refuses them too)."""
+
+    def update(self, **kwargs):
+        raise ValidationError("Catatan audit tidak dapat diubah.")
+
+    def delete(self):
+        raise ValidationError("Catatan audit tidak dapat dihapus.")
+
+
+class CatatanAudit(models.Model):
+    """Who changed whose authority, when and how: a role granted or removed, a group's permissions, the
+    superuser status or single permissions of an account, an official's password. Written by
+    ``nakertrans.roles`` in the transaction of the change; never changed and never deleted, so the
+    Inspektorat reads what happened. Accounts that appear here cannot be deleted (deactivate them)."""
+
+    class Tindakan(models.TextChoices):
+        BERI_PERAN = "beri_peran", "Memberikan peran"
+        CABUT_PERAN = "cabut_peran", "Mencabut peran"
+        GANTI_KATA_SANDI = "ganti_kata_sandi", "Mengganti kata sandi"
+        UBAH_SUPERUSER = "ubah_superuser", "Mengubah status superuser"
+        UBAH_IZIN_PENGGUNA = "ubah_izin_pengguna", "Mengubah izin langsung pengguna"
+        UBAH_GRUP = "ubah_grup", "Mengubah izin grup peran"
+        HAPUS_GRUP = "hapus_grup", "Menghapus grup peran"
+
+    waktu = models.DateTimeField("waktu", default=timezone.now, editable=False)
+    pelaku = models.ForeignKey(
+        Pengguna, verbose_name="pelaku", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    tindakan = models.CharField("tindakan", max_length=20, choices=Tindakan.choices, editable=False)
+    sasaran = models.ForeignKey(
+        Pengguna,
+        verbose_name="pengguna sasaran",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Kosong untuk perubahan sebuah grup peran.",
+    )
+    peran = models.CharField("peran (grup)", max_length=150, blank=True, editable=False)
+    rincian = models.TextField("rincian", blank=True, editable=False)
+
+    objects = CatatanAuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "catatan audit wewenang"
+        verbose_name_plural = "catatan audit wewenang"
+        ordering = ["-waktu", "-pk"]
+        # Only reading exists: no role can hold a permission to add, change or delete a row.
+        default_permissions = ("view",)
+
+    def __str__(self):
+        sasaran = self.sasaran or self.peran
+        return f"{self.pelaku} {self.get_tindakan_display().lower()}: {sasaran}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Catatan audit tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Catatan audit tidak dapat dihapus.")
 
 
 from nakertrans.models_impor import BerkasImpor  # noqa: E402, F401  (its own module: the import record)

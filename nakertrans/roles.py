@@ -2,13 +2,44 @@
 
 Each app declares, in its AppConfig, which permissions each role gets (``izin_peran``), so a lower
 app never needs to know the permissions of a higher one. ``pasang_peran`` makes the groups match.
+
+Separation of duties: the Admin manages accounts but must never be able to approve in the Kepala
+Dinas's name. The rules, for an acting user who is not a superuser (a superuser may do all of it, and
+what a superuser does is written to the audit log all the same):
+
+- Superuser status and single (direct) permissions of an account: only a superuser changes them, and
+  only a superuser changes or deletes a superuser's account.
+- Roles: the Admin grants and removes only ``peran_bebas()``: the roles with no authority over other
+  people's work or accounts (Operator, Inspektorat), and Kepala Unit while the Kepala Unit's review
+  (``SAKIP_TINJAUAN_KEPALA_UNIT``) is off. Kepala Dinas, Kepala Unit while the review is on, Admin
+  (managing accounts is itself an authority: an Admin who could take the role from another Admin
+  could then set that account's password) and any group a superuser has created are granted and
+  removed by a superuser only, on every path (the user's change and add forms; the group admin,
+  where only a superuser changes anything; the bulk actions). Nobody but a superuser changes their
+  own roles.
+- Another official (``pejabat_lain``) is an account other than the acting user's that is a superuser
+  or holds any role besides Operator and Inspektorat: Kepala Dinas, Kepala Unit (whatever the review
+  setting: a password learnt while the review is off would still work once it is switched on),
+  Admin, or a group a superuser created. Only a superuser sets another official's password or
+  changes their active and staff flags. Everybody changes their own password on the normal password
+  page; the Admin sets the password of new accounts and of operators.
+- Accounts of officials (``adalah_pejabat``) are not deleted through the admin, by anyone: they are
+  deactivated, so their audit trail stays whole.
+
+Written to ``CatatanAudit``, in the transaction of the change: every grant or removal of a role other
+than Operator and Inspektorat, every change of superuser status or of single permissions, every
+password set through the admin for an official, every change or deletion of a group's permissions.
 """
 
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
+
+from nakertrans.models import CatatanAudit
 
 ADMIN = "Admin"
 OPERATOR = "Operator"
@@ -82,3 +113,200 @@ def pasang_peran_setelah_migrasi(sender, **kwargs):
     dengan_model = [config for config in apps.get_app_configs() if config.models_module is not None]
     if sender is dengan_model[-1]:
         pasang_peran()
+
+
+# Roles with no authority over other people's work or accounts: holding only these does not make an
+# account an official's, and their grants are not audited (operators come and go).
+PERAN_HARIAN = frozenset({OPERATOR, INSPEKTORAT})
+
+
+def _tinjauan_kepala_unit_aktif():
+    from nakertrans.workflow import tinjauan_kepala_unit_aktif
+
+    return tinjauan_kepala_unit_aktif()
+
+
+def peran_bebas():
+    """The roles a non-superuser may grant and remove (see the module docstring)."""
+    bebas = set(PERAN_HARIAN)
+    if not _tinjauan_kepala_unit_aktif():
+        bebas.add(KEPALA_UNIT)
+    return bebas
+
+
+def boleh_mengubah_peran(pelaku, nama_grup):
+    return pelaku.is_superuser or nama_grup in peran_bebas()
+
+
+def adalah_pejabat(pengguna):
+    """A superuser, or an account holding any role besides Operator and Inspektorat."""
+    if pengguna.pk is None:
+        return False
+    return pengguna.is_superuser or pengguna.groups.exclude(name__in=PERAN_HARIAN).exists()
+
+
+def saring_pejabat(pengguna):
+    """The officials among a queryset of accounts, in one query."""
+    berwenang = Group.objects.exclude(name__in=PERAN_HARIAN)
+    return pengguna.filter(Q(is_superuser=True) | Q(groups__in=berwenang)).distinct()
+
+
+def pejabat_lain(pelaku, pengguna):
+    return pengguna.pk != pelaku.pk and adalah_pejabat(pengguna)
+
+
+def boleh_ganti_kata_sandi(pelaku, pengguna):
+    """Whether ``pelaku`` may set ``pengguna``'s password in the admin."""
+    return pelaku.is_superuser or not pejabat_lain(pelaku, pengguna)
+
+
+def _daftar(nama):
+    nama = sorted(nama)
+    return nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + " dan " + nama[-1]
+
+
+def alasan_tolak_peran(*, pelaku, pengguna, grup):
+    """Why ``pelaku`` may not give ``pengguna`` exactly the groups ``grup`` (None when they may)."""
+    if pelaku.is_superuser:
+        return None
+    lama = set(pengguna.groups.all()) if pengguna.pk else set()
+    berubah = lama ^ set(grup)
+    if not berubah:
+        return None
+    if pengguna.pk is not None and pengguna.pk == pelaku.pk:
+        return "Peran akun Anda sendiri hanya dapat diubah oleh superuser."
+    terlarang = {g.name for g in berubah if not boleh_mengubah_peran(pelaku, g.name)}
+    if terlarang:
+        return f"Peran {_daftar(terlarang)} hanya dapat diberikan atau dicabut oleh superuser."
+    return None
+
+
+def _catat(*, pelaku, tindakan, sasaran=None, peran="", rincian=""):
+    return CatatanAudit.objects.create(
+        pelaku=pelaku, tindakan=tindakan, sasaran=sasaran, peran=peran, rincian=rincian
+    )
+
+
+def _nama_izin(izin):
+    return f"{izin.content_type.app_label}.{izin.codename}"
+
+
+def _rincian_izin(ditambah, dicabut):
+    bagian = []
+    if ditambah:
+        bagian.append("ditambahkan: " + ", ".join(sorted(_nama_izin(i) for i in ditambah)))
+    if dicabut:
+        bagian.append("dicabut: " + ", ".join(sorted(_nama_izin(i) for i in dicabut)))
+    return "; ".join(bagian)
+
+
+@transaction.atomic
+def atur_peran(*, pelaku, pengguna, grup):
+    """Give ``pengguna`` exactly the groups ``grup``, if ``pelaku`` may (PermissionDenied otherwise),
+    with one audit row per role granted or removed."""
+    alasan = alasan_tolak_peran(pelaku=pelaku, pengguna=pengguna, grup=grup)
+    if alasan:
+        raise PermissionDenied(alasan)
+    lama, baru = set(pengguna.groups.all()), set(grup)
+    pengguna.groups.remove(*(lama - baru))
+    pengguna.groups.add(*(baru - lama))
+    for tindakan, daftar in [
+        (CatatanAudit.Tindakan.BERI_PERAN, baru - lama),
+        (CatatanAudit.Tindakan.CABUT_PERAN, lama - baru),
+    ]:
+        for g in sorted(daftar, key=lambda g: g.name):
+            if g.name not in PERAN_HARIAN:
+                _catat(pelaku=pelaku, tindakan=tindakan, sasaran=pengguna, peran=g.name)
+
+
+def _wajib_superuser(pelaku, pesan):
+    if not pelaku.is_superuser:
+        raise PermissionDenied(pesan)
+
+
+@transaction.atomic
+def atur_izin_langsung(*, pelaku, pengguna, izin):
+    """Give ``pengguna`` exactly the single permissions ``izin``: a superuser's act, audited."""
+    lama = set(pengguna.user_permissions.select_related("content_type"))
+    baru = set(izin)
+    if lama == baru:
+        return
+    _wajib_superuser(pelaku, "Izin langsung pengguna hanya dapat diubah oleh superuser.")
+    pengguna.user_permissions.set(baru)
+    _catat(
+        pelaku=pelaku,
+        tindakan=CatatanAudit.Tindakan.UBAH_IZIN_PENGGUNA,
+        sasaran=pengguna,
+        rincian=_rincian_izin(baru - lama, lama - baru),
+    )
+
+
+@transaction.atomic
+def catat_status_superuser(*, pelaku, pengguna):
+    """Record that ``pengguna``'s superuser status was just set to what it is now."""
+    _wajib_superuser(pelaku, "Status superuser hanya dapat diubah oleh superuser.")
+    _catat(
+        pelaku=pelaku,
+        tindakan=CatatanAudit.Tindakan.UBAH_SUPERUSER,
+        sasaran=pengguna,
+        rincian="status superuser diberikan" if pengguna.is_superuser else "status superuser dicabut",
+    )
+
+
+@transaction.atomic
+def catat_ganti_kata_sandi(*, pelaku, pengguna):
+    """Record a password just set in the admin, when ``pengguna`` is an official."""
+    if not boleh_ganti_kata_sandi(pelaku, pengguna):
+        raise PermissionDenied("Kata sandi pejabat lain hanya dapat diganti oleh superuser.")
+    if not adalah_pejabat(pengguna):
+        return
+    _catat(
+        pelaku=pelaku,
+        tindakan=CatatanAudit.Tindakan.GANTI_KATA_SANDI,
+        sasaran=pengguna,
+        rincian=(
+            "kata sandi diganti"
+            if pengguna.has_usable_password()
+            else "masuk dengan kata sandi dinonaktifkan"
+        ),
+    )
+
+
+@transaction.atomic
+def atur_izin_grup(*, pelaku, grup, izin, baru=False, nama_lama=None):
+    """Give the group exactly the permissions ``izin``: a superuser's act, audited with the group's
+    creation or renaming. (``pasang_peran`` puts the five roles' permissions back to what the apps
+    declare at the next migration.)"""
+    _wajib_superuser(pelaku, "Grup peran hanya dapat diubah oleh superuser.")
+    lama = set() if baru else set(grup.permissions.select_related("content_type"))
+    izin = set(izin)
+    grup.permissions.set(izin)
+    rincian = ["grup baru"] if baru else []
+    if nama_lama and nama_lama != grup.name:
+        rincian.append(f"nama sebelumnya: {nama_lama}")
+    if izin != lama:
+        rincian.append(_rincian_izin(izin - lama, lama - izin))
+    if rincian:
+        _catat(
+            pelaku=pelaku,
+            tindakan=CatatanAudit.Tindakan.UBAH_GRUP,
+            peran=grup.name,
+            rincian="; ".join(rincian),
+        )
+
+
+@transaction.atomic
+def hapus_grup(*, pelaku, grup):
+    """Delete a group a superuser created (the five roles stay), recording its members and permissions."""
+    _wajib_superuser(pelaku, "Grup peran hanya dapat dihapus oleh superuser.")
+    if grup.name in {peran.grup for peran in PERAN}:
+        raise PermissionDenied(f"Grup {grup.name} adalah peran bawaan dan tidak dapat dihapus.")
+    anggota = sorted(grup.user_set.values_list("username", flat=True))
+    izin = sorted(_nama_izin(i) for i in grup.permissions.select_related("content_type"))
+    _catat(
+        pelaku=pelaku,
+        tindakan=CatatanAudit.Tindakan.HAPUS_GRUP,
+        peran=grup.name,
+        rincian=f"anggota: {', '.join(anggota) or '-'}; izin: {', '.join(izin) or '-'}",
+    )
+    grup.delete()
