@@ -17,6 +17,7 @@ from capaian.hitung import periksa_skala
 from capaian.lkjip import tanggal_tanda_tangan
 from capaian.models import RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
 from capaian.queries import capaian_tahun
+from nakertrans.access import id_unit_lingkup, melihat_semua_unit, unit_yang_boleh_diisi
 from nakertrans.format_id import NAMA_BULAN, format_rupiah, format_tanggal
 from nakertrans.models import Jabatan, Pengajuan, pejabat_pada
 from perjanjian.models import IKU, BarisPK, PerjanjianKinerja, Renstra
@@ -32,6 +33,12 @@ class Temuan:
     tautan: str = ""
     label: str = ""
     tanggapan: TanggapanPeringatan | None = None
+    # Who may follow the link (saring_tautan): the unit whose page it opens, the permission it needs,
+    # whether it is an admin page (staff only), and whether it is the unit's entry page («Isi»).
+    unit_id: int | None = None
+    izin: str = ""
+    admin: bool = False
+    isi: bool = False
 
 
 @dataclass
@@ -69,16 +76,20 @@ class HasilPemeriksaan:
         return ""
 
 
+def _admin(izin):
+    return {"izin": izin, "admin": True}
+
+
 class _Pemeriksa:
     def __init__(self, tahun):
         self.tahun = tahun
         self.temuan = []
 
-    def galat(self, kode, pesan, tautan="", label="Perbaiki"):
-        self.temuan.append(Temuan(GALAT, kode, pesan, tautan, label))
+    def galat(self, kode, pesan, tautan="", label="Perbaiki", **akses):
+        self.temuan.append(Temuan(GALAT, kode, pesan, tautan, label, **akses))
 
-    def peringatan(self, kode, pesan, tautan="", label="Periksa"):
-        self.temuan.append(Temuan(PERINGATAN, kode, pesan, tautan, label))
+    def peringatan(self, kode, pesan, tautan="", label="Periksa", **akses):
+        self.temuan.append(Temuan(PERINGATAN, kode, pesan, tautan, label, **akses))
 
     def jalankan(self):
         # The DPA lines with their realisasi, read once for the attachment, budget and totals checks.
@@ -101,6 +112,7 @@ class _Pemeriksa:
                 "renstra",
                 f"Tidak ada Rencana Strategis yang mencakup tahun {self.tahun}: BAB II tidak dapat disusun.",
                 reverse("admin:perjanjian_renstra_changelist"),
+                **_admin("perjanjian.view_renstra"),
             )
             return
         tanpa_target = IKU.objects.filter(
@@ -113,6 +125,7 @@ class _Pemeriksa:
                 "mencetak tanda —.",
                 reverse("admin:perjanjian_iku_change", args=[iku.pk]),
                 "Isi target",
+                **_admin("perjanjian.view_iku"),
             )
 
     def perjanjian(self):
@@ -137,11 +150,13 @@ class _Pemeriksa:
             )
         for pk in semua_pk:
             tautan = reverse("perjanjian:detail", args=[pk.pk])
+            unit = pk.jabatan.unit_kerja_id
             if pk.status == PerjanjianKinerja.Status.DRAFT:
                 self.galat(
                     f"pk-draf-{pk.pk}",
                     f"Perjanjian Kinerja {pk.jabatan.nama} masih draf (belum final dan ditandatangani).",
                     tautan,
+                    unit_id=unit,
                 )
             if pk.tanggal.year not in (self.tahun - 1, self.tahun):
                 self.galat(
@@ -149,6 +164,7 @@ class _Pemeriksa:
                     f"Perjanjian Kinerja {pk.jabatan.nama} tahun {self.tahun} bertanggal "
                     f"{format_tanggal(pk.tanggal)}: tanggal itu milik tahun lain.",
                     tautan,
+                    unit_id=unit,
                 )
             if pk.status != PerjanjianKinerja.Status.DRAFT and pk.pihak_kesatu_id is None:
                 self.peringatan(
@@ -156,6 +172,7 @@ class _Pemeriksa:
                     f"Perjanjian Kinerja {pk.jabatan.nama} tidak mencatat pejabat PIHAK KESATU; lampiran "
                     "mencetak tanda —.",
                     tautan,
+                    unit_id=unit,
                 )
         return semua_pk
 
@@ -172,6 +189,7 @@ class _Pemeriksa:
                     "ditetapkan.",
                     reverse("perjanjian:detail", args=[pk.pk]),
                     "Isi target",
+                    unit_id=pk.jabatan.unit_kerja_id,
                 )
                 continue
             if not c.per_triwulan:
@@ -179,12 +197,14 @@ class _Pemeriksa:
                 if c.alasan and c.alasan != "Belum ada realisasi.":
                     pesan += f" {c.alasan}"
                 tautan = reverse("capaian:isian_triwulan", args=[self.tahun, 4, pk.unit_isian.pk])
+                akses = {"unit_id": pk.unit_isian.pk, "isi": True}
                 if pk.jabatan.tingkat_pk == 1:
-                    self.galat(
-                        f"realisasi-{b.pk}", pesan + " Capaian sasaran tidak dapat dihitung.", tautan, "Isi"
-                    )
+                    pesan += " Capaian sasaran tidak dapat dihitung."
+                    self.galat(f"realisasi-{b.pk}", pesan, tautan, "Isi", **akses)
                 else:
-                    self.peringatan(f"realisasi-{b.pk}", pesan + " Capaiannya dicetak —.", tautan, "Isi")
+                    self.peringatan(
+                        f"realisasi-{b.pk}", pesan + " Capaiannya dicetak —.", tautan, "Isi", **akses
+                    )
         lain_tahun = (
             BarisPK.objects.filter(perjanjian__in=[pk.pk for pk in semua_pk])
             .filter(
@@ -202,6 +222,7 @@ class _Pemeriksa:
                 f"{b.perjanjian.jabatan.nama}, baris {b.urutan} ({b.indikator.nama}) mendukung baris PK atau "
                 f"IKU dari tahun lain, bukan tahun {self.tahun}.",
                 reverse("admin:perjanjian_barispk_change", args=[b.pk]),
+                **_admin("perjanjian.view_barispk"),
             )
 
     def persetujuan_kinerja(self, semua_pk):
@@ -230,6 +251,7 @@ class _Pemeriksa:
                 f"Realisasi kinerja TW {triwulan} {nama} masih {keadaan}, belum disetujui Kepala Dinas.",
                 reverse("capaian:isian_triwulan", args=[self.tahun, triwulan, unit_id]),
                 "Buka isian",
+                unit_id=unit_id,
             )
 
     def _belum_disetujui(self, jenis, terisi):
@@ -259,6 +281,7 @@ class _Pemeriksa:
                     f"Lampiran PK {pk.jabatan.nama} memuat {m.nomenklatur.kode} {m.nomenklatur.nama}, yang "
                     f"tidak ada dalam DPA {self.tahun}: anggarannya dicetak 0.",
                     reverse("perjanjian:detail", args=[pk.pk]),
+                    unit_id=pk.jabatan.unit_kerja_id,
                 )
 
     def anggaran(self):
@@ -269,6 +292,7 @@ class _Pemeriksa:
                 f"Belum ada DPA tahun {self.tahun}: tabel program, kegiatan dan realisasi anggaran kosong.",
                 reverse("impor"),
                 "Impor DPA",
+                izin="anggaran.add_anggaransubkegiatan",
             )
             return
         lebih = [a for a in baris if a.realisasi_sd > a.pagu]
@@ -281,10 +305,14 @@ class _Pemeriksa:
                 f"{NAMA_BULAN[bulan - 1]}"
             )
             tautan = reverse("anggaran:isian_bulan", args=[self.tahun, bulan, a.unit_kerja_id])
+            akses = {"unit_id": a.unit_kerja_id}
             if teks:
-                self.peringatan(f"lebih-pagu-{a.pk}", f"{pesan}; catatan bulan itu: «{teks}».", tautan)
+                self.peringatan(
+                    f"lebih-pagu-{a.pk}", f"{pesan}; catatan bulan itu: «{teks}».", tautan, **akses
+                )
             else:
-                self.galat(f"lebih-pagu-{a.pk}", f"{pesan}, tanpa catatan penjelasan pada bulan itu.", tautan)
+                pesan += ", tanpa catatan penjelasan pada bulan itu."
+                self.galat(f"lebih-pagu-{a.pk}", pesan, tautan, **akses)
         terisi = set(
             RealisasiAnggaran.objects.filter(anggaran__tahun=self.tahun)
             .filter(Q(keuangan__gt=0) | Q(fisik__gt=0))
@@ -301,6 +329,7 @@ class _Pemeriksa:
                 "disetujui Kepala Dinas.",
                 reverse("anggaran:isian_bulan", args=[self.tahun, bulan, unit_id]),
                 "Buka isian",
+                unit_id=unit_id,
             )
         for s in selisih_pagu_tertulis(self.tahun, anggaran=baris):
             kolom = s.kolom.replace("_", " ")
@@ -336,6 +365,7 @@ class _Pemeriksa:
                 "dengan celahnya ditutup).",
                 reverse("admin:capaian_skalapredikat_changelist"),
                 "Atur skala",
+                **_admin("capaian.view_skalapredikat"),
             )
             return
         masalah = periksa_skala(skala.sebagai_pita())
@@ -345,6 +375,7 @@ class _Pemeriksa:
                 f"Skala predikat «{skala.nama}» tidak sah: {' '.join(masalah)}",
                 reverse("admin:capaian_skalapredikat_change", args=[skala.pk]),
                 "Perbaiki skala",
+                **_admin("capaian.view_skalapredikat"),
             )
 
     def penanda_tangan(self):
@@ -358,12 +389,14 @@ class _Pemeriksa:
                 f"{format_tanggal(tanggal)}, tanggal penandatanganan LKjIP.",
                 reverse("admin:nakertrans_penugasan_changelist"),
                 "Catat penugasan",
+                **_admin("nakertrans.view_penugasan"),
             )
         elif not pejabat.pegawai.nip:
             self.peringatan(
                 "penanda-tangan-nip",
                 f"{pejabat.pegawai} tidak mempunyai NIP; tanda tangan dicetak tanpa NIP.",
                 reverse("admin:nakertrans_pegawai_change", args=[pejabat.pegawai_id]),
+                **_admin("nakertrans.view_pegawai"),
             )
 
 
@@ -380,3 +413,25 @@ def periksa_lkjip(tahun):
             t.tanggapan = tg
     temuan.sort(key=lambda t: t.tingkat != GALAT)
     return HasilPemeriksaan(tahun, temuan)
+
+
+def saring_tautan(hasil, user):
+    """The findings as ``user`` may follow them. Everybody who may read the check sees every finding,
+    but a link is kept only to a page the user may open: another unit's pages answer 404 to an operator
+    of the Sekretariat, the admin pages are for staff with the permission. An «Isi» link to a unit the
+    user only reads (the Kepala Dinas, the Inspektorat) reads «Lihat isian»."""
+    terlihat = None if melihat_semua_unit(user) else id_unit_lingkup(user)
+    diisi = set(unit_yang_boleh_diisi(user).values_list("pk", flat=True))
+    for t in hasil.temuan:
+        if not t.tautan:
+            continue
+        boleh = (
+            (t.unit_id is None or terlihat is None or t.unit_id in terlihat)
+            and (not t.izin or user.has_perm(t.izin))
+            and (not t.admin or user.is_staff)
+        )
+        if not boleh:
+            t.tautan = t.label = ""
+        elif t.isi and t.unit_id not in diisi:
+            t.label = "Lihat isian"
+    return hasil

@@ -20,7 +20,7 @@ from capaian.narasi import (
     ke_html,
     simpan_narasi,
 )
-from capaian.pemeriksaan import periksa_lkjip
+from capaian.pemeriksaan import periksa_lkjip, saring_tautan
 from nakertrans.access import angka_bulat, melihat_semua_unit, wajib_izin, wajib_tahun_sah
 from nakertrans.pdf import respons_pdf
 from perjanjian.models import PerjanjianKinerja
@@ -102,7 +102,7 @@ def pemeriksaan(request, tahun):
         "capaian/pemeriksaan_lkjip.html",
         {
             "tahun": tahun,
-            "hasil": periksa_lkjip(tahun),
+            "hasil": saring_tautan(periksa_lkjip(tahun), user),
             "menerbitkan": request.user.has_perm("capaian.terbitkan_lkjip"),
             "catatan": request.POST.get("catatan", ""),
             "dipilih": set(request.POST.getlist("kode")),

@@ -2,6 +2,7 @@
 warning; every finding links to where it is fixed."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -228,3 +229,55 @@ def test_inspektorat_reads_the_check(tahun_2024, inspektorat, masuk_sebagai):
     halaman = masuk_sebagai(inspektorat).get("/capaian/lkjip/2024/pemeriksaan/").content.decode()
     assert "Perencana Ahli Muda, baris 3" in halaman
     assert 'name="kode"' not in halaman
+
+
+def _tautan_temuan(halaman):
+    """(href, label) of every link in the two findings tables."""
+    tabel = re.findall(r'<table class="tabel" id="daftar-(?:galat|peringatan)">(.*?)</table>', halaman, re.S)
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', "".join(tabel))
+
+
+def _ikuti(client, tautan):
+    return {href: client.get(href).status_code for href, _ in tautan}
+
+
+def test_the_sekretariat_operator_gets_links_only_to_its_own_units(tahun_2024, masuk_sebagai):
+    from nakertrans.models import Pengguna, UnitKerja
+
+    client = masuk_sebagai(Pengguna.objects.get(username="operator_sekretariat"))
+    halaman = client.get("/capaian/lkjip/2024/pemeriksaan/").content.decode()
+    # every finding is listed, those of other units too ...
+    assert "Kepala Bidang Transmigrasi, baris 1" in halaman and "Kepala Bidang Ketenagakerjaan" in halaman
+    tautan = _tautan_temuan(halaman)
+    # ... but only the Sekretariat's (and its Subbagian's) entry pages are linked, to be filled
+    unit_isian = {int(h.split("/")[-2]) for h, _ in tautan if h.startswith("/capaian/isian/")}
+    sendiri = set(
+        UnitKerja.objects.filter(nama__in=["Sekretariat", "Subbagian Umum dan Kepegawaian"]).values_list(
+            "pk", flat=True
+        )
+    )
+    assert unit_isian == sendiri
+    assert {label for h, label in tautan if h.startswith("/capaian/isian/")} == {"Isi"}
+    assert set(_ikuti(client, tautan).values()) == {200}
+
+
+def test_readers_of_every_unit_get_view_links_and_no_admin_pages_without_staff(
+    tahun_2024, kadis, masuk_sebagai
+):
+    SkalaPredikat.objects.update(aktif=False)  # a warning whose fix is on an admin page
+    client = masuk_sebagai(kadis)
+    halaman = client.get("/capaian/lkjip/2024/pemeriksaan/").content.decode()
+    assert "Belum ada skala predikat yang dipakai" in halaman
+    tautan = _tautan_temuan(halaman)
+    assert not [h for h, _ in tautan if h.startswith("/admin/")]
+    isian = [label for h, label in tautan if h.startswith("/capaian/isian/")]
+    assert len(isian) == 11 and set(isian) == {"Lihat isian"}  # the Kepala Dinas reads, does not fill
+    assert set(_ikuti(client, tautan).values()) == {200}
+
+
+def test_staff_with_the_permission_keep_the_admin_links(tahun_2024, inspektorat, masuk_sebagai):
+    SkalaPredikat.objects.update(aktif=False)
+    client = masuk_sebagai(inspektorat)
+    tautan = _tautan_temuan(client.get("/capaian/lkjip/2024/pemeriksaan/").content.decode())
+    assert ("/admin/capaian/skalapredikat/", "Atur skala") in tautan
+    assert set(_ikuti(client, tautan).values()) == {200}
