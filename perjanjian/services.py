@@ -1,7 +1,7 @@
 """State changes of Perjanjian Kinerja: finalise and revise, each in one transaction."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from nakertrans.models import pejabat_pada
 from perjanjian.models import BarisPK, PerjanjianKinerja
@@ -89,22 +89,31 @@ def revisi_pk(*, perjanjian, user, alasan):
         raise ValidationError(
             "Alasan revisi wajib diisi (misalnya pergantian pejabat, program atau anggaran)."
         )
+    # The row lock makes a second «Buat revisi» sent at the same time wait for the first and then see
+    # its draft; the status is read again under the lock, not taken from the caller's copy.
+    perjanjian = PerjanjianKinerja.objects.select_for_update(of=("self",)).get(pk=perjanjian.pk)
     if perjanjian.status != Status.FINAL:
         raise ValidationError("Hanya PK final yang direvisi; draf dapat diubah langsung.")
     if PerjanjianKinerja.objects.filter(
-        tahun=perjanjian.tahun, jabatan=perjanjian.jabatan, status=Status.DRAFT
+        tahun=perjanjian.tahun, jabatan_id=perjanjian.jabatan_id, status=Status.DRAFT
     ).exists():
         raise ValidationError("Sudah ada draf revisi PK ini.")
-    baru = PerjanjianKinerja.objects.create(
-        tahun=perjanjian.tahun,
-        jabatan=perjanjian.jabatan,
-        versi=perjanjian.versi + 1,
-        tempat=perjanjian.tempat,
-        tanggal=perjanjian.tanggal,
-        unit_pengisi=perjanjian.unit_pengisi,
-        revisi_dari=perjanjian,
-        alasan_revisi=alasan,
-    )
+    try:
+        with transaction.atomic():
+            baru = PerjanjianKinerja.objects.create(
+                tahun=perjanjian.tahun,
+                jabatan_id=perjanjian.jabatan_id,
+                versi=perjanjian.versi + 1,
+                tempat=perjanjian.tempat,
+                tanggal=perjanjian.tanggal,
+                unit_pengisi_id=perjanjian.unit_pengisi_id,
+                revisi_dari=perjanjian,
+                alasan_revisi=alasan,
+            )
+    except IntegrityError:
+        # One draft per post and year, one revision per version (database constraints): a
+        # concurrent revision that the lock did not serialise (SQLite) is refused, not a 500.
+        raise ValidationError("Sudah ada draf revisi PK ini.") from None
     baru.program_kegiatan.set(perjanjian.program_kegiatan.all())
     BarisPK.objects.bulk_create(
         BarisPK(

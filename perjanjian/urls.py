@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:tahun>/", views.daftar_pk, name="daftar_tahun"),
     path("pk/<int:pk>/", views.detail_pk, name="detail"),
     path("pk/<int:pk>/cetak.pdf", views.cetak_pk, name="cetak"),
+    path("pk/<int:pk>/finalkan/", views.finalkan_pk, name="finalkan"),
+    path("pk/<int:pk>/revisi/", views.revisi_pk, name="revisi"),
     path("pohon/", views.pohon, name="pohon"),
     path("pohon/<int:tahun>/", views.pohon, name="pohon_tahun"),
 ]

@@ -1,10 +1,14 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from nakertrans.access import angka_bulat, unit_terlihat, wajib_tahun_sah
 from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf, respons_pdf
+from perjanjian import services
 from perjanjian.access import get_pk_for_user
 from perjanjian.models import PerjanjianKinerja
 from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja
@@ -52,10 +56,58 @@ def _konteks_pk(perjanjian):
 @login_required
 def detail_pk(request, pk):
     perjanjian = get_pk_for_user(request.user, pk)
-    versi = PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun, jabatan=perjanjian.jabatan).order_by(
-        "-versi"
+    versi = list(
+        PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun, jabatan=perjanjian.jabatan).order_by(
+            "-versi"
+        )
     )
-    return render(request, "perjanjian/detail.html", {**_konteks_pk(perjanjian), "versi": versi})
+    return render(
+        request,
+        "perjanjian/detail.html",
+        {
+            **_konteks_pk(perjanjian),
+            "versi": versi,
+            "draf_revisi": next((v for v in versi if v.status == PerjanjianKinerja.Status.DRAFT), None),
+            # The permission the services ask for (services._wajib_admin), as the admin actions do.
+            "boleh_kelola": request.user.has_perm("perjanjian.change_perjanjiankinerja"),
+        },
+    )
+
+
+def _pesan(galat):
+    return " ".join(getattr(galat, "messages", None) or [str(galat)])
+
+
+@login_required
+@require_POST
+def finalkan_pk(request, pk):
+    """«Finalkan» on the PK page: the service's checks and refusals, shown as a message on the page."""
+    perjanjian = get_pk_for_user(request.user, pk)
+    try:
+        services.finalkan_pk(perjanjian=perjanjian, user=request.user)
+    except (ValidationError, PermissionDenied) as galat:
+        messages.error(request, f"PK tidak difinalkan: {_pesan(galat)}")
+    else:
+        messages.success(request, f"PK versi {perjanjian.versi} difinalkan.")
+    return redirect("perjanjian:detail", pk=perjanjian.pk)
+
+
+@login_required
+@require_POST
+def revisi_pk(request, pk):
+    """«Buat revisi»: a new draft version with the reason given; the final version stays readable."""
+    perjanjian = get_pk_for_user(request.user, pk)
+    try:
+        baru = services.revisi_pk(perjanjian=perjanjian, user=request.user, alasan=request.POST.get("alasan"))
+    except (ValidationError, PermissionDenied) as galat:
+        messages.error(request, f"Revisi tidak dibuat: {_pesan(galat)}")
+        return redirect("perjanjian:detail", pk=perjanjian.pk)
+    messages.success(
+        request,
+        f"Draf revisi versi {baru.versi} dibuat. Ubah barisnya, lalu finalkan; versi {perjanjian.versi} "
+        "tetap berlaku sampai revisi difinalkan.",
+    )
+    return redirect("perjanjian:detail", pk=baru.pk)
 
 
 def pdf_pk(perjanjian):
