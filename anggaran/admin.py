@@ -10,11 +10,12 @@ from anggaran.models import (
     RealisasiAnggaran,
 )
 from nakertrans.admin import HanyaBaca
+from nakertrans.admin_angka import TanpaPemisahRibuan
 from nakertrans.impor import ImporSemuaAtauTidakSama
 
 
 @admin.register(Nomenklatur)
-class NomenklaturAdmin(admin.ModelAdmin):
+class NomenklaturAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
     list_display = ["kode", "nama", "tingkat", "induk"]
     list_filter = ["tingkat"]
     search_fields = ["kode", "nama"]
@@ -23,7 +24,7 @@ class NomenklaturAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndikatorProgramKegiatan)
-class IndikatorProgramKegiatanAdmin(SimpleHistoryAdmin):
+class IndikatorProgramKegiatanAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
     list_display = ["tahun", "nomenklatur", "indikator", "target"]
     list_filter = ["tahun"]
     search_fields = ["nomenklatur__kode", "indikator"]
@@ -31,13 +32,13 @@ class IndikatorProgramKegiatanAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["nomenklatur"]
 
 
-class RealisasiAnggaranInline(HanyaBaca, admin.TabularInline):
+class RealisasiAnggaranInline(TanpaPemisahRibuan, HanyaBaca, admin.TabularInline):
     model = RealisasiAnggaran
     extra = 0
 
 
 @admin.register(AnggaranSubKegiatan)
-class AnggaranSubKegiatanAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class AnggaranSubKegiatanAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
     resource_classes = [AnggaranSubKegiatanResource]
     list_display = ["tahun", "sub_kegiatan", "unit_kerja", "pagu_murni", "pagu_perubahan"]
     list_filter = ["tahun", "unit_kerja"]
@@ -48,7 +49,7 @@ class AnggaranSubKegiatanAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
 
 
 @admin.register(RealisasiAnggaran)
-class RealisasiAnggaranAdmin(HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class RealisasiAnggaranAdmin(TanpaPemisahRibuan, HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
     resource_classes = [RealisasiAnggaranResource]
     list_display = ["anggaran", "bulan", "keuangan", "fisik"]
     list_filter = ["anggaran__tahun", "bulan", "anggaran__unit_kerja"]
@@ -56,7 +57,7 @@ class RealisasiAnggaranAdmin(HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAd
 
 
 @admin.register(PaguTertulis)
-class PaguTertulisAdmin(SimpleHistoryAdmin):
+class PaguTertulisAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
     list_display = ["tahun", "nomenklatur", "pagu_murni", "pagu_perubahan", "sumber"]
     list_filter = ["tahun"]
     search_fields = ["nomenklatur__kode", "nomenklatur__nama"]

@@ -15,6 +15,7 @@ from capaian.models import (
     TerbitanLKjIP,
 )
 from nakertrans.admin import HanyaBaca
+from nakertrans.admin_angka import TanpaPemisahRibuan
 
 
 class PitaFormSet(BaseInlineFormSet):
@@ -41,19 +42,19 @@ class PitaFormSet(BaseInlineFormSet):
             raise ValidationError(masalah)
 
 
-class PitaInline(admin.TabularInline):
+class PitaInline(TanpaPemisahRibuan, admin.TabularInline):
     model = PitaPredikat
     formset = PitaFormSet
     extra = 0
 
 
 @admin.register(SkalaPredikat)
-class SkalaPredikatAdmin(admin.ModelAdmin):
+class SkalaPredikatAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
     list_display = ["nama", "aktif"]
     inlines = [PitaInline]
 
 
-class NilaiKomponenInline(admin.TabularInline):
+class NilaiKomponenInline(TanpaPemisahRibuan, admin.TabularInline):
     model = NilaiKomponenTriwulan
     extra = 0
     readonly_fields = ["komponen", "nilai"]
@@ -63,10 +64,11 @@ class NilaiKomponenInline(admin.TabularInline):
         return False
 
 
-class BuktiInline(admin.TabularInline):
+class BuktiInline(TanpaPemisahRibuan, admin.TabularInline):
     model = BuktiDukung
     extra = 0
     readonly_fields = ["nama_asli", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
+    angka_besaran = ["ukuran"]  # a file size, grouped as any quantity
     exclude = ["berkas"]
     can_delete = False
 
@@ -75,7 +77,7 @@ class BuktiInline(admin.TabularInline):
 
 
 @admin.register(RealisasiTriwulan)
-class RealisasiTriwulanAdmin(HanyaBaca, SimpleHistoryAdmin):
+class RealisasiTriwulanAdmin(TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
     """Read-only: realisasi changes only through the entry page, which respects the locks."""
 
     list_display = ["baris", "triwulan", "realisasi_angka", "realisasi_huruf"]
@@ -85,19 +87,20 @@ class RealisasiTriwulanAdmin(HanyaBaca, SimpleHistoryAdmin):
 
 
 @admin.register(TerbitanLKjIP)
-class TerbitanLKjIPAdmin(HanyaBaca, admin.ModelAdmin):
+class TerbitanLKjIPAdmin(TanpaPemisahRibuan, HanyaBaca, admin.ModelAdmin):
     list_display = ["tahun", "nomor", "diterbitkan_pada", "diterbitkan_oleh", "ukuran", "sha256"]
+    angka_besaran = ["ukuran"]
     list_filter = ["tahun"]
     exclude = ["isi"]
 
 
 @admin.register(TanggapanPeringatan)
-class TanggapanPeringatanAdmin(HanyaBaca, admin.ModelAdmin):
+class TanggapanPeringatanAdmin(TanpaPemisahRibuan, HanyaBaca, admin.ModelAdmin):
     list_display = ["tahun", "pesan", "catatan", "oleh", "pada"]
     list_filter = ["tahun"]
 
 
 @admin.register(NarasiLKjIP)
-class NarasiLKjIPAdmin(HanyaBaca, SimpleHistoryAdmin):
+class NarasiLKjIPAdmin(TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
     list_display = ["tahun", "bagian", "indikator", "diubah_oleh", "diubah_pada"]
     list_filter = ["tahun", "bagian"]

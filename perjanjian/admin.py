@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
+from nakertrans.admin_angka import TanpaPemisahRibuan
 from nakertrans.impor import ImporSemuaAtauTidakSama
 from nakertrans.rumus import GalatRumus, urai_rumus
 from perjanjian import services
@@ -22,23 +23,23 @@ from perjanjian.models import (
 )
 
 
-class MisiInline(admin.TabularInline):
+class MisiInline(TanpaPemisahRibuan, admin.TabularInline):
     model = Misi
     extra = 0
 
 
-class TujuanInline(admin.TabularInline):
+class TujuanInline(TanpaPemisahRibuan, admin.TabularInline):
     model = Tujuan
     extra = 0
 
 
-class SasaranInline(admin.TabularInline):
+class SasaranInline(TanpaPemisahRibuan, admin.TabularInline):
     model = SasaranRenstra
     extra = 0
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
     list_display = ["nama", "tahun_awal", "tahun_akhir"]
     inlines = [MisiInline, TujuanInline, SasaranInline]
 
@@ -63,14 +64,14 @@ class KomponenFormSet(BaseInlineFormSet):
                 raise ValidationError(galat.messages) from None
 
 
-class KomponenInline(admin.TabularInline):
+class KomponenInline(TanpaPemisahRibuan, admin.TabularInline):
     model = KomponenIndikator
     formset = KomponenFormSet
     extra = 0
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class IndikatorAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
     resource_classes = [IndikatorResource]
     list_display = ["nama", "satuan", "jenis_nilai", "polaritas", "aturan_tahunan", "desimal"]
     list_filter = ["jenis_nilai", "polaritas", "aturan_tahunan"]
@@ -78,26 +79,26 @@ class IndikatorAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
     inlines = [KomponenInline]
 
 
-class TargetIKUInline(admin.TabularInline):
+class TargetIKUInline(TanpaPemisahRibuan, admin.TabularInline):
     model = TargetIKU
     extra = 0
 
 
 @admin.register(IKU)
-class IKUAdmin(admin.ModelAdmin):
+class IKUAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
     list_display = ["indikator", "renstra", "sasaran", "urutan"]
     list_select_related = ["indikator", "renstra", "sasaran"]
     inlines = [TargetIKUInline]
 
 
 @admin.register(NilaiKomponenTahunan)
-class NilaiKomponenTahunanAdmin(SimpleHistoryAdmin):
+class NilaiKomponenTahunanAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
     list_display = ["komponen", "tahun", "nilai", "sumber"]
     list_filter = ["tahun"]
     list_select_related = ["komponen__indikator"]
 
 
-class BarisPKInline(admin.StackedInline):
+class BarisPKInline(TanpaPemisahRibuan, admin.StackedInline):
     model = BarisPK
     fk_name = "perjanjian"
     extra = 0
@@ -110,9 +111,19 @@ class BarisPKInline(admin.StackedInline):
         ("induk", "iku"),
     ]
 
+    # The lines of a final PK are shown, not offered for editing (the PK itself is view-only).
+    def has_add_permission(self, request, obj=None):
+        return (obj is None or obj.dapat_diubah) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or obj.dapat_diubah) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or obj.dapat_diubah) and super().has_delete_permission(request, obj)
+
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
+class PerjanjianKinerjaAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
     list_display = ["tahun", "jabatan", "versi", "status", "tanggal"]
     list_filter = ["tahun", "status", "jabatan__tingkat_pk"]
     list_select_related = ["jabatan"]
@@ -164,7 +175,7 @@ class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BarisPK)
-class BarisPKAdmin(ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class BarisPKAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
     resource_classes = [BarisPKResource]
     list_display = ["perjanjian", "urutan", "indikator", "target_angka", "target_huruf", "induk"]
     list_filter = ["perjanjian__tahun"]
