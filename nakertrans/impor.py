@@ -170,7 +170,7 @@ class ResourceSakip(EksporAman, resources.ModelResource):
         super().__init__(**kwargs)
         self._kunci_terlihat = {}
         self._data = None
-        self.bacaan = []  # (row, column, as written, as read)
+        self.bacaan = []  # every number: (row, column, as written, as read)
         self.peringatan = []  # (row, column, message): shown on the preview, acknowledged to import
         self._baris_kini = None
 
@@ -229,8 +229,7 @@ class ResourceSakip(EksporAman, resources.ModelResource):
             tertulis = str(mentah).strip()
             desimal = max(0, -angka.normalize().as_tuple().exponent)
             terbaca = format_angka(angka, desimal)
-            if tertulis != terbaca:
-                self.bacaan.append((self.baris_lembar(self._baris_kini), f.column_name, tertulis, terbaca))
+            self.bacaan.append((self.baris_lembar(self._baris_kini), f.column_name, tertulis, terbaca))
 
     def tambah_peringatan(self, kolom, pesan):
         self.peringatan.append((self.baris_lembar(self._baris_kini), kolom, pesan))
@@ -316,7 +315,7 @@ class HasilImpor:
     galat_umum: list = field(default_factory=list)
     galat_baris: list = field(default_factory=list)  # (row number, message)
     peringatan: list = field(default_factory=list)  # (row number, column, message)
-    bacaan: list = field(default_factory=list)  # (row number, column, as written, as read)
+    bacaan: list = field(default_factory=list)  # every number: (row, column, as written, as read)
     selisih: list = field(default_factory=list)
     jumlah: dict = field(default_factory=dict)
 
@@ -330,6 +329,11 @@ class HasilImpor:
         return ", ".join(
             f"{jumlah} {LABEL_JENIS_BARIS.get(jenis, jenis)}" for jenis, jumlah in self.jumlah.items()
         )
+
+    @property
+    def bacaan_berbeda(self):
+        """The numbers whose reading differs from how they were written: what the preview shows."""
+        return [b for b in self.bacaan if b[2] != b[3]]
 
     def semua_pesan(self):
         """Every error as one line each, as the page and the command print them."""

@@ -86,16 +86,17 @@ class IndikatorResource(ResourceSakip):
         nama = " ".join(str(row.get("nama") or "").split())
         if not nama:
             raise GalatKolom("nama", "kosong.")
-        row["nama"] = nama
+        batas = Indikator._meta.get_field("nama").max_length
+        if len(nama) > batas:
+            raise GalatKolom("nama", f"paling banyak {batas} karakter (tertulis {format_angka(len(nama))}).")
+        # The same name ignoring case and spaces is the same indicator (and the database says so too);
+        # the stored spelling is kept.
+        ada = IndikatorWidget().clean(nama) if Indikator.objects.filter(nama__iexact=nama).exists() else None
+        row["nama"] = ada.nama if ada else nama
         self._cegah_ganda(kunci_nama(nama), row_number, f"indikator «{nama}»")
 
     def get_instance(self, instance_loader, row):
-        # The same name ignoring case and spaces is the same indicator (and the database says so too).
-        return (
-            IndikatorWidget().clean(row["nama"])
-            if Indikator.objects.filter(nama__iexact=row["nama"]).exists()
-            else None
-        )
+        return Indikator.objects.filter(nama=row["nama"]).first()
 
 
 class JabatanWidget(widgets.ForeignKeyWidget):
@@ -122,6 +123,8 @@ class IndikatorWidget(widgets.ForeignKeyWidget):
         nama = "" if value is None else str(value).strip()
         if not nama:
             raise ValueError("Indikator kosong.")
+        if len(nama) > Indikator._meta.get_field("nama").max_length:
+            raise ValueError("Nama indikator terlalu panjang; tidak ada indikator bernama demikian.")
         indikator = cari_satu(
             Indikator.objects.filter(nama__iexact=" ".join(nama.split())).only("nama"),
             nama,
