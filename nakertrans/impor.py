@@ -366,12 +366,25 @@ class _Bentrok(Exception):
     """Another transaction created the same rows first; the import is tried once more, as updates."""
 
 
-def _jalankan(jenis, data, *, user, dry_run):
+def _bentrok(hasil_asli):
+    """Whether a row collided with a row another transaction created meanwhile (an insert refused by a
+    unique index, or a uniqueness check that now sees the other's committed row)."""
+    if any(isinstance(e.error, IntegrityError) for _, galat in hasil_asli.row_errors() for e in galat):
+        return True
+    for baris in hasil_asli.invalid_rows:
+        galat = baris.error
+        daftar = [g for gs in galat.error_dict.values() for g in gs] if hasattr(galat, "error_dict") else []
+        if any(getattr(g, "code", None) in {"unique", "unique_together"} for g in daftar):
+            return True
+    return False
+
+
+def _jalankan(jenis, data, *, user, dry_run, boleh_ulang):
     resource = ambil_jenis(jenis).resource()
     hasil_asli = resource.import_data(
         data, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True, user=user
     )
-    if any(isinstance(e.error, IntegrityError) for _, galat in hasil_asli.row_errors() for e in galat):
+    if boleh_ulang and _bentrok(hasil_asli):
         raise _Bentrok
     kolom_dari = {f.attribute: f.column_name for f in resource.get_import_fields() if f.attribute}
     hasil = HasilImpor(dicoba=dry_run)
@@ -392,18 +405,14 @@ def _jalankan(jenis, data, *, user, dry_run):
 
 def impor(jenis, data, *, user, dry_run):
     """Import a dataset of a registered kind; rolled back entirely on any error."""
-    for percobaan in range(2):
-        try:
-            with transaction.atomic():
-                return _jalankan(jenis, data, user=user, dry_run=dry_run)
-        except _Bentrok:
-            if percobaan:
-                hasil = HasilImpor(dicoba=dry_run)
-                hasil.galat_umum = [
-                    "Data yang sama sedang diimpor orang lain pada saat yang sama; tidak ada yang disimpan. "
-                    "Ulangi pratinjau."
-                ]
-                return hasil
+    try:
+        with transaction.atomic():
+            return _jalankan(jenis, data, user=user, dry_run=dry_run, boleh_ulang=True)
+    except _Bentrok:
+        # Once more, now that the other import's rows are visible: they become updates. A collision
+        # that remains is a real one and is reported row by row.
+        with transaction.atomic():
+            return _jalankan(jenis, data, user=user, dry_run=dry_run, boleh_ulang=False)
 
 
 def periksa(jenis, isi, nama_berkas, *, user):

@@ -134,6 +134,7 @@ class Indikator(models.Model):
             models.UniqueConstraint(
                 Lower("nama"),
                 name="indikator_nama_unik",
+                violation_error_code="unique",
                 violation_error_message="Indikator dengan nama ini sudah ada "
                 "(huruf besar/kecil tidak dibedakan).",
             )

@@ -36,6 +36,6 @@ class Migration(migrations.Migration):
         migrations.RunPython(rapikan_nama, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='indikator',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('nama'), name='indikator_nama_unik', violation_error_message='Indikator dengan nama ini sudah ada (huruf besar/kecil tidak dibedakan).'),
+            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('nama'), name='indikator_nama_unik', violation_error_code='unique', violation_error_message='Indikator dengan nama ini sudah ada (huruf besar/kecil tidak dibedakan).'),
         ),
     ]
