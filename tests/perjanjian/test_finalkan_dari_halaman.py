@@ -219,7 +219,7 @@ def test_a_concurrent_revision_missed_by_the_check_is_refused_not_a_500(
     assert PerjanjianKinerja.objects.filter(tahun=2024, jabatan=final.jabatan).count() == 2
 
 
-@pytest.mark.skipif(not connection.features.has_select_for_update, reason="SELECT … FOR UPDATE")
+@pytest.mark.postgresql  # SQLite has no SELECT … FOR UPDATE; deselected there, run on PostgreSQL
 def test_finalising_and_revising_lock_the_pk_row(perencanaan, admin, draf_revisi):
     with CaptureQueriesContext(connection) as q:
         services.finalkan_pk(perjanjian=draf_revisi, user=admin)
