@@ -13,7 +13,7 @@ urlpatterns = [
     path("organisasi/", views.organisasi, name="organisasi"),
     path("organisasi/unit/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("organisasi/jabatan/<int:pk>/", views.jabatan_detail, name="jabatan_detail"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="masuk"),
+    path("masuk/", views.masuk, name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

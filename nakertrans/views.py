@@ -11,7 +11,7 @@ from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, UnitKerja
 from nakertrans.queries import unit_dengan_jabatan
 from nakertrans.roles import peran_pengguna
 
-# The login page (urls.py: path("masuk/", views.masuk, name="masuk")).
+# The login page: its wrong-password sentence names each field once.
 masuk = auth_views.LoginView.as_view(authentication_form=FormMasuk, redirect_authenticated_user=True)
 
 
