@@ -34,6 +34,19 @@ def sel_aman(nilai):
     return nilai
 
 
+def teks_asli(nilai):
+    """The inverse of :func:`sel_aman` for a file coming back in: ``"'=1+1"`` -> ``"=1+1"``.
+
+    For imports of a sheet the product exported, so that an exported and re-imported indicator name
+    is the same name, not one with an apostrophe in front. Only an apostrophe followed by one of
+    :data:`PEMICU_RUMUS` is removed: the one ambiguity is a text that itself began with such an
+    apostrophe, which loses it.
+    """
+    if isinstance(nilai, str) and nilai.startswith(PENANDA_TEKS) and nilai[1:].startswith(PEMICU_RUMUS):
+        return nilai[1:]
+    return nilai
+
+
 def baris_aman(baris):
     """A row (any iterable of cells) with every cell through :func:`sel_aman`, as a list."""
     return [sel_aman(nilai) for nilai in baris]
