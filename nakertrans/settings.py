@@ -54,9 +54,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "simple_history",
+    # Before import_export: its «import» and «export» commands are replaced by ones that refuse.
+    "nakertrans",
     "import_export",
     "csp",
-    "nakertrans",
     "anggaran",
     "perjanjian",
     "capaian",
