@@ -28,19 +28,25 @@ def konteks_tindakan(user, pengajuan, boleh_isi, nama_url, *args):
     }
 
 
-def jalankan_aksi(request, *, pengajuan, aksi, hitung_isian, nama_periode):
-    """Run one transition for the page and leave its outcome as a message (never an exception)."""
+def jalankan_aksi(request, *, pengajuan, aksi, hitung_isian, nama_periode, periksa_isian=None):
+    """Run one transition for the page and leave its outcome as a message (never an exception).
+
+    ``periksa_isian``: the page's check of the period's entries before it is submitted, forwarded or
+    approved (a callable returning a list of problems, see workflow._periksa_isi).
+    """
     catatan = request.POST.get("catatan", "")
     user = request.user
     try:
         if aksi == "ajukan":
-            workflow.ajukan(pengajuan=pengajuan, user=user, jumlah_isian=hitung_isian())
+            workflow.ajukan(
+                pengajuan=pengajuan, user=user, jumlah_isian=hitung_isian(), periksa=periksa_isian
+            )
             messages.success(request, f"Realisasi {nama_periode} diajukan untuk disetujui.")
         elif aksi == "tinjau":
-            workflow.tinjau(pengajuan=pengajuan, user=user)
+            workflow.tinjau(pengajuan=pengajuan, user=user, periksa=periksa_isian)
             messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala Dinas.")
         elif aksi == "setujui":
-            workflow.setujui(pengajuan=pengajuan, user=user)
+            workflow.setujui(pengajuan=pengajuan, user=user, periksa=periksa_isian)
             messages.success(request, "Realisasi disetujui dan dikunci.")
         elif aksi == "kembalikan":
             workflow.kembalikan(pengajuan=pengajuan, user=user, catatan=catatan)

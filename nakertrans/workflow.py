@@ -68,8 +68,22 @@ def ada_yang_terkunci(*, jenis, unit_kerja_id, periode):
     return any(p in terkunci for p in periode)
 
 
-def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi):
-    """Conditional UPDATE from one of ``dari`` to ``ke``; refuses if someone got there first."""
+def _periksa_isi(periksa, *, awal, saran):
+    """Run the domain's check of what a period holds; its problems refuse the transition.
+
+    ``periksa()`` returns a list of problems as Indonesian sentences ([] when the period is fine).
+    """
+    masalah = [m for m in periksa() if m]
+    if masalah:
+        raise ValidationError(f"{awal}: {' '.join(masalah)} {saran}")
+
+
+def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi, periksa=None, saran=""):
+    """Conditional UPDATE from one of ``dari`` to ``ke``; refuses if someone got there first.
+
+    ``periksa``: see _periksa_isi; it runs while the period's row is held (a no-op conditional
+    UPDATE), so no save of the period can slip in between the check and the transition.
+    """
     if pengajuan.pk is None:
         # The first transition of a period creates its row (only after the permission checks).
         pengajuan, _ = Pengajuan.objects.get_or_create(
@@ -78,6 +92,10 @@ def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi):
             periode=pengajuan.periode,
             unit_kerja=pengajuan.unit_kerja,
         )
+    if periksa is not None and Pengajuan.objects.filter(pk=pengajuan.pk, status__in=dari).update(
+        versi=F("versi")
+    ):
+        _periksa_isi(periksa, awal=f"Tidak dapat {aksi}", saran=saran)
     diubah = Pengajuan.objects.filter(pk=pengajuan.pk, status__in=dari).update(
         status=ke, catatan=catatan, diubah_pada=timezone.now(), versi=F("versi") + 1
     )
@@ -101,22 +119,43 @@ def _wajib_lingkup(user, pengajuan, izin):
         raise PermissionDenied("Anda tidak berhak atas pengajuan unit kerja ini.")
 
 
+SARAN_PENGISI = "Lengkapi dulu, lalu ajukan lagi."
+SARAN_PENYETUJU = "Kembalikan ke unit kerja dengan catatan agar dilengkapi."
+
+
 @transaction.atomic
-def ajukan(*, pengajuan, user, jumlah_isian):
-    """Operator submits the unit's period. ``jumlah_isian``: how many entries the period holds."""
+def ajukan(*, pengajuan, user, jumlah_isian, periksa=None):
+    """Operator submits the unit's period. ``jumlah_isian``: how many entries the period holds;
+    ``periksa``: the domain's check of those entries (see _periksa_isi)."""
     _wajib_lingkup(user, pengajuan, "nakertrans.isi_data_unit")
     if jumlah_isian == 0:
         raise ValidationError("Belum ada isian pada periode ini; tidak ada yang dapat diajukan.")
-    return _pindah(pengajuan, user=user, dari=DAPAT_DIUBAH, ke=Status.DIAJUKAN, aksi="mengajukan")
+    return _pindah(
+        pengajuan,
+        user=user,
+        dari=DAPAT_DIUBAH,
+        ke=Status.DIAJUKAN,
+        aksi="mengajukan",
+        periksa=periksa,
+        saran=SARAN_PENGISI,
+    )
 
 
 @transaction.atomic
-def tinjau(*, pengajuan, user):
+def tinjau(*, pengajuan, user, periksa=None):
     """Kepala Unit's first review, when the setting asks for one."""
     _wajib_lingkup(user, pengajuan, "nakertrans.tinjau_unit")
     if not tinjauan_kepala_unit_aktif():
         raise ValidationError("Tinjauan kepala unit tidak diaktifkan.")
-    return _pindah(pengajuan, user=user, dari={Status.DIAJUKAN}, ke=Status.DITINJAU, aksi="meninjau")
+    return _pindah(
+        pengajuan,
+        user=user,
+        dari={Status.DIAJUKAN},
+        ke=Status.DITINJAU,
+        aksi="meninjau",
+        periksa=periksa,
+        saran=SARAN_PENYETUJU,
+    )
 
 
 def menunggu_kepala_dinas():
@@ -125,10 +164,20 @@ def menunggu_kepala_dinas():
 
 
 @transaction.atomic
-def setujui(*, pengajuan, user):
+def setujui(*, pengajuan, user, periksa=None):
+    """The Kepala Dinas approves and locks the period; ``periksa`` as for ajukan (a period submitted
+    before a check existed is held to it here)."""
     if not user.has_perm("nakertrans.setujui_pengajuan"):
         raise PermissionDenied("Hanya Kepala Dinas yang dapat menyetujui.")
-    return _pindah(pengajuan, user=user, dari=menunggu_kepala_dinas(), ke=Status.DISETUJUI, aksi="menyetujui")
+    return _pindah(
+        pengajuan,
+        user=user,
+        dari=menunggu_kepala_dinas(),
+        ke=Status.DISETUJUI,
+        aksi="menyetujui",
+        periksa=periksa,
+        saran=SARAN_PENYETUJU,
+    )
 
 
 @transaction.atomic

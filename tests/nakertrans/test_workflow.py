@@ -126,3 +126,35 @@ def test_without_the_setting_there_is_no_first_review(organisasi, operator_naker
     workflow.ajukan(pengajuan=p, user=operator_naker, jumlah_isian=1)
     with pytest.raises(ValidationError, match="tidak diaktifkan"):
         workflow.tinjau(pengajuan=p, user=kabid_naker)
+
+
+def test_a_domain_check_refuses_submission_and_changes_nothing(pengajuan_trans, operator_trans):
+    def masalah():
+        return ["2 baris belum lengkap."]
+
+    with pytest.raises(ValidationError, match="Tidak dapat mengajukan: 2 baris belum lengkap. Lengkapi dulu"):
+        workflow.ajukan(pengajuan=pengajuan_trans, user=operator_trans, jumlah_isian=3, periksa=masalah)
+    assert not Pengajuan.objects.exists()  # the period's row made for the transition is rolled back
+    p = workflow.ajukan(pengajuan=pengajuan_trans, user=operator_trans, jumlah_isian=3, periksa=lambda: [])
+    assert p.status == "diajukan"
+
+
+def test_a_domain_check_refuses_approval_of_a_period_submitted_without_it(
+    pengajuan_trans, operator_trans, kadis
+):
+    p = workflow.ajukan(pengajuan=pengajuan_trans, user=operator_trans, jumlah_isian=1)
+    with pytest.raises(
+        ValidationError, match="Tidak dapat menyetujui: Ada isian rusak. Kembalikan ke unit kerja"
+    ):
+        workflow.setujui(pengajuan=p, user=kadis, periksa=lambda: ["Ada isian rusak."])
+    assert p.status == "diajukan" and Pengajuan.objects.get().status == "diajukan"
+    assert not p.riwayat.filter(ke_status="disetujui").exists()
+    assert workflow.setujui(pengajuan=p, user=kadis, periksa=lambda: []).status == "disetujui"
+
+
+def test_the_status_is_checked_before_the_content(pengajuan_trans, operator_trans, kadis):
+    p = workflow.setujui(
+        pengajuan=workflow.ajukan(pengajuan=pengajuan_trans, user=operator_trans, jumlah_isian=1), user=kadis
+    )
+    with pytest.raises(ValidationError, match="status pengajuan sekarang disetujui"):
+        workflow.setujui(pengajuan=p, user=kadis, periksa=lambda: ["tidak dipanggil"])
