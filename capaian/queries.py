@@ -1,16 +1,23 @@
 """Capaian of PK lines for a year up to a triwulan, computed in a fixed number of queries."""
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal, InvalidOperation
 
-from django.db.models import Prefetch
+from django.db import connection
+from django.db.models import Prefetch, TextField
+from django.db.models.functions import Cast
+from django.db.models.query import ModelIterable
 
 from capaian.hitung import hitung_capaian, huruf_tercapai, predikat
-from capaian.models import RealisasiTriwulan, SkalaPredikat
-from nakertrans.format_id import bulatkan
+from capaian.models import NilaiKomponenTriwulan, RealisasiTriwulan, SkalaPredikat
+from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.rumus import hitung
 from perjanjian.models import BarisPK, PerjanjianKinerja
 from perjanjian.rencana import nilai_tahunan
+
+ROMAWI = ["I", "II", "III", "IV"]
+_TEKS = "teks_"  # prefix of the annotations that carry a decimal column as text
+_LEBAR = Context(prec=60)  # wide enough for any value a column can hold
 
 
 def skala_aktif():
@@ -19,6 +26,65 @@ def skala_aktif():
 
     skala = SkalaPredikat.objects.filter(aktif=True).prefetch_related("pita").first()
     return skala.sebagai_pita() if skala else SKALA_SEED
+
+
+def nilai_terbesar(bidang):
+    """The largest value a DecimalField keeps exactly: 999.999.999.999,9999 for 16 digits with 4
+    decimals. SQLite stores such a column as REAL with 15 significant digits, so there the last
+    decimal goes (999.999.999.999,9999 would come back as 10^12, which the field cannot even read)."""
+    bulat, desimal = bidang.max_digits - bidang.decimal_places, bidang.decimal_places
+    if connection.vendor == "sqlite":
+        desimal = max(0, min(desimal, 15 - bulat))
+    return Decimal(10) ** bulat - Decimal(1).scaleb(-desimal)
+
+
+def melebihi_batas(nilai, bidang):
+    """Whether a value read from the database is larger than its field allows (stored before the
+    entry checked it; SQLite keeps whatever it is given)."""
+    return nilai is not None and abs(nilai) > nilai_terbesar(bidang)
+
+
+class _DesimalDariTeks(ModelIterable):
+    """Instances whose decimal fields are read from the column's text instead of the backend's
+    converter, which raises InvalidOperation for a value with more digits than the field (SQLite keeps
+    such a value), so that one bad figure cannot break every page that lists the line."""
+
+    def __iter__(self):
+        nama = [n[len(_TEKS) :] for n in self.queryset.query.annotations if n.startswith(_TEKS)]
+        for obj in super().__iter__():
+            for n in nama:
+                setattr(obj, n, _desimal(getattr(obj, _TEKS + n), obj._meta.get_field(n)))
+            yield obj
+
+
+def _desimal(teks, bidang):
+    if teks is None:
+        return None
+    try:
+        nilai = Decimal(str(teks).strip())
+    except InvalidOperation:
+        return None
+    if not nilai.is_finite():
+        return None
+    return nilai.quantize(Decimal(1).scaleb(-bidang.decimal_places), context=_LEBAR)
+
+
+def terbaca(qs, *nama):
+    """``qs`` with the decimal fields ``nama`` read safely (see _DesimalDariTeks)."""
+    qs = qs.defer(*nama).annotate(**{_TEKS + n: Cast(n, TextField()) for n in nama})
+    qs._iterable_class = _DesimalDariTeks
+    return qs
+
+
+def komponen_terbaca():
+    return terbaca(NilaiKomponenTriwulan.objects.select_related("komponen"), "nilai")
+
+
+def realisasi_terbaca():
+    """Quarterly realisasi with their component values, every figure read safely."""
+    return terbaca(RealisasiTriwulan.objects.all(), "realisasi_angka").prefetch_related(
+        Prefetch("komponen", queryset=komponen_terbaca())
+    )
 
 
 @dataclass
@@ -33,6 +99,7 @@ class CapaianBaris:
     komponen: dict = field(default_factory=dict)  # component values of the last quarter
     alasan: str = ""
     per_triwulan: dict = field(default_factory=dict)  # triwulan -> realisasi value
+    belum_lengkap: dict = field(default_factory=dict)  # triwulan -> why its entry gives no value
 
     @property
     def indikator(self):
@@ -41,9 +108,7 @@ class CapaianBaris:
 
 def baris_tahun(tahun, unit_kerja=None, sampai_triwulan=4):
     """PK lines in force in a year with their indicators, components and quarterly realisasi."""
-    realisasi = RealisasiTriwulan.objects.filter(triwulan__lte=sampai_triwulan).prefetch_related(
-        "komponen__komponen"
-    )
+    realisasi = realisasi_terbaca().filter(triwulan__lte=sampai_triwulan)
     qs = BarisPK.objects.filter(perjanjian__in=PerjanjianKinerja.objects.berlaku(tahun))
     if unit_kerja is not None:
         qs = qs.filter(perjanjian__jabatan__unit_kerja__in=unit_kerja)
@@ -56,13 +121,73 @@ def baris_tahun(tahun, unit_kerja=None, sampai_triwulan=4):
     )
 
 
+def _terlalu_besar(label, nilai, bidang):
+    return (
+        f"{label} yang tersimpan ({format_angka(nilai, 0)}) melebihi batas "
+        f"{format_angka(nilai_terbesar(bidang), bidang.decimal_places)}; perbaiki lalu simpan lagi."
+    )
+
+
 def nilai_triwulan(baris, realisasi, rumus):
-    """The quarter's realisasi: typed, or computed from its components by the indicator's formula."""
+    """The quarter's realisasi: typed, or computed from its components by the indicator's formula.
+
+    Returns (value, formula steps, component values, problem). The problem is set when the quarter
+    holds an entry that gives no value: a formula with some components missing or dividing by zero,
+    or a figure stored larger than its field allows. A formula quarter with no component at all is
+    simply not filled in, like an empty typed one.
+    """
     if rumus is None:
+        bidang = RealisasiTriwulan._meta.get_field("realisasi_angka")
+        if melebihi_batas(realisasi.realisasi_angka, bidang):
+            return None, {}, {}, _terlalu_besar("Realisasi", realisasi.realisasi_angka, bidang)
         return realisasi.realisasi, {}, {}, ""
-    komponen = {n.komponen.kode: n.nilai for n in realisasi.komponen.all()}
+    tersimpan = list(realisasi.komponen.all())
+    komponen = {n.komponen.kode: n.nilai for n in tersimpan}
+    if not komponen:
+        return None, {}, {}, ""
+    bidang = NilaiKomponenTriwulan._meta.get_field("nilai")
+    for n in tersimpan:
+        if melebihi_batas(n.nilai, bidang):
+            return None, {}, komponen, _terlalu_besar(f"Nilai komponen «{n.komponen.label}»", n.nilai, bidang)
     hasil = hitung(rumus, komponen, baris.indikator.desimal)
-    return hasil.nilai, hasil.langkah, komponen, hasil.alasan
+    if hasil.dapat_dihitung:
+        return hasil.nilai, hasil.langkah, komponen, ""
+    kosong = [
+        k.label for k in baris.indikator.komponen.all() if k.kode in rumus.komponen and k.kode not in komponen
+    ]
+    if kosong:
+        return None, hasil.langkah, komponen, f"Komponen belum diisi: {', '.join(kosong)}."
+    return None, hasil.langkah, komponen, hasil.alasan
+
+
+def target_kumulatif(baris, sampai_triwulan):
+    """The target a line's capaian up to a triwulan is measured against: the year target in TW IV or
+    without a rencana aksi, otherwise the rencana aksi up to the triwulan by the yearly rule."""
+    indikator = baris.indikator
+    if sampai_triwulan == 4 or all(v is None for v in baris.rencana_aksi):
+        return baris.target_angka
+    return nilai_tahunan(indikator.aturan_tahunan, baris.rencana_aksi[:sampai_triwulan], indikator.desimal)
+
+
+def realisasi_kumulatif(indikator, nilai, sampai_triwulan):
+    """The realisasi up to a triwulan from quarterly values ({triwulan: value}) by the yearly rule."""
+    urut = [nilai.get(tw) for tw in range(1, sampai_triwulan + 1)]
+    hasil = nilai_tahunan(indikator.aturan_tahunan, urut, indikator.desimal)
+    return None if hasil is None else bulatkan(hasil, indikator.desimal)
+
+
+def triwulan_penghambat(indikator, nilai, belum_lengkap):
+    """The quarter whose unfinished entry keeps the cumulative figure from being computed, or None.
+
+    A sum or an average needs every quarter, so any unfinished one counts; «last filled quarter» takes
+    the latest entry, and an unfinished latest entry is not replaced by an older figure.
+    """
+    if not belum_lengkap:
+        return None
+    if indikator.aturan_tahunan == "terakhir":
+        akhir = max(set(nilai) | set(belum_lengkap))
+        return akhir if akhir in belum_lengkap else None
+    return min(belum_lengkap)
 
 
 def hitung_baris(baris, sampai_triwulan, pita, cache_rumus):
@@ -75,27 +200,28 @@ def hitung_baris(baris, sampai_triwulan, pita, cache_rumus):
     for r in baris.realisasi.all():
         if r.triwulan > sampai_triwulan:
             continue
-        v, hasil.langkah, hasil.komponen, alasan = nilai_triwulan(baris, r, rumus)
+        v, hasil.langkah, hasil.komponen, masalah = nilai_triwulan(baris, r, rumus)
         if v is not None and v != "":
             nilai[r.triwulan] = v
-        elif alasan:
-            hasil.alasan = alasan
+        elif masalah:
+            hasil.belum_lengkap[r.triwulan] = masalah
     hasil.per_triwulan = nilai
+    penghambat = triwulan_penghambat(indikator, nilai, hasil.belum_lengkap)
+    if penghambat is not None:
+        # An unfinished quarter gives no figure: no realisasi, and no capaian from older quarters.
+        hasil.target = baris.target_huruf or target_kumulatif(baris, sampai_triwulan)
+        hasil.alasan = (
+            f"Belum dapat dihitung: isian TW {ROMAWI[penghambat - 1]} belum lengkap. "
+            f"{hasil.belum_lengkap[penghambat]}"
+        )
+        return hasil
     if indikator.jenis_nilai == "predikat":
         hasil.target = baris.target_huruf or None
         hasil.realisasi = nilai[max(nilai)] if nilai else None
         hasil.tercapai = huruf_tercapai(hasil.target, hasil.realisasi)
         return hasil
-    urut = [nilai.get(tw) for tw in range(1, sampai_triwulan + 1)]
-    hasil.realisasi = nilai_tahunan(indikator.aturan_tahunan, urut, indikator.desimal)
-    if hasil.realisasi is not None:
-        hasil.realisasi = bulatkan(hasil.realisasi, indikator.desimal)
-    if sampai_triwulan == 4 or all(v is None for v in baris.rencana_aksi):
-        hasil.target = baris.target_angka
-    else:
-        hasil.target = nilai_tahunan(
-            indikator.aturan_tahunan, baris.rencana_aksi[:sampai_triwulan], indikator.desimal
-        )
+    hasil.realisasi = realisasi_kumulatif(indikator, nilai, sampai_triwulan)
+    hasil.target = target_kumulatif(baris, sampai_triwulan)
     hasil.capaian = hitung_capaian(hasil.target, hasil.realisasi, indikator.metode)
     hasil.predikat = predikat(hasil.capaian, pita)
     if hasil.capaian is None and not hasil.alasan:

@@ -79,7 +79,9 @@ def _baris_unit(tahun, triwulan, unit):
     ).prefetch_related("realisasi__bukti")
 
 
-def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=None):
+def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=None, konfirmasi=None):
+    """What one row of the entry page shows. ``isian``: the typed values to show back after a refused
+    save; ``konfirmasi``: the PerluKonfirmasi that asks the person to confirm a reading."""
     capaian = hitung_baris(baris, triwulan, pita, cache)
     ini = next((r for r in baris.realisasi.all() if r.triwulan == triwulan), None)
     return {
@@ -101,22 +103,30 @@ def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=No
         "boleh_isi": boleh_isi,
         "galat": galat,
         "isian": isian,
+        "konfirmasi": konfirmasi,
         "triwulan": triwulan,
+        "nama_triwulan": TRIWULAN[triwulan - 1],
+        # A capaian is shown only next to the realisasi it comes from: this quarter's.
+        "nilai_ini": capaian.per_triwulan.get(triwulan),
+        "ada_realisasi": triwulan in capaian.per_triwulan,
+        "belum_lengkap": capaian.belum_lengkap.get(triwulan, ""),
     }
 
 
-@login_required
-def isian_triwulan(request, tahun, triwulan, unit_pk):
-    _tw_sah(triwulan, tahun)
-    unit = get_unit_kerja_for_user(request.user, unit_pk)
+def _halaman_isian(request, tahun, triwulan, unit, ganti=None):
+    """The entry page; ``ganti`` {line pk: (message, typed values, confirmation)} shows a refused save
+    of a line again (without script the row form posts the whole page)."""
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
     )
     boleh_isi = (
         workflow.dapat_diubah(pengajuan) and unit_yang_boleh_diisi(request.user).filter(pk=unit.pk).exists()
     )
-    pita, cache = skala_aktif(), {}
-    baris = [_konteks_baris(b, triwulan, pita, cache, boleh_isi) for b in _baris_unit(tahun, triwulan, unit)]
+    pita, cache, ganti = skala_aktif(), {}, ganti or {}
+    baris = [
+        _konteks_baris(b, triwulan, pita, cache, boleh_isi, *ganti.get(b.pk, ()))
+        for b in _baris_unit(tahun, triwulan, unit)
+    ]
     return render(
         request,
         "capaian/isian_triwulan.html",
@@ -126,6 +136,7 @@ def isian_triwulan(request, tahun, triwulan, unit_pk):
             "triwulan": triwulan,
             "nama_triwulan": TRIWULAN[triwulan - 1],
             "baris": baris,
+            "belum_lengkap": [k for k in baris if k["belum_lengkap"]],
             "boleh_isi": boleh_isi,
             **konteks_tindakan(
                 request.user, pengajuan, boleh_isi, "capaian:ubah_status", tahun, triwulan, unit.pk
@@ -133,6 +144,13 @@ def isian_triwulan(request, tahun, triwulan, unit_pk):
             "lihat_riwayat": request.user.has_perm("capaian.lihat_riwayat"),
         },
     )
+
+
+@login_required
+def isian_triwulan(request, tahun, triwulan, unit_pk):
+    _tw_sah(triwulan, tahun)
+    unit = get_unit_kerja_for_user(request.user, unit_pk)
+    return _halaman_isian(request, tahun, triwulan, unit)
 
 
 def _isian_dari(request, baris):
@@ -155,7 +173,12 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
         raise Http404("Baris PK tidak ada pada tahun ini.")
     isian = _isian_dari(request, baris)
     versi = request.POST.get("versi", "")
-    galat = None
+    # The confirmation checkbox carries the figures it was shown for: it holds only for those.
+    dikonfirmasi = request.POST.get("konfirmasi_nilai", "")
+    konfirmasi = bool(dikonfirmasi) and dikonfirmasi == services.tanda_isian(
+        isian["realisasi"], isian["komponen"]
+    )
+    galat, perlu = None, None
     try:
         # The values and the evidence are saved together or not at all.
         with transaction.atomic():
@@ -164,20 +187,35 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
                 baris=baris,
                 triwulan=triwulan,
                 versi_dimuat=angka_bulat(versi),
+                konfirmasi_nilai=konfirmasi,
                 **isian,
             )
             berkas = request.FILES.get("bukti")
             if berkas:
                 services.unggah_bukti(user=request.user, baris=baris, triwulan=triwulan, berkas=berkas)
+    except services.PerluKonfirmasi as e:
+        galat, perlu = " ".join(e.messages), e
     except ValidationError as e:
         galat = " ".join(e.messages)
     unit = baris.perjanjian.unit_isian
-    if not request.htmx:
-        (messages.error if galat else messages.success)(request, galat or f"Baris {baris.urutan} tersimpan.")
-        return redirect("capaian:isian_triwulan", tahun, triwulan, unit.pk)
-    [b] = _baris_unit(tahun, triwulan, unit).filter(pk=baris.pk)
     flat = dict(request.POST.items())
-    konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, galat, flat if galat else None)
+    if not request.htmx and galat:
+        if perlu is None:
+            messages.error(request, galat)  # also when the period was locked meanwhile: no form to show it
+        return _halaman_isian(request, tahun, triwulan, unit, ganti={baris.pk: (galat, flat, perlu)})
+    [b] = _baris_unit(tahun, triwulan, unit).filter(pk=baris.pk)
+    if galat:
+        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, galat, flat, perlu)
+    else:
+        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True)
+    if not request.htmx:
+        if konteks["belum_lengkap"]:
+            messages.warning(
+                request, f"Baris {baris.urutan} tersimpan sebagai belum lengkap: {konteks['belum_lengkap']}"
+            )
+        else:
+            messages.success(request, f"Baris {baris.urutan} tersimpan.")
+        return redirect("capaian:isian_triwulan", tahun, triwulan, unit.pk)
     konteks.update({"tahun": tahun, "tersimpan": not galat})
     return render(request, "capaian/_baris_isian.html", konteks)
 
@@ -193,7 +231,7 @@ def pratinjau_rumus(request, baris_pk):
     nilai = {}
     try:
         for k in baris.indikator.komponen.all():
-            nilai[k.kode] = services.baca_nilai(request.POST.get(f"komponen_{k.kode}", ""), k.label)
+            nilai[k.kode] = services.baca_komponen(request.POST.get(f"komponen_{k.kode}", ""), k)
     except ValidationError as e:
         return render(request, "capaian/_pratinjau_rumus.html", {"galat": " ".join(e.messages)})
     hasil = hitung(rumus, nilai, baris.indikator.desimal)
@@ -214,6 +252,8 @@ def ubah_status(request, tahun, triwulan, unit_pk, aksi):
         aksi=aksi,
         nama_periode=f"triwulan {TRIWULAN[triwulan - 1]}",
         hitung_isian=lambda: services.jumlah_isian(tahun, triwulan, unit),
+        # An unfinished formula line is neither submitted nor approved.
+        periksa_isian=lambda: services.masalah_isian_triwulan(tahun, triwulan, unit),
     )
     return redirect("capaian:isian_triwulan", tahun, triwulan, unit.pk)
 

@@ -287,3 +287,119 @@ def test_row_ids_are_never_printed_with_thousand_separators(masuk_sebagai, opera
     respons = _simpan(masuk_sebagai(operator_naker), baris, realisasi="1")
     halaman = respons.content.decode()
     assert f'id="baris-{baris.pk}"' in halaman and f'hx-target="#baris-{baris.pk}"' in halaman
+
+
+def _terbesar_komponen():
+    from capaian.models import NilaiKomponenTriwulan
+    from capaian.queries import nilai_terbesar
+
+    return nilai_terbesar(NilaiKomponenTriwulan._meta.get_field("nilai"))
+
+
+def _teks(nilai):
+    from nakertrans.format_id import format_angka
+
+    return format_angka(nilai, -nilai.as_tuple().exponent)
+
+
+def test_largest_component_saves_and_renders_one_digit_more_is_refused(
+    operator_sekretariat_login, perencanaan
+):
+    """Components are checked against their field before anything is written (issue 10, point 13)."""
+    from capaian.models import NilaiKomponenTriwulan
+
+    client = operator_sekretariat_login
+    tpt = _baris(KEPALA_DINAS_JABATAN, 2)
+    terbesar = _terbesar_komponen()  # 999.999.999.999,9999 (SQLite keeps 15 digits: ,999)
+    assert Decimal("999999999999.999") <= terbesar < Decimal(10**12)
+    respons = _simpan(
+        client,
+        tpt,
+        triwulan=4,
+        komponen_jumlah_pengangguran="1.000.000.000.000",
+        komponen_jumlah_angkatan_kerja="5",
+    )
+    halaman = respons.content.decode()
+    assert (
+        f"Nilai komponen «Jumlah pengangguran» terlalu besar: paling banyak 12 angka sebelum koma, "
+        f"nilai terbesar {_teks(terbesar)}."
+    ) in halaman
+    assert not RealisasiTriwulan.objects.exists() and not NilaiKomponenTriwulan.objects.exists()
+    lebih = _simpan(
+        client, tpt, triwulan=4, komponen_jumlah_pengangguran="1,00001", komponen_jumlah_angkatan_kerja="5"
+    )
+    assert "paling banyak 4 angka di belakang koma" in lebih.content.decode()
+    assert not RealisasiTriwulan.objects.exists()
+    respons = _simpan(
+        client,
+        tpt,
+        triwulan=4,
+        komponen_jumlah_pengangguran=_teks(terbesar),
+        komponen_jumlah_angkatan_kerja="5",
+    )
+    assert "Tersimpan." in respons.content.decode()
+    assert NilaiKomponenTriwulan.objects.get(komponen__kode="jumlah_pengangguran").nilai == terbesar
+    sekretariat = UnitKerja.objects.get(nama="Sekretariat")
+    halaman = client.get(reverse("capaian:isian_triwulan", args=[2024, 4, sekretariat.pk])).content.decode()
+    assert f'value="{_teks(terbesar).rstrip("0")}"' in halaman
+
+
+def test_preview_checks_components_the_same_way(operator_sekretariat_login, perencanaan):
+    tpt = _baris(KEPALA_DINAS_JABATAN, 2)
+    url = reverse("capaian:pratinjau_rumus", args=[tpt.pk])
+    terbesar = _terbesar_komponen()
+    besar = operator_sekretariat_login.post(
+        url,
+        {"komponen_jumlah_pengangguran": "1.000.000.000.000", "komponen_jumlah_angkatan_kerja": "5"},
+        **HTMX,
+    )
+    assert "paling banyak 12 angka sebelum koma" in besar.content.decode()
+    pas = operator_sekretariat_login.post(
+        url,
+        {"komponen_jumlah_pengangguran": _teks(terbesar), "komponen_jumlah_angkatan_kerja": "100"},
+        **HTMX,
+    )
+    assert "Nilai terhitung: <strong>" in pas.content.decode()
+
+
+def test_an_oversized_value_stored_earlier_breaks_no_page_and_can_be_corrected(
+    operator_sekretariat_login, masuk_sebagai, inspektorat, kadis, perencanaan
+):
+    """SQLite stores a 19-digit component that the field cannot read back (decimal.InvalidOperation on
+    every page listing the line, and on every later save). PostgreSQL refuses it when written."""
+    from django.db import connection
+
+    from capaian.models import NilaiKomponenTriwulan
+
+    if connection.vendor != "sqlite":
+        pytest.skip("Only SQLite can hold a value larger than its column.")
+    tpt = _baris(KEPALA_DINAS_JABATAN, 2)
+    r = RealisasiTriwulan.objects.create(baris=tpt, triwulan=4)
+    for kode, nilai in [("jumlah_pengangguran", "1234567890123456789"), ("jumlah_angkatan_kerja", "131065")]:
+        NilaiKomponenTriwulan.objects.create(
+            realisasi=r, komponen=tpt.indikator.komponen.get(kode=kode), nilai=Decimal(nilai)
+        )
+    sekretariat = UnitKerja.objects.get(nama="Sekretariat")
+    halaman_isian = reverse("capaian:isian_triwulan", args=[2024, 4, sekretariat.pk])
+    client = operator_sekretariat_login
+    halaman = client.get(halaman_isian).content.decode()
+    assert "melebihi batas" in halaman and "1.234.567.890.123.456.789" in halaman
+    assert masuk_sebagai(inspektorat).get(reverse("beranda")).status_code == 200
+    assert masuk_sebagai(kadis).get(halaman_isian).status_code == 200
+    client.force_login(_operator_sekretariat())  # the same test client was lent to the others
+    respons = _simpan(
+        client,
+        tpt,
+        triwulan=4,
+        versi="0",
+        komponen_jumlah_pengangguran="7.060",
+        komponen_jumlah_angkatan_kerja="131.065",
+    )
+    assert "Tersimpan." in respons.content.decode() and "108,33 %" in respons.content.decode()
+    assert NilaiKomponenTriwulan.objects.get(komponen__kode="jumlah_pengangguran").nilai == Decimal(7060)
+
+
+def _operator_sekretariat():
+    from nakertrans.models import Pengguna
+
+    return Pengguna.objects.get(username="operator_sekretariat")
