@@ -170,15 +170,15 @@ def mulai_pembuatan(*, tahun, jenis, user, nomor=None):
     if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
         raise ValidationError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; LKjIP tidak dapat disusun.")
     with transaction.atomic():
-        aktif = PembuatanLKjIP.objects.select_for_update().filter(
-            tahun=tahun, jenis=jenis, status__in=[Status.ANTRE, Status.BERJALAN]
-        )
+        aktif = {"tahun": tahun, "jenis": jenis, "status__in": [Status.ANTRE, Status.BERJALAN]}
         batas = timezone.now() - BATAS_DIAM
-        berjalan = aktif.filter(diperbarui_pada__gte=batas).first()
+        berjalan = (
+            PembuatanLKjIP.objects.select_for_update().filter(**aktif, diperbarui_pada__gte=batas).first()
+        )
         if berjalan is not None:
             return berjalan
         # Jobs whose heartbeat stopped are closed as failed, so no page keeps waiting on them.
-        aktif.filter(diperbarui_pada__lt=batas).update(
+        PembuatanLKjIP.objects.filter(**aktif, diperbarui_pada__lt=batas).update(
             status=Status.GAGAL, tahap="Terhenti", pesan=PESAN_TERHENTI, selesai_pada=timezone.now()
         )
         pekerjaan = PembuatanLKjIP.objects.create(
