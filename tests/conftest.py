@@ -100,13 +100,14 @@ def masuk_sebagai(client):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked ``postgresql`` show races that only a database with row locks can show; on SQLite
-    they are deselected (not skipped: CI runs the suite on PostgreSQL too, where they run)."""
+    """Tests marked ``postgresql`` show races that only a database with row locks can show, and tests
+    marked ``sqlite`` show what only SQLite lets happen (a value wider than its column stored); each is
+    deselected on the other database (not skipped: CI runs the suite on both, so every test runs)."""
     from django.conf import settings
 
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        return
-    pg = [item for item in items if item.get_closest_marker("postgresql")]
-    if pg:
-        config.hook.pytest_deselected(items=pg)
-        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+    postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    lain = "sqlite" if postgres else "postgresql"
+    keluar = [item for item in items if item.get_closest_marker(lain)]
+    if keluar:
+        config.hook.pytest_deselected(items=keluar)
+        items[:] = [item for item in items if not item.get_closest_marker(lain)]

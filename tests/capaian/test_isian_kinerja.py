@@ -362,17 +362,14 @@ def test_preview_checks_components_the_same_way(operator_sekretariat_login, pere
     assert "Nilai terhitung: <strong>" in pas.content.decode()
 
 
+@pytest.mark.sqlite  # only SQLite can hold a value larger than its column; PostgreSQL refuses the write
 def test_an_oversized_value_stored_earlier_breaks_no_page_and_can_be_corrected(
     operator_sekretariat_login, masuk_sebagai, inspektorat, kadis, perencanaan
 ):
     """SQLite stores a 19-digit component that the field cannot read back (decimal.InvalidOperation on
     every page listing the line, and on every later save). PostgreSQL refuses it when written."""
-    from django.db import connection
-
     from capaian.models import NilaiKomponenTriwulan
 
-    if connection.vendor != "sqlite":
-        pytest.skip("Only SQLite can hold a value larger than its column.")
     tpt = _baris(KEPALA_DINAS_JABATAN, 2)
     r = RealisasiTriwulan.objects.create(baris=tpt, triwulan=4)
     for kode, nilai in [("jumlah_pengangguran", "1234567890123456789"), ("jumlah_angkatan_kerja", "131065")]:
