@@ -1,6 +1,6 @@
 from django.urls import path
 
-from capaian import views_isian, views_lkjip
+from capaian import views_impor_realisasi, views_isian, views_lkjip
 
 app_name = "capaian"
 urlpatterns = [
@@ -10,6 +10,21 @@ urlpatterns = [
         "isian/<int:tahun>/<int:triwulan>/unit/<int:unit_pk>/",
         views_isian.isian_triwulan,
         name="isian_triwulan",
+    ),
+    path(
+        "isian/<int:tahun>/<int:triwulan>/unit/<int:unit_pk>/templat.xlsx",
+        views_impor_realisasi.unduh_templat,
+        name="templat_realisasi",
+    ),
+    path(
+        "isian/<int:tahun>/<int:triwulan>/unit/<int:unit_pk>/impor/",
+        views_impor_realisasi.pratinjau,
+        name="impor_realisasi",
+    ),
+    path(
+        "isian/<int:tahun>/<int:triwulan>/unit/<int:unit_pk>/impor/simpan/",
+        views_impor_realisasi.simpan,
+        name="simpan_impor_realisasi",
     ),
     path(
         "isian/<int:tahun>/<int:triwulan>/unit/<int:unit_pk>/<slug:aksi>/",
