@@ -205,6 +205,19 @@ class _Pemeriksa:
                     self.peringatan(
                         f"realisasi-{b.pk}", pesan + " Capaiannya dicetak —.", tautan, "Isi", **akses
                     )
+            elif c.belum_lengkap:
+                # Components entered but not enough to compute the value: the year has no figure.
+                tw, alasan = min(c.belum_lengkap.items())
+                pesan = (
+                    f"{jabatan}, baris {b.urutan} ({b.indikator.nama}): isian triwulan {tw} belum lengkap "
+                    f"({alasan})."
+                )
+                tautan = reverse("capaian:isian_triwulan", args=[self.tahun, tw, pk.unit_isian.pk])
+                akses = {"unit_id": pk.unit_isian.pk, "isi": True}
+                if pk.jabatan.tingkat_pk == 1:
+                    self.galat(f"belum-lengkap-{b.pk}", pesan, tautan, "Isi", **akses)
+                else:
+                    self.peringatan(f"belum-lengkap-{b.pk}", pesan, tautan, "Isi", **akses)
         lain_tahun = (
             BarisPK.objects.filter(perjanjian__in=[pk.pk for pk in semua_pk])
             .filter(

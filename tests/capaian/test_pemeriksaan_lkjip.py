@@ -281,3 +281,18 @@ def test_staff_with_the_permission_keep_the_admin_links(tahun_2024, inspektorat,
     tautan = _tautan_temuan(client.get("/capaian/lkjip/2024/pemeriksaan/").content.decode())
     assert ("/admin/capaian/skalapredikat/", "Atur skala") in tautan
     assert set(_ikuti(client, tautan).values()) == {200}
+
+
+def test_an_incomplete_formula_quarter_of_the_kepala_dinas_is_an_error(tahun_2024):
+    from capaian.models import NilaiKomponenTriwulan
+
+    tpt = BarisPK.objects.get(
+        perjanjian__tahun=2024,
+        perjanjian__status="final",
+        perjanjian__jabatan__tingkat_pk=1,
+        indikator__nama__iexact="Tingkat pengangguran terbuka",
+    )
+    r = RealisasiTriwulan.objects.get(baris=tpt, triwulan=4)
+    NilaiKomponenTriwulan.objects.filter(realisasi=r).first().delete()  # one component left: no value
+    temuan = [t for t in periksa_lkjip(2024).galat if t.kode == f"belum-lengkap-{tpt.pk}"]
+    assert len(temuan) == 1 and "isian triwulan 4 belum lengkap" in temuan[0].pesan
