@@ -16,13 +16,15 @@ from import_export import fields, widgets
 from anggaran import kode as nomenklatur
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur, PaguTertulis, RealisasiAnggaran
 from nakertrans import workflow
-from nakertrans.format_id import baca_angka, format_angka, format_rupiah
+from nakertrans.format_id import format_angka, format_rupiah
 from nakertrans.impor import (
     AngkaWidget,
+    GalatKolom,
     ResourceSakip,
     TahunWidget,
     TeksWidget,
     UnitKerjaWidget,
+    baca_angka_sel,
 )
 from nakertrans.models import Pengajuan
 
@@ -45,7 +47,14 @@ class _KodeSakip:
         try:
             row["kode"] = nomenklatur.normalisasi_kode(row.get("kode"))
         except ValidationError as galat:
-            raise ValueError(galat.messages[0]) from None
+            raise GalatKolom("kode", galat.messages[0]) from None
+
+    @staticmethod
+    def _tahun(row):
+        try:
+            return TahunWidget().clean(row.get("tahun"))
+        except ValueError as galat:
+            raise GalatKolom("tahun", str(galat)) from None
 
 
 @dataclass
@@ -98,8 +107,9 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
         self._sub = []  # (tahun, kode, {kolom: nilai})
 
     def before_import_row(self, row, row_number=None, **kwargs):
+        super().before_import_row(row, row_number=row_number, **kwargs)
         self._normalkan_kode(row)
-        tahun = TahunWidget().clean(row.get("tahun"))
+        tahun = self._tahun(row)
         kode = row["kode"]
         self._cegah_ganda((tahun, kode), row_number, f"{kode} tahun {tahun}")
         self._pastikan_nomenklatur(kode, row.get("uraian"))
@@ -107,8 +117,9 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
         for kolom in self.KOLOM_PAGU:
             if kolom in row:
                 try:
-                    pagu[kolom] = baca_angka(row[kolom], rupiah=True)
+                    pagu[kolom] = baca_angka_sel(row[kolom], rupiah=True)
                 except ValueError as galat:
+                    # Worded as before («Kolom pagu murni: ...»; tests/anggaran/test_impor.py).
                     raise ValueError(f"Kolom {kolom.replace('_', ' ')}: {galat}") from None
         if nomenklatur.tingkat_kode(kode) == nomenklatur.SUB_KEGIATAN:
             self._sub.append((tahun, kode, pagu))
@@ -122,9 +133,9 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
         uraian = "" if uraian is None else str(uraian).strip()
         induk = nomenklatur.kode_induk(kode)
         if induk and not Nomenklatur.objects.filter(kode=induk).exists():
-            raise ValueError(f"Kode «{kode}» tidak dikenal: induknya ({induk}) belum terdaftar.")
+            raise GalatKolom("kode", f"Kode «{kode}» tidak dikenal: induknya ({induk}) belum terdaftar.")
         if not uraian:
-            raise ValueError(f"Kode «{kode}» tidak dikenal dan kolom uraian kosong.")
+            raise GalatKolom("kode", f"Kode «{kode}» tidak dikenal dan kolom uraian kosong.")
         Nomenklatur.objects.create(kode=kode, nama=uraian)
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
@@ -197,11 +208,15 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
             dataset.append_col([None] * len(dataset), header="anggaran")
 
     def before_import_row(self, row, row_number=None, **kwargs):
+        super().before_import_row(row, row_number=row_number, **kwargs)
         self._normalkan_kode(row)
-        tahun = TahunWidget().clean(row.get("tahun"))
-        bulan = baca_angka(row.get("bulan"))
+        tahun = self._tahun(row)
+        try:
+            bulan = baca_angka_sel(row.get("bulan"))
+        except ValueError:
+            bulan = None
         if bulan is None or bulan != bulan.to_integral_value() or not 1 <= bulan <= 12:
-            raise ValueError(f"Bulan «{row.get('bulan')}» tidak sah (1 sampai 12).")
+            raise GalatKolom("bulan", f"Bulan «{row.get('bulan') or ''}» tidak sah (1 sampai 12).")
         row["bulan"] = int(bulan)
         anggaran = (
             AnggaranSubKegiatan.objects.select_related("unit_kerja")
@@ -209,14 +224,15 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
             .first()
         )
         if anggaran is None:
-            raise ValueError(f"Sub kegiatan {row['kode']} tidak ada dalam DPA tahun {tahun}.")
+            raise GalatKolom("kode", f"Sub kegiatan {row['kode']} tidak ada dalam DPA tahun {tahun}.")
         unit = str(row.get("unit_kerja") or "").strip()
         if unit and unit.lower() not in {
             anggaran.unit_kerja.nama.lower(),
             anggaran.unit_kerja.singkatan.lower(),
         }:
-            raise ValueError(
-                f"Sub kegiatan {row['kode']} adalah tanggung jawab {anggaran.unit_kerja.nama}, bukan {unit}."
+            raise GalatKolom(
+                "unit_kerja",
+                f"Sub kegiatan {row['kode']} adalah tanggung jawab {anggaran.unit_kerja.nama}, bukan {unit}.",
             )
         self._cegah_ganda((anggaran.pk, row["bulan"]), row_number, f"{row['kode']} bulan {row['bulan']}")
         pengajuan = workflow.ambil_pengajuan(

@@ -5,7 +5,8 @@ non-breaking spaces, ``jenis nilai`` for ``jenis_nilai``; csv separated by comma
 an Indonesian locale writes semicolons), in UTF-8 (with or without BOM), UTF-16 or Windows-1252; empty
 rows anywhere. What it refuses, with a message that names the thing: an empty or truncated file, a
 legacy .xls, two columns with the same header, a column with data but no header, more than
-``BATAS_BARIS`` rows, a NUL character.
+``BATAS_BARIS`` rows, a NUL character, a formula whose value was never stored (an xlsx written by a
+program rather than saved by a spreadsheet application: the cell would otherwise read as empty).
 
 Row numbers are those of the spreadsheet (headers are row 1), kept through the removal of empty rows.
 """
@@ -18,7 +19,7 @@ import tablib
 from django.core.exceptions import ValidationError
 
 BATAS_UKURAN = 5 * 1024 * 1024
-BATAS_BARIS = 5_000
+BATAS_BARIS = 1_000  # a preview of 1.000 rows takes a few seconds; more would keep the page waiting
 
 
 def kunci_nama(teks):
@@ -94,12 +95,27 @@ def _baris_csv(isi):
         ) from None
 
 
-def _baris_xlsx(isi):
+class RumusTanpaNilai(str):
+    """A formula cell without the value a spreadsheet application stores when it saves (a file written
+    by a program): its value is unknown, so it must not be read as an empty cell."""
+
+
+def _ada_rumus(isi):
+    try:
+        with zipfile.ZipFile(io.BytesIO(isi)) as arsip:
+            return any(
+                nama.startswith("xl/worksheets/") and b"<f" in arsip.read(nama) for nama in arsip.namelist()
+            )
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+
+
+def _baris_lembar_xlsx(isi, *, data_only):
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        buku = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+        buku = load_workbook(io.BytesIO(isi), read_only=True, data_only=data_only)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise ValidationError(
             "Berkas .xlsx tidak dapat dibuka: berkasnya rusak, terpotong, atau bukan xlsx. "
@@ -119,6 +135,18 @@ def _baris_xlsx(isi):
         ) from None
     finally:
         buku.close()
+
+
+def _baris_xlsx(isi):
+    hasil = _baris_lembar_xlsx(isi, data_only=True)
+    if _ada_rumus(isi):
+        # A formula's cell reads as empty when no value was stored with it; mark it instead.
+        rumus = _baris_lembar_xlsx(isi, data_only=False)
+        for baris, baris_rumus in zip(hasil, rumus, strict=False):
+            for indeks, (sel, sel_rumus) in enumerate(zip(baris, baris_rumus, strict=False)):
+                if sel is None and isinstance(sel_rumus, str) and sel_rumus.startswith("="):
+                    baris[indeks] = RumusTanpaNilai(sel_rumus)
+    return hasil
 
 
 def _kosong(sel):
@@ -183,8 +211,15 @@ def baca_berkas(isi, nama_berkas):
     if not isi_baris:
         raise ValidationError("Berkas tidak berisi baris data.")
     data = DataTabel(headers=[judul[i] for i in dipakai])
-    for _, b in isi_baris:
+    for nomor, b in isi_baris:
         b = list(b) + [None] * (lebar - len(b))
+        rumus = next((i for i in dipakai if isinstance(b[i], RumusTanpaNilai)), None)
+        if rumus is not None:
+            raise ValidationError(
+                f"Baris {nomor}: kolom {judul[rumus]}: sel berisi rumus «{b[rumus]}» tanpa hasil "
+                "tersimpan (berkasnya tidak disimpan oleh aplikasi lembar kerja); buka dan simpan "
+                "ulang berkasnya di aplikasi lembar kerja, atau tulis nilainya."
+            )
         data.append([None if _kosong(b[i]) else b[i] for i in dipakai])
     data.nomor_baris = [nomor for nomor, _ in isi_baris]
     return data

@@ -8,6 +8,7 @@ read as) and ``impor_berkas`` (the real import, all or nothing, exactly once per
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 import tablib
@@ -24,7 +25,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
 from nakertrans.berkas_tabel import BATAS_BARIS, BATAS_UKURAN, DataTabel, baca_berkas, kunci_nama
-from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka
+from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka, format_tanggal
 from nakertrans.lembar import EksporAman
 from nakertrans.models import UnitKerja
 from nakertrans.models_impor import BerkasImpor
@@ -32,6 +33,7 @@ from nakertrans.models_impor import BerkasImpor
 __all__ = ["BATAS_BARIS", "BATAS_UKURAN", "baca_berkas", "kunci_nama"]
 
 KARAKTER_KENDALI = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
+PESAN_KENDALI = "berisi karakter kendali (misalnya NUL) yang tidak dapat disimpan; hapus karakter itu."
 
 
 class GalatKolom(ValueError):
@@ -42,6 +44,14 @@ class GalatKolom(ValueError):
         self.kolom = kolom
 
 
+def baca_angka_sel(nilai, **kwargs):
+    """``baca_angka`` for a cell: a spreadsheet date where a number goes is named as a date."""
+    if isinstance(nilai, datetime.date | datetime.time):
+        teks = format_tanggal(nilai) if isinstance(nilai, datetime.date) else f"{nilai:%H.%M}"
+        raise ValueError(f"«{teks}» adalah tanggal atau jam, bukan angka; format selnya sebagai angka.")
+    return baca_angka(nilai, **kwargs)
+
+
 class AngkaWidget(widgets.Widget):
     """Numbers written the Indonesian way, the finance-export way, or as spreadsheet numbers;
     «%» only in a column of percentages and «Rp» only in a column of money."""
@@ -50,7 +60,7 @@ class AngkaWidget(widgets.Widget):
         self.persen, self.rupiah = persen, rupiah
 
     def clean(self, value, row=None, **kwargs):
-        return baca_angka(value, persen=self.persen, rupiah=self.rupiah)
+        return baca_angka_sel(value, persen=self.persen, rupiah=self.rupiah)
 
     def render(self, value, obj=None, **kwargs):
         return value
@@ -61,7 +71,7 @@ class BulatWidget(widgets.Widget):
 
     def clean(self, value, row=None, **kwargs):
         try:
-            angka = baca_angka(value)
+            angka = baca_angka_sel(value)
         except ValueError:
             angka = False
         if angka is None:
@@ -80,16 +90,14 @@ class TeksWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
         teks = "" if value is None else str(value).replace("\u00a0", " ").strip()
         if KARAKTER_KENDALI & set(teks):
-            raise ValueError(
-                "berisi karakter kendali (misalnya NUL) yang tidak dapat disimpan; hapus karakter itu."
-            )
+            raise ValueError(PESAN_KENDALI)
         return teks
 
 
 class TahunWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         try:
-            tahun = baca_angka(value)
+            tahun = baca_angka_sel(value)
         except ValueError:
             tahun = None
         if tahun is None or tahun != tahun.to_integral_value() or not 2000 <= tahun <= 2100:
@@ -209,6 +217,12 @@ class ResourceSakip(EksporAman, resources.ModelResource):
         return nomor_data + 1
 
     # -- one row -------------------------------------------------------------------------------
+    def before_import_row(self, row, **kwargs):
+        """Checks of every cell, before a subclass reads any (subclasses call this first)."""
+        for kolom, nilai in row.items():
+            if isinstance(nilai, str) and KARAKTER_KENDALI & set(nilai):
+                raise GalatKolom(kolom, PESAN_KENDALI)
+
     def import_row(self, row, instance_loader, **kwargs):
         self._baris_kini = kwargs.get("row_number")
         self._catat_bacaan(row)
@@ -340,20 +354,40 @@ class HasilImpor:
         return [*self.galat_umum, *(f"Baris {n}: {p}" for n, p in self.galat_baris)]
 
 
+# Django's own Indonesian for these says «Field ini tidak boleh null/kosong».
+PESAN_KODE = {"null": "wajib diisi.", "blank": "wajib diisi."}
+BATAS_KUTIPAN = 80
+
+
+def ringkas(pesan):
+    """A message with every quoted value longer than BATAS_KUTIPAN cut short, its length named."""
+    return re.sub(
+        rf"«([^»]{{{BATAS_KUTIPAN + 1},}})»",
+        lambda m: f"«{m[1][:60]}…» ({format_angka(len(m[1]))} karakter)",
+        str(pesan),
+    )
+
+
+def _teks_galat(galat):
+    """The messages of a ValidationError, with Django's wording replaced where it is not ours."""
+    return [PESAN_KODE.get(g.code, None) or next(iter(g.messages), "") for g in galat.error_list]
+
+
 def _pesan_validasi(galat, kolom_dari):
-    if hasattr(galat, "message_dict"):
+    if hasattr(galat, "error_dict"):
         return "; ".join(
-            f"{'' if kolom == '__all__' else 'kolom ' + kolom_dari.get(kolom, kolom) + ': '}{' '.join(pesan)}"
-            for kolom, pesan in galat.message_dict.items()
+            f"{'' if kolom == '__all__' else 'kolom ' + kolom_dari.get(kolom, kolom) + ': '}"
+            f"{' '.join(_teks_galat(ValidationError(daftar)))}"
+            for kolom, daftar in galat.error_dict.items()
         )
-    return " ".join(galat.messages)
+    return " ".join(_teks_galat(galat))
 
 
 def _pesan_galat(galat):
     if isinstance(galat, GalatKolom):
         return f"kolom {galat.kolom}: {galat}"
     if isinstance(galat, ValidationError):
-        return " ".join(galat.messages)
+        return " ".join(_teks_galat(galat))
     if isinstance(galat, ValueError | KeyError):
         return str(galat.args[0] if galat.args else galat)
     if isinstance(galat, IntegrityError):
@@ -388,12 +422,14 @@ def _jalankan(jenis, data, *, user, dry_run, boleh_ulang):
         raise _Bentrok
     kolom_dari = {f.attribute: f.column_name for f in resource.get_import_fields() if f.attribute}
     hasil = HasilImpor(dicoba=dry_run)
-    hasil.galat_umum = [_pesan_galat(e.error) for e in hasil_asli.base_errors]
+    hasil.galat_umum = [ringkas(_pesan_galat(e.error)) for e in hasil_asli.base_errors]
     for nomor, galat in hasil_asli.row_errors():
-        hasil.galat_baris.extend((resource.baris_lembar(nomor), _pesan_galat(e.error)) for e in galat)
+        hasil.galat_baris.extend(
+            (resource.baris_lembar(nomor), ringkas(_pesan_galat(e.error))) for e in galat
+        )
     for baris in hasil_asli.invalid_rows:
         hasil.galat_baris.append(
-            (resource.baris_lembar(baris.number), _pesan_validasi(baris.error, kolom_dari))
+            (resource.baris_lembar(baris.number), ringkas(_pesan_validasi(baris.error, kolom_dari)))
         )
     hasil.galat_baris.sort()
     hasil.peringatan = sorted(resource.peringatan)

@@ -83,6 +83,7 @@ class IndikatorResource(ResourceSakip):
         skip_unchanged = False
 
     def before_import_row(self, row, row_number=None, **kwargs):
+        super().before_import_row(row, row_number=row_number, **kwargs)
         nama = " ".join(str(row.get("nama") or "").split())
         if not nama:
             raise GalatKolom("nama", "kosong.")
@@ -217,6 +218,7 @@ class BarisPKResource(ResourceSakip):
         self._pk_ditetapkan = {}  # (tahun, jabatan) -> (row, tanggal, unit) given by an earlier row
 
     def before_import_row(self, row, row_number=None, **kwargs):
+        super().before_import_row(row, row_number=row_number, **kwargs)
         try:
             tahun = TahunWidget().clean(row.get("tahun"))
         except ValueError as galat:

@@ -39,6 +39,7 @@ JENIS = {
         ],
         "wajib": ["nama", "satuan"],
         "teks": "nama",  # a text column with a length limit
+        "wajib_kosong": ("satuan", "wajib diisi"),  # a required cell left blank, and the message
         "batas_teks": 400,
         "angka": "desimal",  # the main number column
         "bukan_uang": "desimal",
@@ -81,6 +82,7 @@ JENIS = {
         "wajib": ["tahun", "kode"],
         "teks": "indikator",
         "batas_teks": 400,
+        "wajib_kosong": ("pagu_murni", "wajib diisi"),
         "angka": "pagu_murni",
         "bukan_uang": "target",
         "bukan_persen": "pagu_murni",
@@ -98,6 +100,7 @@ JENIS = {
         "wajib": ["tahun", "kode", "bulan", "keuangan"],
         "teks": "kode",  # catatan has no length limit; the code is the text a person types
         "batas_teks": None,
+        "wajib_kosong": ("keuangan", "wajib diisi"),
         "angka": "keuangan",
         "bukan_uang": "fisik",
         "bukan_persen": "keuangan",
@@ -149,6 +152,7 @@ JENIS = {
         "wajib": ["tahun", "jabatan", "nomor"],
         "teks": "sasaran",
         "batas_teks": 400,
+        "wajib_kosong": ("sasaran", "wajib diisi"),
         "angka": "rencana_tw1",
         "bukan_uang": "rencana_tw1",
         "bukan_persen": "nomor",
@@ -168,6 +172,7 @@ JENIS = {
         "wajib": ["tahun", "jabatan", "nomor"],
         "teks": "jabatan",
         "batas_teks": None,
+        "wajib_kosong": ("nomor", "harus bilangan bulat 1 atau lebih"),
         "angka": "rencana_tw1",
         "bukan_uang": "rencana_tw1",
         "bukan_persen": "nomor",
@@ -297,6 +302,7 @@ def kasus(jenis, d):
     yield "nul", *berkas(csv_(_ganti(baris, judul, d["teks"], "ab\x00cd")), "karakter NUL")
     # One cell.
     yield "karakter_kendali", *sel(d["teks"], "ab\x01cd\x1b", "karakter kendali")
+    yield "wajib_kosong", *sel(d["wajib_kosong"][0], "", d["wajib_kosong"][1])
     yield "sel_raksasa", *sel(d["teks"], "x" * 200_000, "", ext="xlsx")
     if d["batas_teks"]:
         yield (
@@ -361,6 +367,23 @@ def kasus_sah(jenis, d):
     yield "titik_koma", "csv", tulis_csv(judul, baris, pemisah=";")
     nbsp = [f"\u00a0{j.replace('_', chr(0xA0)).upper()} " for j in judul]
     yield "judul_nbsp", "csv", tulis_csv(nbsp, baris)
+    # A formula with the value a spreadsheet application stored when it saved the file is read as it.
+    tertulis = baris[1][judul.index(d["angka"])]
+    rumus = tulis_xlsx(judul, _ganti(baris, judul, d["angka"], "=1+1"))
+    yield "rumus_tersimpan", "xlsx", _nilai_tersimpan(rumus, tertulis.replace(".", "").replace(",", "."))
+
+
+def _nilai_tersimpan(isi, nilai):
+    """The xlsx with the stored value of its formula cell filled in, as a spreadsheet application saves."""
+    masuk = zipfile.ZipFile(io.BytesIO(isi))
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in masuk.infolist():
+            data = masuk.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</f><v />", f"</f><v>{nilai}</v>".encode())
+            z.writestr(zipfile.ZipInfo(info.filename, TANGGAL_ZIP), data, compress_type=zipfile.ZIP_DEFLATED)
+    return keluar.getvalue()
 
 
 def berkas_terlalu_banyak_baris(jenis, batas):
