@@ -267,3 +267,14 @@ def test_admin_import_button_opens_the_same_import_page(masuk_sebagai, admin, an
         {"format": "0", "resource": "0", "import_file": SimpleUploadedFile("t14.xlsx", _tabel_14())},
     )
     assert _isi_tabel(AnggaranSubKegiatan) == sebelum
+
+
+def test_blank_fisik_takes_its_default_on_a_new_month(masuk_sebagai, admin, anggaran_2024):
+    client = masuk_sebagai(admin)
+    anggaran = _anggaran("3.32.04.2.01.0001")
+    RealisasiAnggaran.objects.filter(anggaran=anggaran, bulan=3).delete()
+    pratinjau = _realisasi(client, [[2024, "3.32.04.2.01.0001", 3, "1.000.000", "", "", ""]])
+    assert not pratinjau.context["hasil"].ada_galat, pratinjau.context["hasil"].semua_pesan()
+    client.post(reverse("impor_simpan"), {"token": pratinjau.context["token"], "jenis": "realisasi"})
+    r = RealisasiAnggaran.objects.get(anggaran=anggaran, bulan=3)
+    assert (r.keuangan, r.fisik) == (Decimal(1000000), RealisasiAnggaran._meta.get_field("fisik").default)
