@@ -14,6 +14,7 @@ Row numbers are those of the spreadsheet (headers are row 1), kept through the r
 import csv
 import io
 import zipfile
+import zlib
 
 import tablib
 from django.core.exceptions import ValidationError
@@ -87,12 +88,18 @@ def _baris_csv(isi):
     baris_pertama = teks.lstrip("\ufeff").split("\n", 1)[0]
     pemisah = max([",", ";", "\t"], key=baris_pertama.count)
     csv.field_size_limit(BATAS_UKURAN * 2)  # one long cell is the field's length check, not "unreadable"
+    # strict: a quote left open swallows every later row into one cell; refuse it instead.
+    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah, strict=True)
+    hasil = []
     try:
-        return list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
-    except csv.Error as galat:
+        for baris in pembaca:
+            hasil.append(baris)
+    except csv.Error:
         raise ValidationError(
-            f"Berkas csv rusak: {galat}. Simpan ulang dari aplikasi lembar kerja."
+            f'Berkas csv rusak mulai baris {len(hasil) + 1}: tanda kutip (") tidak tertutup, atau '
+            "diikuti karakter lain sebelum pemisah kolom. Simpan ulang dari aplikasi lembar kerja."
         ) from None
+    return hasil
 
 
 class RumusTanpaNilai(str):
@@ -106,7 +113,7 @@ def _ada_rumus(isi):
             return any(
                 nama.startswith("xl/worksheets/") and b"<f" in arsip.read(nama) for nama in arsip.namelist()
             )
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except Exception:  # a damaged part: the readings above already failed or will
         return False
 
 
@@ -116,7 +123,7 @@ def _baris_lembar_xlsx(isi, *, data_only):
 
     try:
         buku = load_workbook(io.BytesIO(isi), read_only=True, data_only=data_only)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError, zlib.error):
         raise ValidationError(
             "Berkas .xlsx tidak dapat dibuka: berkasnya rusak, terpotong, atau bukan xlsx. "
             "Simpan ulang dari aplikasi lembar kerja sebagai «Excel Workbook (.xlsx)»."
@@ -129,7 +136,8 @@ def _baris_lembar_xlsx(isi, *, data_only):
             if len(hasil) > BATAS_BARIS + 1 and any(sel not in (None, "") for sel in baris):
                 break
         return hasil
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, SyntaxError, zlib.error):
+        # SyntaxError: the XML of a part is damaged (xml.etree's ParseError).
         raise ValidationError(
             "Berkas .xlsx rusak atau terpotong di tengah; simpan ulang dari aplikasi lembar kerja."
         ) from None
@@ -174,7 +182,10 @@ def baca_berkas(isi, nama_berkas):
         if not semua:
             break
     if not semua:
-        raise ValidationError("Berkas tidak berisi judul kolom maupun baris data.")
+        raise ValidationError(
+            "Berkas tidak berisi judul kolom maupun baris data"
+            + ("; hanya lembar pertama yang dibaca." if nama.endswith(".xlsx") else ".")
+        )
     nomor_awal = 1
     judul_mentah = semua[0]
     isi_baris = [(nomor_awal + i + 1, b) for i, b in enumerate(semua[1:]) if not all(_kosong(s) for s in b)]

@@ -44,11 +44,18 @@ class GalatKolom(ValueError):
         self.kolom = kolom
 
 
+class BukanAngka(ValueError):
+    """A spreadsheet cell of another type (a date, TRUE/FALSE) where a number goes."""
+
+
 def baca_angka_sel(nilai, **kwargs):
-    """``baca_angka`` for a cell: a spreadsheet date where a number goes is named as a date."""
+    """``baca_angka`` for a cell: a spreadsheet date or logical value where a number goes is named as
+    what it is, in the words the Indonesian spreadsheet shows."""
+    if isinstance(nilai, bool):
+        raise BukanAngka(f"«{'BENAR' if nilai else 'SALAH'}» adalah nilai logika, bukan angka.")
     if isinstance(nilai, datetime.date | datetime.time):
         teks = format_tanggal(nilai) if isinstance(nilai, datetime.date) else f"{nilai:%H.%M}"
-        raise ValueError(f"«{teks}» adalah tanggal atau jam, bukan angka; format selnya sebagai angka.")
+        raise BukanAngka(f"«{teks}» adalah tanggal atau jam, bukan angka; format selnya sebagai angka.")
     return baca_angka(nilai, **kwargs)
 
 
@@ -72,6 +79,8 @@ class BulatWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         try:
             angka = baca_angka_sel(value)
+        except BukanAngka:
+            raise
         except ValueError:
             angka = False
         if angka is None:

@@ -26,6 +26,7 @@ from django.utils.html import escape
 
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur, PaguTertulis, RealisasiAnggaran
 from nakertrans.berkas_tabel import BATAS_BARIS
+from nakertrans.format_id import format_angka
 from nakertrans.impor import jenis_impor
 from nakertrans.models import Jabatan, Pengguna, UnitKerja
 from nakertrans.models_impor import BerkasImpor
@@ -59,7 +60,8 @@ MODEL_DIPOTRET = (
 KATA_TERLARANG = re.compile(
     r"Traceback|\bclass\b|Error|Exception|\bNone\b|NoneType|line number|invalid literal|duplicate key|"
     r"violates|NUL \(0x00\)|constraint|\bnull\b|\b[Ff]ield\b|Ensure |Enter a|\bmust\b|\bobject\b|"
-    r"\bvalue\b|could not|cannot|\bfile\b|Decimal\(|datetime|\bint\(|\bstr\b|0x[0-9a-f]{2}|<[a-z]+ at "
+    r"\bvalue\b|could not|cannot|\bfile\b|Decimal\(|datetime|\bint\(|\bstr\b|0x[0-9a-f]{2}|<[a-z]+ at |"
+    r"\bTrue\b|\bFalse\b"
 )
 PANJANG_PESAN = 600  # a message quoting a 200.000-character cell whole is unreadable
 
@@ -241,7 +243,7 @@ def test_the_admin_import_url_opens_the_import_page_of_its_kind(jenis, klien_adm
 @pytest.mark.parametrize("jenis", sorted(ADMIN_IMPOR))
 def test_more_rows_than_the_limit_on_every_path(jenis, klien_admin, potret_awal, tmp_path):
     isi = buat.berkas_terlalu_banyak_baris(jenis, BATAS_BARIS)
-    harapan = {"tingkat": "berkas", "pesan": "lebih dari 1.000 baris data"}
+    harapan = {"tingkat": "berkas", "pesan": f"lebih dari {format_angka(BATAS_BARIS)} baris data"}
     _, pesan = _lewat_halaman(klien_admin, jenis, "besar.csv", isi)
     _periksa_pesan(pesan, harapan)
     berkas = tmp_path / "besar.csv"

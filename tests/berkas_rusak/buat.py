@@ -210,12 +210,30 @@ def _zip_tetap(isi):
     return keluar.getvalue()
 
 
-def tulis_xlsx(judul, baris):
+LEMBAR = "xl/worksheets/sheet1.xml"
+
+
+def ubah_bagian(isi, bagian, ubah):
+    """The xlsx with one part of its zip changed by ``ubah(bytes) -> bytes``."""
+    masuk = zipfile.ZipFile(io.BytesIO(isi))
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in masuk.infolist():
+            data = masuk.read(info.filename)
+            if info.filename == bagian:
+                data = ubah(data)
+            z.writestr(zipfile.ZipInfo(info.filename, TANGGAL_ZIP), data, compress_type=zipfile.ZIP_DEFLATED)
+    return keluar.getvalue()
+
+
+def tulis_xlsx(judul, baris, *, lembar_kosong_dulu=False):
     from openpyxl import Workbook
 
     buku = Workbook()
     buku.properties.created = buku.properties.modified = datetime.datetime(2024, 1, 2)
     lembar = buku.active
+    if lembar_kosong_dulu:  # the data on the second sheet; only the first is read
+        lembar = buku.create_sheet("Data")
     lembar.append(judul)
     for b in baris:
         lembar.append(b)
@@ -263,9 +281,30 @@ def kasus(jenis, d):
     yield "xls_berganti_nama", *berkas(xls, "bukan xlsx", "xlsx")
     yield "utf32", *berkas(csv_(baris, enkode="utf-32"), "UTF-32")
     yield "biner", *berkas(bytes(range(256)) * 4, "tidak dapat dibaca")
+    yield "bukan_lembar_kerja", *berkas(csv_(baris), "harus .xlsx atau .csv", "txt")
+    yield "xlsx_kosong", *berkas(tulis_xlsx([], []), "hanya lembar pertama yang dibaca", "xlsx")
+    yield (
+        "lembar_pertama_kosong",
+        *berkas(
+            tulis_xlsx(judul, baris, lembar_kosong_dulu=True), "hanya lembar pertama yang dibaca", "xlsx"
+        ),
+    )
+    # Damaged parts of an xlsx: the sheet's XML cut off, a NUL byte in it, the content types cut off.
+    for nama, bagian, ubah in (
+        ("xml_lembar_terpotong", LEMBAR, lambda x: x[: len(x) // 2]),
+        ("nul_di_xml", LEMBAR, lambda x: x.replace(b"</t>", b"\x00</t>", 1)),
+        ("content_types_rusak", "[Content_Types].xml", lambda x: x[:40]),
+    ):
+        yield nama, *berkas(ubah_bagian(utuh, bagian, ubah), "rusak", "xlsx")
+    yield "kutip_terbuka", *berkas(_kutip_terbuka(csv_(baris)), "mulai baris 3: tanda kutip")
     # Headers.
     asing = ["name", "unit", *(f"kolom{i}" for i in range(len(judul) - 2))]
     yield "judul_salah", *berkas(csv_(baris, asing), "Kolom wajib tidak ada")
+    beda_huruf = [*judul, judul[1].upper()]
+    yield (
+        "judul_ganda_beda_huruf",
+        *berkas(csv_([[*b, b[1]] for b in baris], beda_huruf), f"Kolom «{judul[1]}» muncul dua kali"),
+    )
     ganda = [*judul, judul[1]]
     yield (
         "judul_ganda",
@@ -319,7 +358,15 @@ def kasus(jenis, d):
     yield "negatif", *sel(d["negatif"], "-1", "")
     yield "rumus", *sel(a, "=1+1", "rumus", ext="xlsx")
     yield "rumus_csv", *sel(a, "=1+1", "«=1+1»")
-    yield "tanggal_di_angka", *sel(a, datetime.datetime(2024, 3, 5), "", ext="xlsx")
+    yield "tanggal_di_angka", *sel(a, datetime.datetime(2024, 3, 5), "5 Maret 2024", ext="xlsx")
+    yield "logika_di_angka", *sel(a, True, "BENAR", ext="xlsx")
+    galat_excel = ubah_bagian(
+        tulis_xlsx(judul, _ganti(baris, judul, a, "GALAT")),
+        LEMBAR,
+        lambda x: x.replace(b't="inlineStr"><is><t>GALAT</t></is>', b't="e"><v>#DIV/0!</v>'),
+    )
+    yield "galat_excel", "xlsx", galat_excel, {"tingkat": "sel", "baris": 3, "kolom": a, "pesan": "«#DIV/0!»"}
+    yield "titik_koma_salah", *sel(a, "12abc", "«12abc» bukan", pemisah=";")
     if "tahun" in d:
         yield "tahun_salah", *sel(d["tahun"], "20x4", "Tahun «20x4» tidak sah")
         yield "tahun_di_luar", *sel(d["tahun"], "1999", "Tahun «1999» tidak sah")
@@ -355,6 +402,13 @@ def kasus(jenis, d):
         }  # fmt: skip
 
 
+def _kutip_terbuka(isi):
+    """The csv with a quote opened at the start of its second data row and never closed."""
+    baris = isi.split(b"\n")
+    baris[2] = b'"' + baris[2]
+    return b"\n".join(baris)
+
+
 def kasus_sah(jenis, d):
     """Files that look unusual and are accepted: (case, ext, bytes)."""
     judul, baris = d["judul"], d["baris"]
@@ -365,6 +419,7 @@ def kasus_sah(jenis, d):
     yield "utf16_bom", "csv", tulis_csv(judul, baris, enkode="utf-16")
     yield "utf16_tanpa_bom", "csv", tulis_csv(judul, baris, enkode="utf-16-le")
     yield "titik_koma", "csv", tulis_csv(judul, baris, pemisah=";")
+    yield "tab", "csv", tulis_csv(judul, baris, pemisah="\t")
     nbsp = [f"\u00a0{j.replace('_', chr(0xA0)).upper()} " for j in judul]
     yield "judul_nbsp", "csv", tulis_csv(nbsp, baris)
     # A formula with the value a spreadsheet application stored when it saved the file is read as it.
@@ -375,15 +430,7 @@ def kasus_sah(jenis, d):
 
 def _nilai_tersimpan(isi, nilai):
     """The xlsx with the stored value of its formula cell filled in, as a spreadsheet application saves."""
-    masuk = zipfile.ZipFile(io.BytesIO(isi))
-    keluar = io.BytesIO()
-    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in masuk.infolist():
-            data = masuk.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"</f><v />", f"</f><v>{nilai}</v>".encode())
-            z.writestr(zipfile.ZipInfo(info.filename, TANGGAL_ZIP), data, compress_type=zipfile.ZIP_DEFLATED)
-    return keluar.getvalue()
+    return ubah_bagian(isi, LEMBAR, lambda xml: xml.replace(b"</f><v />", f"</f><v>{nilai}</v>".encode()))
 
 
 def berkas_terlalu_banyak_baris(jenis, batas):
@@ -413,7 +460,7 @@ def semua():
 def main():
     rusak, sah = semua()
     for lama in FOLDER.iterdir():
-        if lama.suffix in {".csv", ".xlsx", ".xls"}:
+        if lama.suffix in {".csv", ".xlsx", ".xls", ".txt"}:
             lama.unlink()
     for nama, (isi, _) in {**rusak, **sah}.items():
         (FOLDER / nama).write_bytes(isi)
