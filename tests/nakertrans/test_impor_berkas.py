@@ -94,10 +94,10 @@ def test_empty_rows_keep_the_spreadsheet_row_numbers():
 
 def test_rows_above_the_limit_are_refused_without_reading_on():
     baris = "".join(f"Indikator {i},orang\n" for i in range(BATAS_BARIS + 1))
-    with pytest.raises(ValidationError, match="lebih dari 5.000 baris data"):
+    with pytest.raises(ValidationError, match="lebih dari 1.000 baris data"):
         baca_berkas(("nama,satuan\n" + baris).encode(), "besar.csv")
     xlsx = _xlsx(["nama", "satuan"], [[f"I{i}", "orang"] for i in range(BATAS_BARIS + 1)])
-    with pytest.raises(ValidationError, match="lebih dari 5.000 baris data"):
+    with pytest.raises(ValidationError, match="lebih dari 1.000 baris data"):
         baca_berkas(xlsx, "besar.xlsx")
 
 
