@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontext
 
 NAMA_BULAN = [
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -11,9 +11,16 @@ NAMA_BULAN = [
 
 
 def bulatkan(nilai, desimal):
-    """Round half up (the way figures are rounded by hand), never banker's rounding."""
+    """Round half up (the way figures are rounded by hand), never banker's rounding.
+
+    Any size of number: the rounding gets the precision its result needs, where the default context
+    (28 digits) would raise InvalidOperation for, say, a sum of many large amounts to the cent.
+    """
+    nilai = Decimal(nilai)
     kuantum = Decimal(1).scaleb(-desimal)
-    return Decimal(nilai).quantize(kuantum, rounding=ROUND_HALF_UP)
+    presisi = max(nilai.adjusted(), 0) + desimal + 2 if nilai.is_finite() else 1
+    konteks = Context(prec=max(presisi, getcontext().prec))
+    return nilai.quantize(kuantum, rounding=ROUND_HALF_UP, context=konteks)
 
 
 def format_angka(nilai, desimal=0):
@@ -24,8 +31,11 @@ def format_angka(nilai, desimal=0):
         angka = bulatkan(Decimal(str(nilai)), desimal)
     except (InvalidOperation, ValueError):
         return ""
+    if not angka.is_finite():
+        return ""
     tanda = "-" if angka < 0 else ""
-    utuh, _, pecahan = f"{abs(angka):f}".partition(".")
+    # copy_abs, not abs(): abs() rounds to the context's 28 digits and would drop the decimals.
+    utuh, _, pecahan = f"{angka.copy_abs():f}".partition(".")
     kelompok = []
     while len(utuh) > 3:
         kelompok.insert(0, utuh[-3:])
@@ -33,6 +43,18 @@ def format_angka(nilai, desimal=0):
     kelompok.insert(0, utuh)
     teks = tanda + ".".join(kelompok)
     return f"{teks},{pecahan}" if desimal > 0 else teks
+
+
+def format_angka_tepat(nilai, desimal=2):
+    """The exact figure of a value stored with ``desimal`` decimals, for a form to show and take back:
+    no decimals when it is whole (1.250.000), else all of them (1.250.000,50; 45,50)."""
+    if nilai is None or nilai == "":
+        return ""
+    try:
+        utuh = Decimal(str(nilai)) == Decimal(str(nilai)).to_integral_value()
+    except (InvalidOperation, ValueError):
+        return ""
+    return format_angka(nilai, 0 if utuh else desimal)
 
 
 def format_rupiah(nilai):
