@@ -16,7 +16,7 @@ rounded E2 to 5 first; with 24,26 and 5,04 the index is 43,10).
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, DivisionByZero, InvalidOperation
+from decimal import Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 
 from django.core.exceptions import ValidationError
 
@@ -231,16 +231,25 @@ def _nilai(node, nilai):
     return kiri / kanan
 
 
+# Significant digits of the evaluation: a product of two or three of the largest components (16
+# digits each) is exact, where the default 28 would round it before the step is rounded half up.
+PRESISI = 60
+
+
 def hitung(rumus, nilai_komponen, desimal=2):
-    """Evaluate with Decimal; a missing component or a zero divisor gives 'belum dapat dihitung'."""
+    """Evaluate with Decimal; a missing component or a zero divisor gives 'belum dapat dihitung'.
+
+    Never raises for a number: any size of component gives a value or a reason.
+    """
     nilai = {k: v for k, v in nilai_komponen.items()}
     langkah = {}
     try:
-        for nama in rumus.urutan:
-            langkah[nama] = nilai[nama] = bulatkan(_nilai(rumus.definisi[nama], nilai), desimal)
+        with localcontext(prec=PRESISI):
+            for nama in rumus.urutan:
+                langkah[nama] = nilai[nama] = bulatkan(_nilai(rumus.definisi[nama], nilai), desimal)
     except _BelumDapat as sebab:
         return HasilHitung(None, langkah, f"Belum dapat dihitung: {sebab} ({nama}).")
-    except (InvalidOperation, DivisionByZero):
+    except (InvalidOperation, DivisionByZero, Overflow):
         return HasilHitung(None, langkah, f"Belum dapat dihitung: nilai tidak wajar ({nama}).")
     return HasilHitung(langkah[rumus.hasil], langkah)
 

@@ -138,3 +138,34 @@ def test_workings_print_names_numbers_and_rounded_steps():
     )
     assert langkah[3][2] == "(24,26 + 5,04 + 100) / 3" and langkah[3][3] == Decimal("43.10")
     assert uraikan(urai_rumus("a = 8 - (2 - 1)"), {}, {"a": Decimal(7)}, cetak)[0][1] == "8 − (2 − 1)"
+
+
+TERBESAR = Decimal("999999999999.9999")  # the largest component a 16-digit, 4-decimal field stores
+
+
+@pytest.mark.parametrize("desimal", [0, 2, 4])
+def test_largest_components_compute_exactly(desimal):
+    """A product of the largest components has 32 or 48 digits: more than Decimal's default 28, which
+    rounded it (an error in the millions for three of them) and then refused to round it to the
+    indicator's decimals («nilai tidak wajar»)."""
+    from decimal import Context
+
+    from nakertrans.format_id import bulatkan
+
+    tepat = Context(prec=100)
+    rumus = urai_rumus("luas = a * b\nvolume = a * b * c\nhasil = volume / luas * 100")
+    hasil = hitung(rumus, dict.fromkeys("abc", TERBESAR), desimal)
+    assert hasil.langkah["luas"] == bulatkan(tepat.multiply(TERBESAR, TERBESAR), desimal)
+    volume = tepat.multiply(tepat.multiply(TERBESAR, TERBESAR), TERBESAR)
+    assert hasil.langkah["volume"] == bulatkan(volume, desimal)
+    per_luas = tepat.divide(hasil.langkah["volume"], hasil.langkah["luas"])
+    assert hasil.nilai == bulatkan(tepat.multiply(per_luas, 100), desimal)
+
+
+def test_smallest_and_largest_components_give_a_value_or_a_reason_never_an_error():
+    rumus = urai_rumus(INDEKS_KAWASAN)
+    for nilai in [TERBESAR, Decimal(0), Decimal("0.0001"), Decimal(10) ** 30]:
+        hasil = hitung(rumus, dict.fromkeys(KOMPONEN_2024, nilai))
+        assert hasil.nilai is not None or hasil.alasan.startswith("Belum dapat dihitung")
+    kecil = hitung(urai_rumus("a / b * 100"), {"a": TERBESAR, "b": Decimal("0.0001")}, 2)
+    assert kecil.nilai == Decimal("999999999999999900.00")
