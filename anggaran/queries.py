@@ -14,6 +14,7 @@ from anggaran.models import (
     RealisasiAnggaran,
 )
 from anggaran.rollup import Ringkasan, jumlahkan
+from nakertrans.format_id import format_angka
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,11 @@ def anggaran_dengan_realisasi(tahun, sampai_bulan=12):
 
 
 def _format_target(anggaran):
-    target = anggaran.target.normalize()
-    return f"{target:f} {anggaran.satuan}"
+    """'12 Dokumen', '1,05 Indeks', '999.999.999.999,99 Orang': Indonesian, no trailing zero decimals."""
+    target = format_angka(anggaran.target, 2)
+    if "," in target:
+        target = target.rstrip("0").rstrip(",")
+    return f"{target} {anggaran.satuan}"
 
 
 def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
@@ -94,9 +98,19 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
     return baris, jumlahkan(per_sub.values())
 
 
+# The years the application has pages for (nakertrans.access.wajib_tahun_sah): a line typed with a
+# year like 20245 must not become the default year of every budget page (a 404).
+TAHUN_HALAMAN = (2000, 2100)
+
+
 def tahun_anggaran():
     """Years that have a DPA, newest first."""
-    return list(AnggaranSubKegiatan.objects.order_by("-tahun").values_list("tahun", flat=True).distinct())
+    return list(
+        AnggaranSubKegiatan.objects.filter(tahun__range=TAHUN_HALAMAN)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .distinct()
+    )
 
 
 def tahun_terakhir():

@@ -9,12 +9,25 @@ from django.db.models import Sum
 from anggaran.models import RealisasiAnggaran
 from nakertrans import workflow
 from nakertrans.access import unit_yang_boleh_diisi
-from nakertrans.format_id import baca_angka, format_rupiah
+from nakertrans.format_id import baca_angka, format_angka_tepat
 from nakertrans.models import Pengajuan
 
 
+def _rupiah(nilai):
+    """Money in a message, to the cent when it has cents: the figure the operator typed or may type."""
+    return f"Rp {format_angka_tepat(nilai, 2)}"
+
+
 def _uraikan(realisasi):
-    return f"keuangan {format_rupiah(realisasi.keuangan)}, fisik {realisasi.fisik} %"
+    return f"keuangan {_rupiah(realisasi.keuangan)}, fisik {format_angka_tepat(realisasi.fisik, 2)} %"
+
+
+def _periksa_bidang(nama, nilai, label):
+    """The field's own checks (digits, decimals, range) before anything is computed with the value."""
+    try:
+        RealisasiAnggaran._meta.get_field(nama).clean(nilai, None)
+    except ValidationError as galat:
+        raise ValidationError(f"{label}: {' '.join(galat.messages)}") from None
 
 
 def pengajuan_anggaran(anggaran, bulan):
@@ -53,6 +66,8 @@ def simpan_realisasi_anggaran(
         raise ValidationError("Realisasi keuangan tidak boleh negatif.")
     if not Decimal(0) <= fisik <= Decimal(100):
         raise ValidationError("Realisasi fisik harus antara 0 dan 100 persen.")
+    _periksa_bidang("keuangan", keuangan, "Realisasi keuangan")
+    _periksa_bidang("fisik", fisik, "Realisasi fisik")
     bulan_lain = anggaran.realisasi.exclude(bulan=bulan).aggregate(total=Sum("keuangan"))["total"] or Decimal(
         0
     )
@@ -60,8 +75,8 @@ def simpan_realisasi_anggaran(
     catatan = (catatan or "").strip()
     if total > anggaran.pagu and not (konfirmasi_lewat_pagu and catatan):
         raise ValidationError(
-            f"Realisasi sampai tahun ini menjadi {format_rupiah(total)}, melampaui pagu "
-            f"{format_rupiah(anggaran.pagu)}. "
+            f"Realisasi sampai tahun ini menjadi {_rupiah(total)}, melampaui pagu "
+            f"{_rupiah(anggaran.pagu)}. "
             "Centang konfirmasi dan tulis catatan alasannya bila memang benar."
         )
     realisasi, baru = RealisasiAnggaran.objects.get_or_create(anggaran=anggaran, bulan=bulan)

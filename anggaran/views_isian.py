@@ -22,7 +22,7 @@ from nakertrans.access import (
     unit_yang_boleh_diisi,
     wajib_tahun_sah,
 )
-from nakertrans.format_id import NAMA_BULAN
+from nakertrans.format_id import NAMA_BULAN, format_angka_tepat
 from nakertrans.models import Pengajuan
 from nakertrans.views_pengajuan import jalankan_aksi, konteks_tindakan
 
@@ -68,13 +68,25 @@ def _baris_isian(unit, tahun, bulan):
     )
 
 
+def _isian_tersimpan(realisasi):
+    """The form's values from the saved row, exact to the cent (the table cells round to the rupiah):
+    a row saved again as shown keeps its figures."""
+    if realisasi is None:
+        return {}
+    return {
+        "keuangan": format_angka_tepat(realisasi.keuangan, 2),
+        "fisik": format_angka_tepat(realisasi.fisik, 2),
+        "catatan": realisasi.catatan,
+    }
+
+
 def _konteks_baris(anggaran, realisasi, boleh_isi, galat=None, isian=None):
     return {
         "a": anggaran,
         "r": realisasi,
         "boleh_isi": boleh_isi,
         "galat": galat,
-        "isian": isian or {},
+        "isian": isian or _isian_tersimpan(realisasi),
     }
 
 
