@@ -11,22 +11,40 @@ from perjanjian.models import PerjanjianKinerja
 TRIWULAN = ["I", "II", "III", "IV"]
 
 
+# The years the application has pages for (nakertrans.access.wajib_tahun_sah): a PK typed with a
+# year like 20245 must not empty the home page's panels.
+TAHUN_HALAMAN = (2000, 2100)
+
+
 def _tahun():
-    return PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).first()
+    return (
+        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_HALAMAN)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+
+
+LEBAR_BATANG = 280
+
+
+def _panjang(nilai, skala):
+    """A bar's length: its share of the pair's larger value; a negative figure draws no bar."""
+    return float(max(nilai, 0) / skala * LEBAR_BATANG)
 
 
 def _grafik(hasil):
     """Bars of target and realisasi per indicator, each pair scaled to its own larger value (SVG data)."""
     batang = []
     for i, c in enumerate(h for h in hasil if h.capaian is not None):
-        skala = max(c.target, c.realisasi) or 1
+        skala = max(c.target, c.realisasi, 0) or 1
         batang.append(
             {
                 "y": 10 + i * 46,
                 "label": c.baris.indikator.nama[:70],
                 "c": c,
-                "target": float(c.target / skala * 280),
-                "realisasi": float(c.realisasi / skala * 280),
+                "target": _panjang(c.target, skala),
+                "realisasi": _panjang(c.realisasi, skala),
             }
         )
     return {"batang": batang, "tinggi": 20 + 46 * len(batang)}
