@@ -6,21 +6,22 @@ One row per PK line, keyed by ``id_baris``; the columns ``nomor`` to ``target_tw
 are not imported. A formula line takes its components (``komponen_<kode>``), any other line ``realisasi``.
 """
 
-import hashlib
+from decimal import Decimal
 
 import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from capaian import services
 from capaian.queries import target_kumulatif
 from nakertrans.berkas_tabel import baca_berkas
 from nakertrans.format_id import baca_angka, format_angka
-from nakertrans.impor import HasilImpor
-from nakertrans.models_impor import BerkasImpor
+from nakertrans.impor import HasilImpor, catat_pratinjau, impor_sekali
 
 KOLOM_BACA = ["nomor", "jabatan", "sasaran", "indikator", "satuan", "target_tw"]
+# The version of the stored entry when the template was made: a row changed on the page since then is
+# a conflict, never silently overwritten.
+KOLOM_VERSI = "versi"
 
 
 def jenis_berkas(tahun, triwulan, unit):
@@ -39,7 +40,7 @@ def _kode_komponen(baris_daftar):
 
 def kolom(baris_daftar):
     return ["id_baris", *KOLOM_BACA, "realisasi", *(f"komponen_{k}" for k in _kode_komponen(baris_daftar)),
-            "kendala", "upaya"]  # fmt: skip
+            "kendala", "upaya", KOLOM_VERSI]  # fmt: skip
 
 
 def templat(baris_daftar, triwulan):
@@ -60,35 +61,57 @@ def templat(baris_daftar, triwulan):
                 b.indikator.nama,
                 b.satuan_tampil,
                 b.target_huruf or (format_angka(target, desimal) if target is not None else ""),
-                "" if b.indikator.komponen.all() else _teks(r, desimal),
+                "" if b.indikator.komponen.all() else _teks(r),
                 *(
                     format_angka(nilai_komponen[k], 4).rstrip("0").rstrip(",") if k in nilai_komponen else ""
                     for k in kode
                 ),
                 r.kendala if r else "",
                 r.upaya if r else "",
+                r.versi if r else "",
             ]
         )
     return data.export("xlsx")
 
 
-def _teks(r, desimal):
+def _teks(r):
     if r is None:
         return ""
     if r.realisasi_huruf:
         return r.realisasi_huruf
-    return format_angka(r.realisasi_angka, desimal) if r.realisasi_angka is not None else ""
+    if r.realisasi_angka is None:
+        return ""
+    # Exactly as stored (all four decimals, trailing zeros dropped): a template imported back
+    # unchanged changes nothing.
+    teks = format_angka(r.realisasi_angka, 4)
+    return teks.rstrip("0").rstrip(",") if "," in teks else teks
 
 
 def _sel_teks(nilai):
-    """A cell as the text the entry form would receive: spreadsheet numbers written the Indonesian
-    way (a float 1.234 is one point two three four, never one thousand two hundred thirty-four)."""
+    """A cell as the text the entry form would receive. A spreadsheet number is written with a
+    decimal comma and no grouping (a float 1.234 is «1,234», one point two three four; 1234 is
+    «1234»), so it is read as the number it is and never doubted as a thousands dot."""
     if nilai is None:
         return ""
     if isinstance(nilai, int | float) and not isinstance(nilai, bool):
-        teks = format_angka(nilai, 10)
-        return teks.rstrip("0").rstrip(",") if "," in teks else teks
+        teks = format(Decimal(str(nilai)), "f")
+        if "." in teks:
+            teks = teks.rstrip("0").rstrip(".")
+        return teks.replace(".", ",")
     return str(nilai).strip()
+
+
+def _bulat(nilai):
+    """A whole number cell (an id or a version) as int, or None: never through Indonesian text, where
+    5006 would become «5.006»."""
+    if isinstance(nilai, bool):
+        return None
+    if isinstance(nilai, int):
+        return nilai
+    if isinstance(nilai, float):
+        return int(nilai) if nilai.is_integer() else None
+    teks = str(nilai or "").strip()
+    return int(teks) if teks.isdigit() else None
 
 
 def _catat_bacaan(hasil, nomor, kolom_isian, teks):
@@ -101,7 +124,11 @@ def _catat_bacaan(hasil, nomor, kolom_isian, teks):
         hasil.bacaan.append((nomor, kolom_isian, teks, format_angka(angka, desimal)))
 
 
-def _jalankan(data, *, user, tahun, triwulan, baris_daftar, dikonfirmasi):
+def _kosong(nilai):
+    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
+
+
+def _jalankan(data, *, user, tahun, triwulan, baris_daftar, dikonfirmasi, pratinjau):
     """Every row through the entry service; returns HasilImpor (errors, warnings, readings)."""
     hasil = HasilImpor(dicoba=True)
     dikenal = {b.pk: b for b in baris_daftar}
@@ -119,10 +146,7 @@ def _jalankan(data, *, user, tahun, triwulan, baris_daftar, dikonfirmasi):
     terlihat = {}
     for i, row in enumerate(data.dict, start=1):
         nomor = data.baris_lembar(i)
-        try:
-            id_baris = int(_sel_teks(row.get("id_baris")) or 0)
-        except ValueError:
-            id_baris = 0
+        id_baris = _bulat(row.get("id_baris"))
         b = dikenal.get(id_baris)
         if b is None:
             hasil.galat_baris.append(
@@ -153,13 +177,23 @@ def _jalankan(data, *, user, tahun, triwulan, baris_daftar, dikonfirmasi):
                 (nomor, "kolom realisasi: indikator ini dihitung dari komponennya; isi kolom komponen_.")
             )
             continue
+        r = next((r for r in b.realisasi.all() if r.triwulan == triwulan), None)
+        if (
+            KOLOM_VERSI in judul
+            and not _kosong(row.get(KOLOM_VERSI))
+            and _bulat(row.get(KOLOM_VERSI)) is None
+        ):
+            hasil.galat_baris.append(
+                (nomor, f"kolom {KOLOM_VERSI}: «{row.get(KOLOM_VERSI)}» bukan bilangan bulat.")
+            )
+            continue
         isian = {
-            "realisasi": _sel_teks(row.get("realisasi")),
+            # An absent column keeps what is stored, as for kendala and upaya.
+            "realisasi": _sel_teks(row.get("realisasi")) if "realisasi" in judul else _teks(r),
             "komponen": {k: _sel_teks(row.get(f"komponen_{k}")) for k in kode if f"komponen_{k}" in judul},
             "kendala": _sel_teks(row.get("kendala")) if "kendala" in judul else None,
             "upaya": _sel_teks(row.get("upaya")) if "upaya" in judul else None,
         }
-        r = next((r for r in b.realisasi.all() if r.triwulan == triwulan), None)
         isian["kendala"] = (r.kendala if r else "") if isian["kendala"] is None else isian["kendala"]
         isian["upaya"] = (r.upaya if r else "") if isian["upaya"] is None else isian["upaya"]
         for nama, teks in [
@@ -170,12 +204,21 @@ def _jalankan(data, *, user, tahun, triwulan, baris_daftar, dikonfirmasi):
         try:
             with transaction.atomic():
                 services.simpan_realisasi_kinerja(
-                    user=user, baris=b, triwulan=triwulan, konfirmasi_nilai=dikonfirmasi, **isian
+                    user=user,
+                    baris=b,
+                    triwulan=triwulan,
+                    konfirmasi_nilai=dikonfirmasi,
+                    versi_dimuat=_bulat(row.get(KOLOM_VERSI)) if KOLOM_VERSI in judul else None,
+                    **isian,
                 )
         except services.PerluKonfirmasi as galat:
-            hasil.peringatan.append((nomor, "realisasi", " ".join(galat.messages)))
-            if not dikonfirmasi:
-                continue
+            if pratinjau:
+                hasil.peringatan.append((nomor, "realisasi", " ".join(galat.messages)))
+            else:
+                # Asked only now (the stored figures changed since the preview): never skipped silently.
+                hasil.galat_baris.append(
+                    (nomor, f"{' '.join(galat.messages)} Periksa ulang berkasnya (pratinjau baru).")
+                )
         except ValidationError as galat:
             hasil.galat_baris.append(
                 (nomor, f"baris PK {b.urutan} ({b.indikator.nama}): {' '.join(galat.messages)}")
@@ -199,53 +242,33 @@ def periksa(isi, nama_berkas, *, user, tahun, triwulan, unit, baris_daftar):
     try:
         with transaction.atomic():
             hasil = _jalankan(
-                data, user=user, tahun=tahun, triwulan=triwulan, baris_daftar=baris_daftar, dikonfirmasi=False
-            )
+                data, user=user, tahun=tahun, triwulan=triwulan, baris_daftar=baris_daftar,
+                dikonfirmasi=False, pratinjau=True,
+            )  # fmt: skip
             raise _Batal
     except _Batal:
         pass
     if hasil.ada_galat:
         return hasil, None
-    rekaman = BerkasImpor.objects.create(
-        jenis=jenis_berkas(tahun, triwulan, unit),
-        nama_berkas=(nama_berkas or "berkas")[-255:],
-        isi=isi,
-        sha256=hashlib.sha256(isi).hexdigest(),
-        ukuran=len(isi),
-        diperiksa_oleh=user,
-        ada_peringatan=bool(hasil.peringatan),
+    return hasil, catat_pratinjau(
+        jenis_berkas(tahun, triwulan, unit), isi, nama_berkas, user=user, hasil=hasil
     )
-    return hasil, rekaman
 
 
 def impor(token, *, user, tahun, triwulan, unit, baris_daftar, peringatan_diterima=False):
-    """The previewed file for real: exactly once, all or nothing."""
-    try:
-        rekaman = BerkasImpor.objects.get(
-            pk=token, jenis=jenis_berkas(tahun, triwulan, unit), diperiksa_oleh=user
-        )
-    except (BerkasImpor.DoesNotExist, ValidationError, ValueError):
-        raise ValidationError(
-            "Pratinjau tidak dikenal atau sudah kedaluwarsa; unggah ulang berkasnya."
-        ) from None
-    if rekaman.ada_peringatan and not peringatan_diterima:
-        raise ValidationError(
-            "Berkas ini berisi peringatan; centang bahwa Anda sudah memeriksanya, lalu impor."
-        )
-    data = baca_berkas(bytes(rekaman.isi), rekaman.nama_berkas)
-    with transaction.atomic():
-        if not BerkasImpor.objects.filter(pk=rekaman.pk, diimpor_pada__isnull=True).update(
-            diimpor_pada=timezone.now()
-        ):
-            raise ValidationError(
-                f"Berkas {rekaman.nama_berkas} dari pratinjau ini sudah diimpor; tidak diimpor lagi."
-            )
-        hasil = _jalankan(
-            data, user=user, tahun=tahun, triwulan=triwulan, baris_daftar=baris_daftar,
+    """The previewed file for real: exactly once, all or nothing (nakertrans.impor.impor_sekali)."""
+    return impor_sekali(
+        token,
+        jenis=jenis_berkas(tahun, triwulan, unit),
+        user=user,
+        peringatan_diterima=peringatan_diterima,
+        jalankan=lambda data: _jalankan(
+            data,
+            user=user,
+            tahun=tahun,
+            triwulan=triwulan,
+            baris_daftar=baris_daftar,
             dikonfirmasi=peringatan_diterima,
-        )  # fmt: skip
-        if hasil.ada_galat:
-            transaction.set_rollback(True)
-        else:
-            BerkasImpor.objects.filter(pk=rekaman.pk).update(ringkasan=hasil.ringkasan)
-    return hasil, rekaman
+            pratinjau=False,
+        ),  # fmt: skip
+    )

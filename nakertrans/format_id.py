@@ -76,14 +76,22 @@ def format_tanggal(tanggal):
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
-# How numbers are written (signs, "Rp" and "%" already taken off):
-_BULAT = re.compile(r"\d+")
-_RIBUAN_TITIK = re.compile(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?")  # 4.635.301.681, 1.234,50, 2.500
-_DESIMAL_KOMA = re.compile(r"\d+,\d+")  # 1234,5 and 0,125 and 2,500: a single comma is the decimal mark
-_RIBUAN_KOMA = re.compile(r"[1-9]\d{0,2}((,\d{3}){2,}(\.\d+)?|,\d{3}\.\d+)")  # 1,234,567.89 (finance exports)
-_DESIMAL_TITIK = re.compile(r"\d+\.\d+")  # 35.5, 0.125, 1234.567: a dot that cannot be grouping
-_TITIK_RIBUAN_TUNGGAL = re.compile(r"[1-9]\d{0,2}\.\d{3}")  # 1.234: thousands, or a decimal typed with a dot
-_TANDA = re.compile(r"^(?P<minus>[-\u2212])?\s*(?P<rp>Rp\.?\s*)?(?P<angka>.*?)\s*(?P<persen>%)?$", re.IGNORECASE)
+# How numbers are written (signs, "Rp" and "%" already taken off; ASCII digits only, so that other
+# scripts' digits are refused rather than read):
+_BULAT = re.compile(r"[0-9]+")
+# 4.635.301.681, 1.234,50, 2.500
+_RIBUAN_TITIK = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?")
+# 1234,5 and 0,125 and 2,500: a single comma is the decimal mark
+_DESIMAL_KOMA = re.compile(r"[0-9]+,[0-9]+")
+# 1,234,567.89 and 1,234.5 (finance exports)
+_RIBUAN_KOMA = re.compile(r"[1-9][0-9]{0,2}((,[0-9]{3}){2,}(\.[0-9]+)?|,[0-9]{3}\.[0-9]+)")
+# 35.5, 0.125, 1234.567: a dot that cannot be grouping
+_DESIMAL_TITIK = re.compile(r"[0-9]+\.[0-9]+")
+# 1.234: thousands, or a decimal typed with a dot
+_TITIK_RIBUAN_TUNGGAL = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+_TANDA = re.compile(
+    r"^(?P<minus>[-\u2212])?\s*(?P<rp>Rp\.?\s*)?(?P<angka>.*?)\s*(?P<persen>%)?$", re.IGNORECASE
+)
 
 
 def _inti_angka(teks, *, persen, rupiah):

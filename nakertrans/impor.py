@@ -460,18 +460,16 @@ def impor(jenis, data, *, user, dry_run):
             return _jalankan(jenis, data, user=user, dry_run=dry_run, boleh_ulang=False)
 
 
-def periksa(jenis, isi, nama_berkas, *, user):
-    """Step 1 (page, admin and command): read and dry-run a file. Returns (HasilImpor, BerkasImpor or
-    None); the record is made only for a file without errors, and is what the confirmation names."""
-    data = baca_berkas(isi, nama_berkas)
-    hasil = impor(jenis, data, user=user, dry_run=True)
-    if hasil.ada_galat:
-        return hasil, None
+UMUR_PRATINJAU = datetime.timedelta(hours=2)
+
+
+def catat_pratinjau(jenis, isi, nama_berkas, *, user, hasil):
+    """The record of a preview without errors, which the confirmation names (and consumes once)."""
     # Previews that were never confirmed are dropped after a day; imported ones stay as the record.
     BerkasImpor.objects.filter(
-        diimpor_pada__isnull=True, diperiksa_pada__lt=timezone.now() - timezone.timedelta(days=1)
+        diimpor_pada__isnull=True, diperiksa_pada__lt=timezone.now() - datetime.timedelta(days=1)
     ).delete()
-    rekaman = BerkasImpor.objects.create(
+    return BerkasImpor.objects.create(
         jenis=jenis,
         nama_berkas=(nama_berkas or "berkas")[-255:],
         isi=isi,
@@ -480,26 +478,32 @@ def periksa(jenis, isi, nama_berkas, *, user):
         diperiksa_oleh=user,
         ada_peringatan=bool(hasil.peringatan),
     )
-    return hasil, rekaman
 
 
-def impor_berkas(token, *, jenis, user, peringatan_diterima=False):
-    """Step 2: the previewed file imported for real, exactly once. Raises ValidationError when the
-    preview is unknown, another user's, already imported, or has warnings not acknowledged."""
+def impor_sekali(token, *, jenis, user, peringatan_diterima, jalankan):
+    """Confirm a preview: ``jalankan(data)`` (the real import, returning HasilImpor) runs exactly once.
+
+    Refused with ValidationError when the preview is unknown, another user's, older than
+    UMUR_PRATINJAU (the data it was checked against may have changed), already imported, or has
+    warnings not acknowledged. The claim and the import commit together: a second confirmation waits
+    for the first and then finds the preview consumed; a failed import leaves it unconsumed."""
     try:
         rekaman = BerkasImpor.objects.get(pk=token, jenis=jenis, diperiksa_oleh=user)
     except (BerkasImpor.DoesNotExist, ValidationError, ValueError):
         raise ValidationError(
             "Pratinjau tidak dikenal atau sudah kedaluwarsa; unggah ulang berkasnya."
         ) from None
+    if rekaman.diimpor_pada is None and rekaman.diperiksa_pada < timezone.now() - UMUR_PRATINJAU:
+        raise ValidationError(
+            "Pratinjau ini dibuat lebih dari 2 jam yang lalu; unggah ulang berkasnya agar diperiksa "
+            "terhadap data terkini."
+        )
     if rekaman.ada_peringatan and not peringatan_diterima:
         raise ValidationError(
             "Berkas ini berisi peringatan; centang bahwa Anda sudah memeriksanya, lalu impor."
         )
     data = baca_berkas(bytes(rekaman.isi), rekaman.nama_berkas)
     with transaction.atomic():
-        # The claim and the import commit together: a second confirmation waits for the first and then
-        # finds the preview consumed; a failed import leaves it unconsumed.
         diklaim = BerkasImpor.objects.filter(pk=rekaman.pk, diimpor_pada__isnull=True).update(
             diimpor_pada=timezone.now()
         )
@@ -507,12 +511,38 @@ def impor_berkas(token, *, jenis, user, peringatan_diterima=False):
             raise ValidationError(
                 f"Berkas {rekaman.nama_berkas} dari pratinjau ini sudah diimpor; tidak diimpor lagi."
             )
-        hasil = impor(jenis, data, user=user, dry_run=False)
+        hasil = jalankan(data)
+        if hasil.peringatan and not peringatan_diterima:
+            # Warnings that appear only now (the data changed since the preview) are never passed over.
+            hasil.galat_umum.append(
+                "Ada peringatan baru sejak pratinjau; unggah ulang berkasnya untuk memeriksanya."
+            )
         if hasil.ada_galat:
             transaction.set_rollback(True)
         else:
             BerkasImpor.objects.filter(pk=rekaman.pk).update(ringkasan=hasil.ringkasan)
     return hasil, rekaman
+
+
+def periksa(jenis, isi, nama_berkas, *, user):
+    """Step 1 (page, admin and command): read and dry-run a file. Returns (HasilImpor, BerkasImpor or
+    None); the record is made only for a file without errors."""
+    data = baca_berkas(isi, nama_berkas)
+    hasil = impor(jenis, data, user=user, dry_run=True)
+    if hasil.ada_galat:
+        return hasil, None
+    return hasil, catat_pratinjau(jenis, isi, nama_berkas, user=user, hasil=hasil)
+
+
+def impor_berkas(token, *, jenis, user, peringatan_diterima=False):
+    """Step 2: the previewed file imported for real, exactly once (see impor_sekali)."""
+    return impor_sekali(
+        token,
+        jenis=jenis,
+        user=user,
+        peringatan_diterima=peringatan_diterima,
+        jalankan=lambda data: impor(jenis, data, user=user, dry_run=False),
+    )
 
 
 def templat(jenis):
@@ -540,3 +570,8 @@ class ImporSemuaAtauTidakSama(ImportExportModelAdmin):
         kode = jenis_untuk_resource(self.get_import_resource_classes(request))
         url = reverse("impor")
         return redirect(f"{url}?jenis={kode}" if kode else url)
+
+    def process_import(self, request, *args, **kwargs):
+        # django-import-export's second step imports a file already on disk at once, skipping the
+        # preview and saving the valid rows of a bad file: it leads to the same page instead.
+        return self.import_action(request)

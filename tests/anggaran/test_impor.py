@@ -135,7 +135,11 @@ def test_one_bad_row_keeps_the_good_rows_out_too(masuk_sebagai, admin, anggaran_
     [
         (b"", "kosong.xlsx", "kosong"),
         (b"PK\x03\x04 ini bukan xlsx", "rusak.xlsx", "Berkas .xlsx tidak dapat dibuka"),
-        (_csv("foo,bar\n1,2\n"), "salah.csv", "Kolom wajib tidak ada: tahun, kode. Kolom tidak dikenal: foo, bar."),
+        (
+            _csv("foo,bar\n1,2\n"),
+            "salah.csv",
+            "Kolom wajib tidak ada: tahun, kode. Kolom tidak dikenal: foo, bar.",
+        ),
         (_csv("tahun,kode\n"), "tanpa-baris.csv", "Berkas tidak berisi baris data."),
         (b"tahun,kode\n2024,2.07.01.2.06.0001\n", "data.pdf", "Jenis berkas harus .xlsx atau .csv."),
     ],
@@ -278,3 +282,15 @@ def test_blank_fisik_takes_its_default_on_a_new_month(masuk_sebagai, admin, angg
     client.post(reverse("impor_simpan"), {"token": pratinjau.context["token"], "jenis": "realisasi"})
     r = RealisasiAnggaran.objects.get(anggaran=anggaran, bulan=3)
     assert (r.keuangan, r.fisik) == (Decimal(1000000), RealisasiAnggaran._meta.get_field("fisik").default)
+
+
+def test_the_admins_second_import_step_leads_to_the_same_page_and_saves_nothing(
+    masuk_sebagai, admin, anggaran_2024
+):
+    sebelum = _isi_tabel(AnggaranSubKegiatan)
+    respons = masuk_sebagai(admin).post(
+        reverse("admin:anggaran_anggaransubkegiatan_process_import"),
+        {"import_file_name": "x.csv", "original_file_name": "x.csv", "format": "1"},
+    )
+    assert respons.status_code == 302 and respons.url == f"{URL}?jenis=dpa"
+    assert _isi_tabel(AnggaranSubKegiatan) == sebelum

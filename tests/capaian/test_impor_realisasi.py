@@ -81,7 +81,7 @@ def test_template_holds_the_units_lines_with_targets(naker):
         "target_tw",
         "realisasi",
     ]
-    assert judul[-2:] == ["kendala", "upaya"]
+    assert judul[-3:] == ["kendala", "upaya", "versi"]
     pengantar = _baris(PENGANTAR_KERJA)
     [pk] = [b for b in baris if b[0] == pengantar.pk]
     assert (pk[4], pk[6]) == (pengantar.indikator.nama, "162")  # 650 spread 162, 162, 163, 163
@@ -206,3 +206,110 @@ def test_formula_lines_take_their_components(masuk_sebagai, perencanaan):
     isi = _isi(judul, baris, {tpt.pk: {"realisasi": "5,39"}})
     hasil = _pratinjau(client, unit, isi, triwulan=4).context["hasil"]
     assert any("dihitung dari komponennya" in p for _, p in hasil.galat_baris)
+
+
+def test_ids_and_spreadsheet_numbers_are_read_as_the_numbers_they_are():
+    from capaian.impor_realisasi import _bulat, _sel_teks
+
+    assert [_bulat(v) for v in (5006, 5006.0, "5006", " 12 ", 5006.5, "5.006", True, None)] == [
+        5006, 5006, 5006, 12, None, None, None, None,
+    ]  # fmt: skip
+    assert [_sel_teks(v) for v in (1234, 1.234, 1234.0, 0.125, 2.5)] == [
+        "1234",
+        "1,234",
+        "1234",
+        "0,125",
+        "2,5",
+    ]
+
+
+def test_a_file_without_the_realisasi_column_keeps_the_stored_realisasi(naker):
+    from capaian import services
+
+    client, unit = naker
+    pengantar = _baris(PENGANTAR_KERJA)
+    services.simpan_realisasi_kinerja(
+        user=_operator(), baris=pengantar, triwulan=1, realisasi="160", kendala="lama"
+    )
+    isi = _xlsx(["id_baris", "kendala"], [[pengantar.pk, "Lowongan sedikit"]])
+    pratinjau = _pratinjau(client, unit, isi)
+    assert not pratinjau.context["hasil"].ada_galat, pratinjau.context["hasil"].semua_pesan()
+    _simpan(client, unit, pratinjau.context["token"])
+    r = RealisasiTriwulan.objects.get(baris=pengantar, triwulan=1)
+    assert (r.realisasi_angka, r.kendala) == (Decimal(160), "Lowongan sedikit")
+
+
+def _operator():
+    from nakertrans.models import Pengguna
+
+    return Pengguna.objects.get(username="operator_naker")
+
+
+def test_the_untouched_template_imported_back_changes_no_figure(naker):
+    from capaian import services
+
+    client, unit = naker
+    pengantar = _baris(PENGANTAR_KERJA)  # no decimals, yet a figure may carry up to four
+    services.simpan_realisasi_kinerja(user=_operator(), baris=pengantar, triwulan=1, realisasi="160,4")
+    judul, baris = _templat(client, unit)
+    pratinjau = _pratinjau(client, unit, _xlsx(judul, baris))
+    assert not pratinjau.context["hasil"].ada_galat, pratinjau.context["hasil"].semua_pesan()
+    _simpan(client, unit, pratinjau.context["token"])
+    assert RealisasiTriwulan.objects.get(baris=pengantar, triwulan=1).realisasi_angka == Decimal("160.4")
+
+
+def test_a_row_changed_on_the_page_since_the_template_is_a_conflict(naker):
+    from capaian import services
+
+    client, unit = naker
+    pengantar = _baris(PENGANTAR_KERJA)
+    services.simpan_realisasi_kinerja(user=_operator(), baris=pengantar, triwulan=1, realisasi="150")
+    judul, baris = _templat(client, unit)
+    pratinjau = _pratinjau(client, unit, _isi(judul, baris, {pengantar.pk: {"realisasi": "155"}}))
+    token = pratinjau.context["token"]
+    r = RealisasiTriwulan.objects.get(baris=pengantar, triwulan=1)
+    services.simpan_realisasi_kinerja(
+        user=_operator(), baris=pengantar, triwulan=1, realisasi="170", versi_dimuat=r.versi
+    )
+    respons = _simpan(client, unit, token)
+    assert respons.status_code == 200 and respons.context["hasil"].ada_galat
+    assert RealisasiTriwulan.objects.get(baris=pengantar, triwulan=1).realisasi_angka == Decimal(170)
+
+
+def test_a_stale_preview_is_refused(naker):
+    from django.utils import timezone
+
+    from nakertrans.models_impor import BerkasImpor
+
+    client, unit = naker
+    judul, baris = _templat(client, unit)
+    pengantar = _baris(PENGANTAR_KERJA)
+    token = _pratinjau(client, unit, _isi(judul, baris, {pengantar.pk: {"realisasi": "150"}})).context[
+        "token"
+    ]
+    BerkasImpor.objects.filter(pk=token).update(diperiksa_pada=timezone.now() - timezone.timedelta(hours=3))
+    halaman = client.get(_simpan(client, unit, token).url).content.decode()
+    assert "lebih dari 2 jam yang lalu" in halaman
+    assert not RealisasiTriwulan.objects.filter(baris=pengantar).exists()
+
+
+def test_a_confirmation_needed_only_at_import_time_is_an_error_not_a_skipped_row(naker, monkeypatch):
+    from capaian import services
+
+    client, unit = naker
+    judul, baris = _templat(client, unit)
+    pengantar = _baris(PENGANTAR_KERJA)
+    token = _pratinjau(client, unit, _isi(judul, baris, {pengantar.pk: {"realisasi": "150"}})).context[
+        "token"
+    ]
+    asli = services.simpan_realisasi_kinerja
+
+    def minta_konfirmasi(**kwargs):
+        if kwargs["baris"].pk == pengantar.pk:
+            raise services.PerluKonfirmasi("«150» perlu dikonfirmasi.", dibaca="150", tanda="x")
+        return asli(**kwargs)
+
+    monkeypatch.setattr(services, "simpan_realisasi_kinerja", minta_konfirmasi)
+    respons = _simpan(client, unit, token)
+    assert respons.status_code == 200 and respons.context["hasil"].ada_galat
+    assert "perlu dikonfirmasi" in respons.content.decode()

@@ -125,7 +125,20 @@ def test_percent_and_rupiah_signs_refused_elsewhere(tertulis, pesan):
 
 @pytest.mark.parametrize(
     "tertulis",
-    ["satu juta", "1.2.3,4,5", "12abc", True, float("nan"), "12,345,6", "1.234.56", "1 234", "1,2,3", "%", "Rp"],
+    [
+        "satu juta",
+        "1.2.3,4,5",
+        "12abc",
+        True,
+        float("nan"),
+        "12,345,6",
+        "1.234.56",
+        "1 234",
+        "1,2,3",
+        "%",
+        "Rp",
+        "\u0661\u0662\u0663",
+    ],
 )
 def test_baca_angka_refuses_what_is_not_a_number(tertulis):
     with pytest.raises(ValueError, match="bukan angka"):
@@ -154,5 +167,7 @@ def test_every_formatted_number_reads_back_to_the_same_value(nilai, desimal):
         ("1.234", Decimal(1234), None, 2, False, False),  # no target, no capaian to judge
     ],
 )
-def test_ambiguous_thousands_dot_is_doubted_only_where_implausible(tertulis, nilai, target, desimal, persen, ragu):
+def test_ambiguous_thousands_dot_is_doubted_only_where_implausible(
+    tertulis, nilai, target, desimal, persen, ragu
+):
     assert bacaan_meragukan(tertulis, nilai, target=target, desimal=desimal, persen=persen) is ragu
