@@ -14,7 +14,9 @@ from simple_history.models import HistoricalRecords
 from anggaran import kode as nomenklatur
 from nakertrans.models import UnitKerja
 
-RUPIAH = {"max_digits": 18, "decimal_places": 2}
+# 15 digits: what every database keeps exactly (SQLite stores decimals as 15-digit REAL); 13 before the
+# comma is ten trillion rupiah, more than a regency's whole budget.
+RUPIAH = {"max_digits": 15, "decimal_places": 2}
 PERSEN_FISIK = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 TIDAK_NEGATIF = [MinValueValidator(Decimal(0), message="Nilai tidak boleh negatif.")]
 

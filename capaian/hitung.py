@@ -10,7 +10,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nakertrans.format_id import bulatkan
+from nakertrans.format_id import bulatkan, format_angka
 from perjanjian.models import PREDIKAT_SAKIP
 
 SERATUS = Decimal(100)
@@ -62,10 +62,16 @@ class Pita:
 
     @property
     def rentang(self):
-        awal = f"{'≥' if self.bawah_inklusif else '>'} {self.bawah}"
+        awal = f"{'≥' if self.bawah_inklusif else '>'} {_batas(self.bawah)}"
         if self.atas is None:
             return awal
-        return f"{awal} dan {'≤' if self.atas_inklusif else '<'} {self.atas}"
+        return f"{awal} dan {'≤' if self.atas_inklusif else '<'} {_batas(self.atas)}"
+
+
+def _batas(nilai):
+    """A band limit as people read it: 90, 55,5, 999.999,99 (never 55.00)."""
+    teks = format_angka(nilai, 2)
+    return teks.rstrip("0").rstrip(",") if "," in teks else teks
 
 
 def periksa_skala(pita):
@@ -76,7 +82,7 @@ def periksa_skala(pita):
     urut = sorted(pita, key=lambda p: (p.bawah, not p.bawah_inklusif))
     pertama = urut[0]
     if pertama.bawah > 0 or (pertama.bawah == 0 and not pertama.bawah_inklusif):
-        masalah.append(f"Nilai dari 0 sampai {pertama.bawah} tidak masuk kategori mana pun.")
+        masalah.append(f"Nilai dari 0 sampai {_batas(pertama.bawah)} tidak masuk kategori mana pun.")
     for kiri, kanan in zip(urut, urut[1:], strict=False):
         if kiri.atas is None:
             masalah.append(f"Kategori {kiri.nama} tidak berbatas atas tetapi diikuti {kanan.nama}.")
@@ -85,19 +91,22 @@ def periksa_skala(pita):
             kanan.bawah == kiri.atas and not kiri.atas_inklusif and not kanan.bawah_inklusif
         ):
             masalah.append(
-                f"Ada celah antara {kiri.nama} (sampai {kiri.atas}) dan {kanan.nama} (mulai {kanan.bawah})."
+                f"Ada celah antara {kiri.nama} (sampai {_batas(kiri.atas)}) dan {kanan.nama} "
+                f"(mulai {_batas(kanan.bawah)})."
             )
         elif kanan.bawah < kiri.atas or (
             kanan.bawah == kiri.atas and kiri.atas_inklusif and kanan.bawah_inklusif
         ):
-            masalah.append(f"Kategori {kiri.nama} dan {kanan.nama} bertumpuk di sekitar {kanan.bawah}.")
+            masalah.append(
+                f"Kategori {kiri.nama} dan {kanan.nama} bertumpuk di sekitar {_batas(kanan.bawah)}."
+            )
     for p in urut:
         if p.atas is not None and (
             p.atas < p.bawah or (p.atas == p.bawah and not (p.bawah_inklusif and p.atas_inklusif))
         ):
             masalah.append(f"Kategori {p.nama}: batas atas harus lebih besar dari batas bawah.")
     if urut[-1].atas is not None:
-        masalah.append(f"Nilai di atas {urut[-1].atas} tidak masuk kategori mana pun.")
+        masalah.append(f"Nilai di atas {_batas(urut[-1].atas)} tidak masuk kategori mana pun.")
     return masalah
 
 

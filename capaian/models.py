@@ -12,7 +12,8 @@ from simple_history.models import HistoricalRecords
 from capaian.hitung import Pita, periksa_skala
 from perjanjian.models import PREDIKAT_SAKIP, BarisPK, KomponenIndikator
 
-NILAI = {"max_digits": 16, "decimal_places": 4}
+# 15 digits: what every database keeps exactly (SQLite stores decimals as 15-digit REAL).
+NILAI = {"max_digits": 15, "decimal_places": 4}
 
 
 class SkalaPredikat(models.Model):

@@ -16,6 +16,7 @@ from capaian.models import BuktiDukung
 from capaian.queries import baris_tahun, hitung_baris, skala_aktif
 from nakertrans import workflow
 from nakertrans.access import (
+    TAHUN_SAH,
     angka_bulat,
     get_unit_kerja_for_user,
     unit_terlihat,
@@ -47,7 +48,12 @@ def unit_dengan_pk(tahun, unit):
 
 @login_required
 def status_isian_kini(request):
-    tahun = PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).first()
+    tahun = (
+        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
     return status_isian(request, tahun or timezone.localdate().year)
 
 

@@ -83,7 +83,10 @@ def angka_bulat(teks, bawaan=None):
     return bawaan
 
 
+TAHUN_SAH = (2000, 2100)
+
+
 def wajib_tahun_sah(tahun):
     """Years outside 2000-2100 are not pages of this application."""
-    if not 2000 <= tahun <= 2100:
+    if not TAHUN_SAH[0] <= tahun <= TAHUN_SAH[1]:
         raise Http404("Tahun tidak dikenal.")

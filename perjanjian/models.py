@@ -13,7 +13,8 @@ from nakertrans.rumus import GalatRumus, urai_rumus
 
 # SAKIP evaluation letters, best first.
 PREDIKAT_SAKIP = ["AA", "A", "BB", "B", "CC", "C", "D"]
-NILAI = {"max_digits": 16, "decimal_places": 4}
+# 15 digits: what every database keeps exactly (SQLite stores decimals as 15-digit REAL).
+NILAI = {"max_digits": 15, "decimal_places": 4}
 
 
 class Renstra(models.Model):

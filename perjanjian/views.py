@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from nakertrans.access import angka_bulat, unit_terlihat, wajib_tahun_sah
+from nakertrans.access import TAHUN_SAH, angka_bulat, unit_terlihat, wajib_tahun_sah
 from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf, respons_pdf
 from perjanjian import services
@@ -15,7 +15,13 @@ from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja
 
 
 def _tahun_pk():
-    tahun = list(PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).distinct())
+    # Only years that are pages: one PK typed with a far year must not take the default page away.
+    tahun = list(
+        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .distinct()
+    )
     return tahun, (tahun[0] if tahun else timezone.localdate().year)
 
 
@@ -152,7 +158,12 @@ def renstra(request):
         .order_by("-tahun_awal")
         .first()
     )
-    tahun = list(range(rencana.tahun_awal, rencana.tahun_akhir + 1)) if rencana else []
+    # A column per year of the period, within the years the application serves.
+    tahun = (
+        list(range(max(rencana.tahun_awal, TAHUN_SAH[0]), min(rencana.tahun_akhir, TAHUN_SAH[1]) + 1))
+        if rencana
+        else []
+    )
     iku = [
         (i, [next((t for t in i.target_tahunan.all() if t.tahun == th), None) for th in tahun])
         for i in (rencana.iku.all() if rencana else [])

@@ -15,10 +15,8 @@ and the choices. Those values are then
 Years, periods and counters select a row rather than print a figure; they are covered by their own
 test (a stored year far outside 2000-2100 must not take the default pages away).
 
-On SQLite a decimal column keeps 15 significant digits, fewer than RUPIAH (18) and NILAI (16) allow:
-the pages and writing paths use the largest value the database keeps, and
-test_the_database_keeps_the_largest_and_smallest_allowed_value names the fields it cannot keep.
-Faults found in files outside this change are strict xfails whose reason names the file.
+SQLite keeps 15 significant digits in a decimal column, so no decimal field has more (max_digits 15):
+test_the_database_keeps_the_largest_and_smallest_allowed_value fails for any field that would.
 
 The demo year is loaded once for the module inside a transaction that is rolled back at the end;
 each test runs in a savepoint of it.
@@ -509,11 +507,8 @@ HALAMAN = [
 ]
 
 
-# Raw Decimals printed by code outside this change (reported; see the xfail test of each).
-MENTAH_DIKETAHUI = {
-    # capaian.hitung.periksa_skala (test_scale_texts_print_indonesian_numbers)
-    "pemeriksaan-lkjip": re.compile(r"Skala predikat «[^»]*» tidak sah:.*?Perbaiki skala"),
-}
+# Pages known to print a raw Decimal somewhere (none now; an entry would name the code and a pattern).
+MENTAH_DIKETAHUI = {}
 
 
 def _tanpa_yang_diketahui(id_halaman, teks):
@@ -1160,16 +1155,9 @@ def test_kinerja_components_save_the_limits_and_refuse_one_step_past(data, clien
     assert client.get(reverse("capaian:isian_triwulan", args=[TAHUN, 4, unit])).status_code == 200
 
 
-TAMPIL_DIBULATKAN = (
-    "entry path: the realisasi input shows the value rounded to the indicator's decimals "
-    "(angka_ringkas:desimal in templates/capaian/_baris_isian.html), so a row saved as shown changes "
-    "the figure or, at the largest value, is refused"
-)
-
-
 @pytest.mark.parametrize(
     "ekstrem",
-    [pytest.param("terbesar", marks=pytest.mark.xfail(strict=True, reason=TAMPIL_DIBULATKAN)), "terkecil"],
+    ["terbesar", "terkecil"],
 )
 def test_kinerja_row_shown_with_a_stored_limit_saves_again_unchanged(data, client, ekstrem):
     from capaian.models import RealisasiTriwulan
@@ -1470,16 +1458,9 @@ def test_kinerja_import_saves_the_largest_value_and_refuses_one_digit_more(
         assert sorted(n.nilai for n in nilai) == [tersimpan] * len(kode)
 
 
-TEMPLAT_DIBULATKAN = (
-    "capaian/impor_realisasi.py templat/_teks: the template prefills realisasi rounded to the "
-    "indicator's decimals (format_angka(realisasi_angka, desimal)), so a template imported back "
-    "unchanged changes the stored figure"
-)
-
-
 @pytest.mark.parametrize(
     "jenis",
-    [pytest.param("realisasi", marks=pytest.mark.xfail(strict=True, reason=TEMPLAT_DIBULATKAN)), "komponen"],
+    ["realisasi", "komponen"],
 )
 def test_kinerja_template_with_a_stored_limit_imports_unchanged(data, client, jenis):
     from capaian.models import NilaiKomponenTriwulan, RealisasiTriwulan
@@ -1549,51 +1530,26 @@ def pasang_tahun(ekstrem):
         models.QuerySet(model).filter(pk=pertama.pk).update(**{bidang.name: nilai})
 
 
-TAHUN_PK_TERBARU = (
-    "the newest PK year is taken without the 2000-2100 range of wajib_tahun_sah, so one PK typed with "
-    "a far year turns the default page into a 404 ({})"
-)
-
-# (id, url, why the page fails beside a stored far year, in a file outside this change)
+# (id, url) of the pages a person lands on without choosing a year
 HALAMAN_BAWAAN = [
-    ("beranda", lambda: reverse("beranda"), None),
-    ("tabel-30", lambda: reverse("anggaran:realisasi"), None),
-    ("tabel-14", lambda: reverse("anggaran:program_kegiatan"), None),
-    ("status-anggaran", lambda: reverse("anggaran:status_isian_kini"), None),
-    (
-        "pk-daftar",
-        lambda: reverse("perjanjian:daftar"),
-        TAHUN_PK_TERBARU.format("perjanjian/views.py _tahun_pk"),
-    ),
-    ("pohon", lambda: reverse("perjanjian:pohon"), TAHUN_PK_TERBARU.format("perjanjian/views.py _tahun_pk")),
-    (
-        "renstra",
-        lambda: reverse("perjanjian:renstra"),
-        "perjanjian/views.py renstra: one column per year from tahun_awal to tahun_akhir, unbounded "
-        "(MemoryError on SQLite, 32.768 columns on PostgreSQL); Renstra years need a 2000-2100 validator",
-    ),
-    (
-        "status-kinerja",
-        lambda: reverse("capaian:status_isian_kini"),
-        TAHUN_PK_TERBARU.format("capaian/views_isian.py status_isian_kini"),
-    ),
-    (
-        "lkjip",
-        lambda: reverse("capaian:lkjip_kini"),
-        TAHUN_PK_TERBARU.format("capaian/views_lkjip.py lkjip_kini"),
-    ),
+    ("beranda", lambda: reverse("beranda")),
+    ("tabel-30", lambda: reverse("anggaran:realisasi")),
+    ("tabel-14", lambda: reverse("anggaran:program_kegiatan")),
+    ("status-anggaran", lambda: reverse("anggaran:status_isian_kini")),
+    ("pk-daftar", lambda: reverse("perjanjian:daftar")),
+    ("pohon", lambda: reverse("perjanjian:pohon")),
+    ("renstra", lambda: reverse("perjanjian:renstra")),
+    ("status-kinerja", lambda: reverse("capaian:status_isian_kini")),
+    ("lkjip", lambda: reverse("capaian:lkjip_kini")),
 ]
 
 
 def _kasus_tahun():
-    kasus = []
-    for id_halaman, alamat, alasan in HALAMAN_BAWAAN:
-        for ekstrem in ("terbesar", "terkecil"):
-            tanda = (
-                [pytest.mark.xfail(strict=True, reason=alasan)] if alasan and ekstrem == "terbesar" else []
-            )
-            kasus.append(pytest.param(ekstrem, alamat, id=f"{id_halaman}-{ekstrem}", marks=tanda))
-    return kasus
+    return [
+        pytest.param(ekstrem, alamat, id=f"{id_halaman}-{ekstrem}")
+        for id_halaman, alamat in HALAMAN_BAWAAN
+        for ekstrem in ("terbesar", "terkecil")
+    ]
 
 
 @pytest.mark.parametrize(("ekstrem", "alamat"), _kasus_tahun())
@@ -1608,22 +1564,13 @@ def test_default_pages_keep_the_real_year_beside_a_stored_extreme_year(data, cli
 # ---------------------------------------------------------------------------------------------------
 # The database keeps what the field allows
 
-SQLITE_15_DIGIT = (
-    "SQLite keeps 15 significant digits: a value the field allows with more (max_digits 16 or 18) "
-    "comes back rounded, or raises InvalidOperation in Django's converter on every read of the row; "
-    "the models need max_digits <= 15 or a validator of 15 digits (anggaran/perjanjian/capaian models)"
-)
-
 
 def _kasus_desimal():
-    digit = DIGIT_DATABASE.get(connection.vendor)
     kasus = []
     for model, bidang in bidang_angka():
         if isinstance(bidang, models.DecimalField):
-            terlalu_panjang = digit is not None and len(batas(bidang)[1].as_tuple().digits) > digit
-            tanda = [pytest.mark.xfail(strict=True, reason=SQLITE_15_DIGIT)] if terlalu_panjang else []
             label = model._meta.label
-            kasus.append(pytest.param(label, bidang.name, id=f"{label}.{bidang.name}", marks=tanda))
+            kasus.append(pytest.param(label, bidang.name, id=f"{label}.{bidang.name}"))
     return kasus
 
 
@@ -1716,11 +1663,6 @@ def test_home_page_chart_bars_stay_inside_the_chart_for_any_target():
         assert 0 <= batang["target"] <= 280 and 0 <= batang["realisasi"] <= 280
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="capaian/hitung.py: Pita.rentang and periksa_skala print the band limits as raw Decimals "
-    "(999999.99, 55.00); they should print format_angka (LKjIP PDF, LKjIP check, admin)",
-)
 def test_scale_texts_print_indonesian_numbers():
     from capaian.hitung import Pita, periksa_skala
 

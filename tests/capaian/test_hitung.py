@@ -68,7 +68,7 @@ def test_the_seed_scale_as_printed_is_refused_for_its_gap():
         Pita("Sangat Baik", D(90), None, bawah_inklusif=False),
     ]
     masalah = periksa_skala(seperti_tercetak)
-    assert "Ada celah antara Kurang (sampai 44.99) dan Cukup (mulai 55)." in masalah
+    assert "Ada celah antara Kurang (sampai 44,99) dan Cukup (mulai 55)." in masalah
     assert len(masalah) == 3
 
 
@@ -131,7 +131,7 @@ def test_admin_refuses_a_scale_with_a_gap_and_saves_nothing(masuk_sebagai, admin
         "pita-1-warna": "#f79009",
     }
     respons = masuk_sebagai(admin).post(reverse("admin:capaian_skalapredikat_add"), data)
-    assert "Ada celah antara Kurang (sampai 44.99) dan Cukup (mulai 55)." in respons.content.decode()
+    assert "Ada celah antara Kurang (sampai 44,99) dan Cukup (mulai 55)." in respons.content.decode()
     assert not SkalaPredikat.objects.filter(nama="Skala bercelah").exists()
     data["pita-0-atas"], data["pita-0-atas_inklusif"] = "55", ""
     masuk_sebagai(admin).post(reverse("admin:capaian_skalapredikat_add"), data)
