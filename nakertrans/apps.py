@@ -17,7 +17,9 @@ class NakertransConfig(AppConfig):
             "nakertrans.kelola_organisasi",
             "nakertrans.lihat_semua_unit",
             "auth.view_group",
-            "axes.*",
+            # Reads the login lockouts; lifting one is a superuser's (an Admin clearing the Kepala
+            # Dinas's failed logins could go on guessing that password).
+            "axes.view_*",
         ],
         "Operator": ["nakertrans.isi_data_unit"],
         "Kepala Unit": ["nakertrans.tinjau_unit"],

@@ -26,7 +26,7 @@ from import_export.results import RowResult
 
 from nakertrans.berkas_tabel import BATAS_BARIS, BATAS_UKURAN, DataTabel, baca_berkas, kunci_nama
 from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka, format_tanggal
-from nakertrans.lembar import EksporAman
+from nakertrans.lembar import EksporAman, teks_asli
 from nakertrans.models import UnitKerja
 from nakertrans.models_impor import BerkasImpor
 
@@ -94,10 +94,12 @@ class BulatWidget(widgets.Widget):
 
 
 class TeksWidget(widgets.CharWidget):
-    """Text with its surrounding spaces removed; control characters (NUL and the like) refused."""
+    """Text with its surrounding spaces removed; control characters (NUL and the like) refused; the
+    apostrophe the product's exports put before «=1+1» taken off again, so that a sheet exported and
+    imported back keeps its names."""
 
     def clean(self, value, row=None, **kwargs):
-        teks = "" if value is None else str(value).replace("\u00a0", " ").strip()
+        teks = "" if value is None else teks_asli(str(value).replace("\u00a0", " ").strip())
         if KARAKTER_KENDALI & set(teks):
             raise ValueError(PESAN_KENDALI)
         return teks

@@ -192,3 +192,11 @@ def test_admin_export_of_indicators_writes_formula_text_as_text(masuk_sebagai, a
 
     teks = _ekspor_admin(client, "1").decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(teks)))[1] == ['\'=HYPERLINK("http://contoh.invalid")', "'=1+1", "2"]
+
+
+def test_an_exported_formula_like_name_imports_back_as_the_same_name():
+    from nakertrans.impor import TeksWidget
+    from nakertrans.lembar import sel_aman
+
+    for nama in ["=HYPERLINK(x)", "+62 nomor", "-", "@rapat", "Nama biasa", "'kutip biasa"]:
+        assert TeksWidget().clean(sel_aman(nama)) == nama

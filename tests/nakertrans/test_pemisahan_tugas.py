@@ -425,3 +425,17 @@ def test_pengajuan_admin_prints_the_year_as_2024(client, organisasi, username):
     halaman = client.get(reverse("admin:nakertrans_pengajuan_change", args=[pengajuan.pk])).content.decode()
     assert '<div class="readonly">2024</div>' in halaman
     assert "2.024" not in daftar + halaman
+
+
+def test_the_admin_reads_login_lockouts_but_cannot_lift_them(masuk_sebagai, admin):
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.create(
+        username="kadis", ip_address="127.0.0.1", user_agent="uji", failures_since_start=5
+    )
+    client = masuk_sebagai(admin)
+    assert client.get("/admin/axes/accessattempt/").status_code == 200
+    assert admin.has_perm("axes.view_accessattempt") and not admin.has_perm("axes.delete_accessattempt")
+    pk = AccessAttempt.objects.get().pk
+    client.post(f"/admin/axes/accessattempt/{pk}/delete/", {"post": "yes"})
+    assert AccessAttempt.objects.filter(pk=pk).exists()
