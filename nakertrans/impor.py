@@ -249,12 +249,15 @@ class ResourceSakip(EksporAman, resources.ModelResource):
                 angka = f.widget.clean(mentah)
             except ValueError:
                 continue
-            if angka is None:
-                continue
-            tertulis = str(mentah).strip()
-            desimal = max(0, -angka.normalize().as_tuple().exponent)
-            terbaca = format_angka(angka, desimal)
-            self.bacaan.append((self.baris_lembar(self._baris_kini), f.column_name, tertulis, terbaca))
+            self.catat_bacaan(f.column_name, mentah, angka)
+
+    def catat_bacaan(self, kolom, mentah, angka):
+        """Record how a number of the current row was read (shown where it differs from the cell)."""
+        if angka is None:
+            return
+        desimal = max(0, -angka.normalize().as_tuple().exponent)
+        terbaca = format_angka(angka, desimal)
+        self.bacaan.append((self.baris_lembar(self._baris_kini), kolom, str(mentah).strip(), terbaca))
 
     def tambah_peringatan(self, kolom, pesan):
         self.peringatan.append((self.baris_lembar(self._baris_kini), kolom, pesan))

@@ -296,8 +296,7 @@ class BarisPKResource(ResourceSakip):
                     f"bila maksudnya {format_angka(nilai / 1000, 3)}, tulis dengan koma.",
                 )
 
-    @staticmethod
-    def _isi_target(baris, nilai):
+    def _isi_target(self, baris, nilai):
         teks = "" if nilai is None else str(nilai).strip()
         if teks.upper() in PREDIKAT_SAKIP:
             baris.target_huruf, baris.target_angka = teks.upper(), None
@@ -306,6 +305,7 @@ class BarisPKResource(ResourceSakip):
         else:
             baris.target_angka = AngkaWidget(persen=True).clean(teks)
             baris.target_huruf = ""
+            self.catat_bacaan("target", nilai, baris.target_angka)
 
     def dehydrate_target(self, baris):
         return baris.target_huruf or baris.target_angka

@@ -358,3 +358,12 @@ def test_pk_date_outside_the_year_is_refused(masuk_sebagai, admin, perencanaan):
     halaman = _unggah(masuk_sebagai(admin), "baris_pk", isi, "a.xlsx").content.decode()
     assert "Baris 2: kolom tanggal_pk: tanggal 02-01-2024 bukan di tahun 2025." in halaman
     assert not PerjanjianKinerja.objects.filter(tahun=2025).exists()
+
+
+def test_the_pk_line_target_is_shown_as_read(masuk_sebagai, admin, perencanaan):
+    isi = (
+        "tahun,jabatan,nomor,sasaran,indikator,target,satuan\n"
+        f'2025,{KABID_TRANS},1,Sasaran,Tingkat pengangguran terbuka,"2,500",persen\n'
+    ).encode()
+    hasil = _unggah(masuk_sebagai(admin), "baris_pk", isi).context["hasil"]
+    assert (2, "target", "2,500", "2,5") in hasil.bacaan_berbeda
