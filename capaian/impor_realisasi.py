@@ -14,7 +14,7 @@ from django.db import transaction
 
 from capaian import services
 from capaian.queries import target_kumulatif
-from nakertrans.berkas_tabel import baca_berkas
+from nakertrans.berkas_tabel import baca_berkas, kosong, masalah_judul
 from nakertrans.format_id import baca_angka, format_angka
 from nakertrans.impor import HasilImpor, catat_pratinjau, impor_sekali
 
@@ -124,23 +124,13 @@ def _catat_bacaan(hasil, nomor, kolom_isian, teks):
         hasil.bacaan.append((nomor, kolom_isian, teks, format_angka(angka, desimal)))
 
 
-def _kosong(nilai):
-    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
-
-
 def _jalankan(data, *, user, tahun, triwulan, baris_daftar, dikonfirmasi, pratinjau):
     """Every row through the entry service; returns HasilImpor (errors, warnings, readings)."""
     hasil = HasilImpor(dicoba=True)
     dikenal = {b.pk: b for b in baris_daftar}
     judul = set(data.headers)
-    kurang = [k for k in ("id_baris",) if k not in judul]
-    asing = sorted(judul - set(kolom(baris_daftar)))
-    if kurang or asing:
-        pesan = []
-        if kurang:
-            pesan.append(f"Kolom wajib tidak ada: {', '.join(kurang)}.")
-        if asing:
-            pesan.append(f"Kolom tidak dikenal: {', '.join(asing)}.")
+    pesan = masalah_judul(list(data.headers), wajib=("id_baris",), dikenal=set(kolom(baris_daftar)))
+    if pesan:
         hasil.galat_umum.append(" ".join(pesan) + " Unduh templat dari halaman isian untuk contoh.")
         return hasil
     terlihat = {}
@@ -178,11 +168,7 @@ def _jalankan(data, *, user, tahun, triwulan, baris_daftar, dikonfirmasi, pratin
             )
             continue
         r = next((r for r in b.realisasi.all() if r.triwulan == triwulan), None)
-        if (
-            KOLOM_VERSI in judul
-            and not _kosong(row.get(KOLOM_VERSI))
-            and _bulat(row.get(KOLOM_VERSI)) is None
-        ):
+        if KOLOM_VERSI in judul and not kosong(row.get(KOLOM_VERSI)) and _bulat(row.get(KOLOM_VERSI)) is None:
             hasil.galat_baris.append(
                 (nomor, f"kolom {KOLOM_VERSI}: «{row.get(KOLOM_VERSI)}» bukan bilangan bulat.")
             )

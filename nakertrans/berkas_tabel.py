@@ -157,8 +157,21 @@ def _baris_xlsx(isi):
     return hasil
 
 
-def _kosong(sel):
+def kosong(sel):
+    """An empty cell: nothing, or only (non-breaking) spaces."""
     return sel is None or (isinstance(sel, str) and not sel.replace("\u00a0", " ").strip())
+
+
+def masalah_judul(judul, *, wajib, dikenal):
+    """The header problems of a sheet, each named: required columns missing, columns not known."""
+    kurang = [k for k in wajib if k not in judul]
+    asing = [k for k in judul if k not in dikenal]
+    pesan = []
+    if kurang:
+        pesan.append(f"Kolom wajib tidak ada: {', '.join(kurang)}.")
+    if asing:
+        pesan.append(f"Kolom tidak dikenal: {', '.join(asing)}.")
+    return pesan
 
 
 def baca_berkas(isi, nama_berkas):
@@ -177,7 +190,7 @@ def baca_berkas(isi, nama_berkas):
     else:
         raise ValidationError("Jenis berkas harus .xlsx atau .csv.")
     # The first row that has something in it holds the headers.
-    while semua and all(_kosong(sel) for sel in semua[0]):
+    while semua and all(kosong(sel) for sel in semua[0]):
         semua.pop(0)
         if not semua:
             break
@@ -188,7 +201,7 @@ def baca_berkas(isi, nama_berkas):
         )
     nomor_awal = 1
     judul_mentah = semua[0]
-    isi_baris = [(nomor_awal + i + 1, b) for i, b in enumerate(semua[1:]) if not all(_kosong(s) for s in b)]
+    isi_baris = [(nomor_awal + i + 1, b) for i, b in enumerate(semua[1:]) if not all(kosong(s) for s in b)]
     if len(isi_baris) > BATAS_BARIS:
         raise ValidationError(
             f"Berkas berisi lebih dari {BATAS_BARIS:,} baris data (paling banyak {BATAS_BARIS:,}); "
@@ -204,7 +217,7 @@ def baca_berkas(isi, nama_berkas):
         if nama_kolom:
             dipakai.append(indeks)
             continue
-        berisi = [nomor for nomor, b in isi_baris if indeks < len(b) and not _kosong(b[indeks])]
+        berisi = [nomor for nomor, b in isi_baris if indeks < len(b) and not kosong(b[indeks])]
         if berisi:
             raise ValidationError(
                 f"Kolom {nama_kolom_lembar(indeks)} berisi data (baris {berisi[0]}) tetapi tidak berjudul; "
@@ -231,6 +244,6 @@ def baca_berkas(isi, nama_berkas):
                 "tersimpan (berkasnya tidak disimpan oleh aplikasi lembar kerja); buka dan simpan "
                 "ulang berkasnya di aplikasi lembar kerja, atau tulis nilainya."
             )
-        data.append([None if _kosong(b[i]) else b[i] for i in dipakai])
+        data.append([None if kosong(b[i]) else b[i] for i in dipakai])
     data.nomor_baris = [nomor for nomor, _ in isi_baris]
     return data

@@ -24,7 +24,15 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
-from nakertrans.berkas_tabel import BATAS_BARIS, BATAS_UKURAN, DataTabel, baca_berkas, kunci_nama
+from nakertrans.berkas_tabel import (
+    BATAS_BARIS,
+    BATAS_UKURAN,
+    DataTabel,
+    baca_berkas,
+    kosong,
+    kunci_nama,
+    masalah_judul,
+)
 from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka, format_tanggal
 from nakertrans.lembar import EksporAman, teks_asli
 from nakertrans.models import UnitKerja
@@ -202,14 +210,9 @@ class ResourceSakip(EksporAman, resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         self._data = dataset
-        judul = list(dataset.headers or [])
-        kurang = [k for k in self.kolom_wajib if k not in judul]
-        asing = [k for k in judul if k not in self.kolom_dikenal()]
-        pesan = []
-        if kurang:
-            pesan.append(f"Kolom wajib tidak ada: {', '.join(kurang)}.")
-        if asing:
-            pesan.append(f"Kolom tidak dikenal: {', '.join(asing)}.")
+        pesan = masalah_judul(
+            list(dataset.headers or []), wajib=self.kolom_wajib, dikenal=self.kolom_dikenal()
+        )
         if pesan:
             raise ValueError(
                 " ".join(pesan) + f" Kolom yang diharapkan: {', '.join(self.kolom_templat())}. "
@@ -266,7 +269,7 @@ class ResourceSakip(EksporAman, resources.ModelResource):
         """A blank optional cell: the model's default on a new row, the value kept on an existing one."""
         if (
             field.column_name in row
-            and _kosong(row[field.column_name])
+            and kosong(row[field.column_name])
             and field.column_name not in self.kolom_wajib
         ):
             model_field = self._model_field(field)
@@ -289,10 +292,6 @@ class ResourceSakip(EksporAman, resources.ModelResource):
             sebelumnya = self.baris_lembar(self._kunci_terlihat[kunci])
             raise ValueError(f"Baris ganda: {label} sudah ada di baris {sebelumnya}.")
         self._kunci_terlihat[kunci] = row_number
-
-
-def _kosong(nilai):
-    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
 
 
 @dataclass(frozen=True)
