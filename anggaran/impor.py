@@ -15,8 +15,10 @@ from import_export import fields, widgets
 
 from anggaran import kode as nomenklatur
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur, PaguTertulis, RealisasiAnggaran
+from anggaran.queries import lewat_pagu
+from anggaran.rollup import per_kode
 from nakertrans import workflow
-from nakertrans.format_id import format_angka, format_rupiah
+from nakertrans.format_id import NAMA_BULAN, format_angka, format_rupiah
 from nakertrans.impor import (
     AngkaWidget,
     GalatKolom,
@@ -144,16 +146,16 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        jumlah = {}
-        for tahun, kode, pagu in self._sub:
-            kegiatan = nomenklatur.kode_induk(kode)
-            for induk in (kegiatan, nomenklatur.kode_induk(kegiatan)):
-                for kolom, nilai in pagu.items():
-                    kunci = (tahun, induk, kolom)
-                    jumlah[kunci] = jumlah.get(kunci, Decimal(0)) + (nilai or Decimal(0))
+        jumlah = {
+            (tahun, kolom): per_kode(
+                (kode, pagu.get(kolom) or Decimal(0)) for t, kode, pagu in self._sub if t == tahun
+            )
+            for tahun in {t for t, _, _ in self._sub}
+            for kolom in {k for _, _, pagu in self._sub for k in pagu}
+        }
         for baris, tahun, kode, pagu in self._tertulis:
             for kolom, tertulis in pagu.items():
-                dijumlah = jumlah.get((tahun, kode, kolom))
+                dijumlah = jumlah.get((tahun, kolom), {}).get(kode)
                 if tertulis is not None and dijumlah is not None and tertulis != dijumlah:
                     self.selisih.append(Selisih(self.baris_lembar(baris), kode, kolom, tertulis, dijumlah))
         if not kwargs.get("dry_run"):
@@ -187,7 +189,7 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._diimpor, self._dengan_catatan = set(), set()
+        self._diimpor = set()
 
     class Meta:
         model = RealisasiAnggaran
@@ -246,8 +248,6 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
             ) from None
         row["anggaran"] = anggaran.pk
         self._diimpor.add(anggaran.pk)
-        if str(row.get("catatan") or "").strip():
-            self._dengan_catatan.add(anggaran.pk)
 
     def before_save_instance(self, instance, row, **kwargs):
         instance.versi += 1
@@ -255,13 +255,18 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        # The year's total of every imported sub kegiatan may not pass its pagu unless a note says why.
-        dengan_total = AnggaranSubKegiatan.objects.filter(pk__in=self._diimpor).annotate(
-            total=Sum("realisasi__keuangan")
+        # A sub kegiatan whose realisasi passes its pagu needs a note in the month that crossed it
+        # (anggaran.rollup.bulan_lewat_pagu), from this file or stored before.
+        diimpor = list(
+            AnggaranSubKegiatan.objects.filter(pk__in=self._diimpor).select_related("sub_kegiatan")
         )
-        for anggaran in dengan_total.select_related("sub_kegiatan"):
-            if (anggaran.total or 0) > anggaran.pagu and anggaran.pk not in self._dengan_catatan:
+        lewat = lewat_pagu(diimpor)
+        for anggaran in diimpor:
+            bulan, catatan = lewat.get(anggaran.pk, (None, ""))
+            if bulan is not None and not catatan:
+                total = anggaran.realisasi.aggregate(total=Sum("keuangan"))["total"]
                 raise ValueError(
-                    f"Realisasi {anggaran.sub_kegiatan.kode} menjadi {format_rupiah(anggaran.total)}, "
-                    f"melampaui pagu {format_rupiah(anggaran.pagu)}; isi kolom catatan untuk menjelaskannya."
+                    f"Realisasi {anggaran.sub_kegiatan.kode} menjadi {format_rupiah(total)}, melampaui "
+                    f"pagu {format_rupiah(anggaran.pagu)} sejak bulan {bulan} ({NAMA_BULAN[bulan - 1]}); "
+                    f"isi kolom catatan baris bulan {bulan} untuk menjelaskannya."
                 )

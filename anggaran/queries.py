@@ -13,7 +13,7 @@ from anggaran.models import (
     PaguTertulis,
     RealisasiAnggaran,
 )
-from anggaran.rollup import Ringkasan, jumlahkan
+from anggaran.rollup import Ringkasan, bulan_lewat_pagu, jumlahkan, per_kode
 from nakertrans.format_id import format_angka
 
 
@@ -66,16 +66,12 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
     ``pagu_murni`` sums the original pagu instead of the one in force (Tabel 14).
     """
     daftar = list(anggaran if anggaran is not None else anggaran_dengan_realisasi(tahun, sampai_bulan))
-    # One pass: every sub kegiatan adds itself to its kegiatan and its program.
-    per_sub, per_induk, induk = {}, {}, {}
-    for a in daftar:
-        pagu = a.pagu_murni if pagu_murni else a.pagu
-        ringkasan = Ringkasan.dari_sub_kegiatan(pagu, a.realisasi_sd, a.fisik_sd)
-        per_sub[a.pk] = ringkasan
-        kegiatan = a.sub_kegiatan.induk
-        for node in (kegiatan.induk, kegiatan):
-            induk[node.pk] = node
-            per_induk[node.pk] = per_induk.get(node.pk, Ringkasan()) + ringkasan
+    per_sub = {
+        a.pk: Ringkasan.dari_sub_kegiatan(a.pagu_murni if pagu_murni else a.pagu, a.realisasi_sd, a.fisik_sd)
+        for a in daftar
+    }
+    total = per_kode((a.sub_kegiatan.kode, per_sub[a.pk]) for a in daftar)
+    induk = {node.pk for a in daftar for node in (a.sub_kegiatan.induk, a.sub_kegiatan.induk.induk)}
     indikator = {
         i.nomenklatur_id: i
         for i in IndikatorProgramKegiatan.objects.filter(tahun=tahun, nomenklatur_id__in=induk)
@@ -83,9 +79,7 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
 
     def baris_induk(node):
         info = indikator.get(node.pk)
-        return BarisRekap(
-            node, info.indikator if info else "", info.target if info else "", per_induk[node.pk]
-        )
+        return BarisRekap(node, info.indikator if info else "", info.target if info else "", total[node.kode])
 
     baris, sudah = [], set()
     for a in daftar:
@@ -145,4 +139,22 @@ def selisih_pagu_tertulis(tahun, anggaran=None):
             dijumlah = jumlah.get((t.nomenklatur.kode, kolom), Decimal(0))
             if tertulis is not None and tertulis != dijumlah:
                 hasil.append(SelisihTertulis(t.nomenklatur, kolom, tertulis, dijumlah, t.sumber))
+    return hasil
+
+
+def lewat_pagu(anggaran):
+    """{DPA line pk: (bulan, catatan)} for the lines (instances, stored realisasi) whose realisasi passes
+    their pagu: the month that crossed it (anggaran.rollup.bulan_lewat_pagu) and that month's note.
+    One query whatever the number of lines."""
+    pagu = {a.pk: a.pagu for a in anggaran}
+    bulanan = {}
+    for r in RealisasiAnggaran.objects.filter(anggaran__in=list(pagu)).values(
+        "anggaran_id", "bulan", "keuangan", "catatan"
+    ):
+        bulanan.setdefault(r["anggaran_id"], {})[r["bulan"]] = (r["keuangan"], r["catatan"].strip())
+    hasil = {}
+    for pk, per_bulan in bulanan.items():
+        bulan = bulan_lewat_pagu(pagu[pk], ((b, k) for b, (k, _) in per_bulan.items()))
+        if bulan is not None:
+            hasil[pk] = (bulan, per_bulan[bulan][1])
     return hasil

@@ -7,6 +7,7 @@ is the pagu-weighted mean of its children.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from anggaran.kode import PROGRAM, kode_induk, tingkat_kode
 from nakertrans.format_id import bulatkan
 
 NOL = Decimal(0)
@@ -54,3 +55,31 @@ def jumlahkan(daftar):
     for ringkasan in daftar:
         total = total + ringkasan
     return total
+
+
+def per_kode(pasangan):
+    """The budget roll-up: {kode: total} for every sub kegiatan code of ``pasangan`` ((kode, value)
+    pairs; values Decimal or Ringkasan) and for its kegiatan and program, each the sum of the sub
+    kegiatan below it. It stops at the program: urusan and bidang urusan totals are not one office's
+    (a DPA may state them for the whole urusan). Codes are normalised (anggaran.kode)."""
+    total = {}
+    for kode, nilai in pasangan:
+        while kode is not None and tingkat_kode(kode) >= PROGRAM:
+            total[kode] = total[kode] + nilai if kode in total else nilai
+            kode = kode_induk(kode)
+    return total
+
+
+def bulan_lewat_pagu(pagu, bulanan):
+    """The month whose realisasi takes the year's total past the pagu, or None when the total stays
+    within it; ``bulanan``: (bulan, keuangan) pairs in any order.
+
+    The rule of a realisasi above its pagu, on every path (the entry page, the import, the LKjIP
+    check): it stands only with a note, written in this month, saying why (the month the auditor looks
+    at: the one that crossed the pagu)."""
+    total = NOL
+    for bulan, keuangan in sorted(bulanan):
+        total += keuangan or NOL
+        if total > pagu:
+            return bulan
+    return None

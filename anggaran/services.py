@@ -4,12 +4,12 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 
 from anggaran.models import RealisasiAnggaran
+from anggaran.rollup import bulan_lewat_pagu
 from nakertrans import workflow
 from nakertrans.access import unit_yang_boleh_diisi
-from nakertrans.format_id import baca_angka, format_angka_tepat
+from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka_tepat
 from nakertrans.models import Pengajuan
 
 
@@ -52,6 +52,30 @@ def baca_persen(teks):
         raise ValidationError("Realisasi fisik harus berupa angka persen, misalnya 45,5.") from None
 
 
+def _periksa_pagu(anggaran, bulan, keuangan, catatan, dikonfirmasi):
+    """A realisasi above the pagu stands only with a note in the month that crossed it
+    (anggaran.rollup.bulan_lewat_pagu); saving that month asks for a confirmation and the note."""
+    bulanan = dict(anggaran.realisasi.exclude(bulan=bulan).values_list("bulan", "keuangan"))
+    bulanan[bulan] = keuangan
+    lewat = bulan_lewat_pagu(anggaran.pagu, bulanan.items())
+    if lewat is None:
+        return
+    total = sum(bulanan.values(), Decimal(0))
+    awal = f"Realisasi sampai tahun ini menjadi {_rupiah(total)}, melampaui pagu {_rupiah(anggaran.pagu)}"
+    if lewat == bulan:
+        if not (dikonfirmasi and catatan):
+            raise ValidationError(
+                f"{awal}. Centang konfirmasi dan tulis catatan alasannya bila memang benar."
+            )
+        return
+    catatan_bulan_itu = anggaran.realisasi.filter(bulan=lewat).values_list("catatan", flat=True).first()
+    if not (catatan_bulan_itu or "").strip():
+        raise ValidationError(
+            f"{awal} sejak {NAMA_BULAN[lewat - 1]}, dan bulan itu belum punya catatan alasannya. "
+            f"Tulis dulu catatannya pada isian {NAMA_BULAN[lewat - 1]}."
+        )
+
+
 @transaction.atomic
 def simpan_realisasi_anggaran(
     *, user, anggaran, bulan, keuangan, fisik, catatan="", konfirmasi_lewat_pagu=False, versi_dimuat=None
@@ -68,17 +92,8 @@ def simpan_realisasi_anggaran(
         raise ValidationError("Realisasi fisik harus antara 0 dan 100 persen.")
     _periksa_bidang("keuangan", keuangan, "Realisasi keuangan")
     _periksa_bidang("fisik", fisik, "Realisasi fisik")
-    bulan_lain = anggaran.realisasi.exclude(bulan=bulan).aggregate(total=Sum("keuangan"))["total"] or Decimal(
-        0
-    )
-    total = bulan_lain + keuangan
     catatan = (catatan or "").strip()
-    if total > anggaran.pagu and not (konfirmasi_lewat_pagu and catatan):
-        raise ValidationError(
-            f"Realisasi sampai tahun ini menjadi {_rupiah(total)}, melampaui pagu "
-            f"{_rupiah(anggaran.pagu)}. "
-            "Centang konfirmasi dan tulis catatan alasannya bila memang benar."
-        )
+    _periksa_pagu(anggaran, bulan, keuangan, catatan, konfirmasi_lewat_pagu)
     realisasi, baru = RealisasiAnggaran.objects.get_or_create(anggaran=anggaran, bulan=bulan)
     workflow.klaim_versi(realisasi, None if baru else versi_dimuat, _uraikan)
     realisasi.keuangan, realisasi.fisik, realisasi.catatan = keuangan, fisik, catatan

@@ -9,9 +9,10 @@ from nakertrans.access import angka_bulat, unit_terlihat, wajib_tahun_sah
 from nakertrans.format_id import NAMA_BULAN
 from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf
+from nakertrans.periode import TRIWULAN
 
 PILIHAN_PERIODE = [(f"b{b}", f"s.d. {NAMA_BULAN[b - 1]}") for b in range(1, 13)] + [
-    (f"t{t}", f"s.d. Triwulan {romawi}") for t, romawi in enumerate(["I", "II", "III", "IV"], start=1)
+    (f"t{t}", f"s.d. Triwulan {romawi}") for t, romawi in enumerate(TRIWULAN, start=1)
 ]
 
 

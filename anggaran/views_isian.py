@@ -19,7 +19,6 @@ from nakertrans.access import (
     angka_bulat,
     get_unit_kerja_for_user,
     unit_terlihat,
-    unit_yang_boleh_diisi,
     wajib_tahun_sah,
 )
 from nakertrans.format_id import NAMA_BULAN, format_angka_tepat
@@ -40,20 +39,12 @@ def status_isian(request, tahun=None):
     """Units x months: the workflow status of each unit's monthly realisasi."""
     tahun = tahun or tahun_terakhir()
     wajib_tahun_sah(tahun)
-    unit = list(unit_terlihat(request.user).filter(anggaran__tahun=tahun).distinct().order_by("urutan"))
-    status = {
-        (p.unit_kerja_id, p.periode): p
-        for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, unit_kerja__in=unit)
-    }
-    matriks = [(u, [(b, status.get((u.pk, b))) for b in range(1, 13)]) for u in unit]
-    menunggu = [p for p in status.values() if p.status in workflow.menunggu_kepala_dinas()]
-    nama_unit = {u.pk: u for u in unit}
-    for p in menunggu:
-        p.unit_kerja = nama_unit[p.unit_kerja_id]
+    unit = unit_terlihat(request.user).filter(anggaran__tahun=tahun).distinct().order_by("urutan")
+    matriks = workflow.matriks_status(jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, unit=unit)
     return render(
         request,
         "anggaran/status_isian.html",
-        {"tahun": tahun, "matriks": matriks, "nama_bulan": NAMA_BULAN, "menunggu": menunggu},
+        {"tahun": tahun, "matriks": matriks.baris, "nama_bulan": NAMA_BULAN, "menunggu": matriks.menunggu},
     )
 
 
@@ -97,9 +88,8 @@ def isian_bulan(request, tahun, bulan, unit_pk):
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, periode=bulan, unit_kerja=unit
     )
-    boleh_isi = (
-        workflow.dapat_diubah(pengajuan) and unit_yang_boleh_diisi(request.user).filter(pk=unit.pk).exists()
-    )
+    tindakan = workflow.tindakan(request.user, pengajuan)
+    boleh_isi = tindakan.isi
     baris = [
         _konteks_baris(a, (a.realisasi_bulan_ini or [None])[0], boleh_isi)
         for a in _baris_isian(unit, tahun, bulan)
@@ -114,9 +104,7 @@ def isian_bulan(request, tahun, bulan, unit_pk):
             "nama_bulan": NAMA_BULAN[bulan - 1],
             "baris": baris,
             "boleh_isi": boleh_isi,
-            **konteks_tindakan(
-                request.user, pengajuan, boleh_isi, "anggaran:ubah_status", tahun, bulan, unit.pk
-            ),
+            **konteks_tindakan(tindakan, pengajuan, "anggaran:ubah_status", tahun, bulan, unit.pk),
         },
     )
 

@@ -2,20 +2,18 @@ from django.db.models import Q
 from django.http import Http404
 
 from nakertrans.access import unit_terlihat, unit_yang_boleh_diisi
-from perjanjian.models import BarisPK
+from perjanjian.models import BarisPK, PerjanjianKinerja
 
 
 def _di_unit(unit):
-    return Q(perjanjian__unit_pengisi__in=unit) | Q(
-        perjanjian__unit_pengisi__isnull=True, perjanjian__jabatan__unit_kerja__in=unit
-    )
+    return Q(pk__in=BarisPK.objects.diisi_oleh(unit).values("pk"))
 
 
 def get_baris_for_user(user, pk, *, untuk_isi=False):
     """A PK line the user may see (or, with ``untuk_isi``, enter realisasi for); 404 otherwise."""
     if untuk_isi:
         # Realisasi is entered only on the lines of a final PK, by the unit that fills it in.
-        boleh = _di_unit(unit_yang_boleh_diisi(user)) & Q(perjanjian__status="final")
+        boleh = _di_unit(unit_yang_boleh_diisi(user)) & Q(perjanjian__status=PerjanjianKinerja.Status.FINAL)
     else:
         # Readers see the lines their units fill in and the lines of their units' own posts.
         unit = unit_terlihat(user)

@@ -178,7 +178,7 @@ def kumpulkan_lkjip(tahun, tanggal=None):
     }
     sasaran = []
     for c in capaian:
-        if c.baris.perjanjian.jabatan.tingkat_pk != 1:
+        if not c.baris.perjanjian.jabatan.adalah_kepala_dinas:
             continue
         rumus = c.baris.indikator.rumus_terurai()
         langkah = uraikan(rumus, c.komponen, c.langkah, _cetak_angka) if rumus else []
@@ -200,7 +200,7 @@ def kumpulkan_lkjip(tahun, tanggal=None):
             unit_kerja.append(
                 {"c": c, "tingkat": tingkat, "serapan": s, "efisiensi": efisiensi(c.capaian, s)}
             )
-    kepala = Jabatan.objects.filter(tingkat_pk=1).first()
+    kepala = Jabatan.objects.kepala_dinas().first()
     penanda_tangan = pejabat_pada(kepala, tanggal) if kepala else None
     konteks = {
         "tahun": tahun,

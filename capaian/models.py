@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from capaian.hitung import Pita, periksa_skala
+from capaian.hitung import Pita
 from perjanjian.models import PREDIKAT_SAKIP, BarisPK, KomponenIndikator
 
 # 15 digits: what every database keeps exactly (SQLite stores decimals as 15-digit REAL).
@@ -69,12 +69,6 @@ class PitaPredikat(models.Model):
 
     def sebagai_pita(self):
         return Pita(self.nama, self.bawah, self.atas, self.bawah_inklusif, self.atas_inklusif, self.warna)
-
-
-def validasi_pita(daftar_pita):
-    masalah = periksa_skala(daftar_pita)
-    if masalah:
-        raise ValidationError(masalah)
 
 
 class RealisasiTriwulan(models.Model):

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from capaian.models import NarasiLKjIP
 from capaian.queries import baris_tahun
 from nakertrans.format_id import format_angka, format_persen
+from nakertrans.models import Jabatan
 from nakertrans.workflow import Konflik, klaim_versi
 
 Bagian = NarasiLKjIP.Bagian
@@ -159,7 +160,8 @@ def bagian_narasi(konteks):
 
 def daftar_bagian(tahun):
     """The sections of a year and who wrote them, without assembling the report (for the LKjIP page)."""
-    kepala = baris_tahun(tahun).filter(perjanjian__jabatan__tingkat_pk=1).prefetch_related(None)
+    kepala = baris_tahun(tahun).filter(perjanjian__jabatan__in=Jabatan.objects.kepala_dinas())
+    kepala = kepala.prefetch_related(None)
     return _kerangka([b.indikator for b in kepala], _tersimpan(tahun))
 
 

@@ -2,28 +2,12 @@
 
 from django.template.loader import render_to_string
 
-from capaian.queries import capaian_tahun
+from capaian.queries import capaian_tahun, unit_dengan_pk
 from nakertrans import workflow
 from nakertrans.access import unit_terlihat, unit_yang_boleh_diisi
 from nakertrans.models import Pengajuan
-from perjanjian.models import PerjanjianKinerja
-
-TRIWULAN = ["I", "II", "III", "IV"]
-
-
-# The years the application has pages for (nakertrans.access.wajib_tahun_sah): a PK typed with a
-# year like 20245 must not empty the home page's panels.
-TAHUN_HALAMAN = (2000, 2100)
-
-
-def _tahun():
-    return (
-        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_HALAMAN)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .first()
-    )
-
+from nakertrans.periode import TRIWULAN
+from perjanjian.queries import tahun_pk_terakhir as _tahun
 
 LEBAR_BATANG = 280
 
@@ -50,28 +34,22 @@ def _grafik(hasil):
     return {"batang": batang, "tinggi": 20 + 46 * len(batang)}
 
 
-def _ringkasan(request, tahun, unit):
-    from capaian.views_isian import unit_dengan_pk
-
-    unit_pk = list(unit_dengan_pk(tahun, unit))
-    status = {
-        (p.unit_kerja_id, p.periode): p
-        for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, unit_kerja__in=unit_pk)
-    }
-    return unit_pk, status
+def _matriks(tahun, unit):
+    return workflow.matriks_status(
+        jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, unit=unit_dengan_pk(tahun, unit)
+    )
 
 
 def panel_kepala_dinas(request):
     tahun = _tahun()
     if tahun is None:
         return ""
-    unit, status = _ringkasan(request, tahun, unit_terlihat(request.user))
-    matriks = [(u, [(tw, status.get((u.pk, tw))) for tw in range(1, 5)]) for u in unit]
+    matriks = _matriks(tahun, unit_terlihat(request.user)).baris
     menunggu = Pengajuan.objects.filter(status__in=workflow.menunggu_kepala_dinas()).select_related(
         "unit_kerja"
     )
     hasil = capaian_tahun(tahun)
-    utama = [c for c in hasil if c.baris.perjanjian.jabatan.tingkat_pk == 1]
+    utama = [c for c in hasil if c.baris.perjanjian.jabatan.adalah_kepala_dinas]
     return render_to_string(
         "capaian/panel_kepala_dinas.html",
         {
@@ -91,13 +69,12 @@ def panel_operator(request):
     tahun = _tahun()
     if tahun is None:
         return ""
-    unit, status = _ringkasan(request, tahun, unit_yang_boleh_diisi(request.user))
-    tugas = []
-    for u in unit:
-        for tw in range(1, 5):
-            p = status.get((u.pk, tw))
-            if p is None or p.status in (Pengajuan.Status.DRAFT, Pengajuan.Status.DIKEMBALIKAN):
-                tugas.append((u, tw, TRIWULAN[tw - 1], p))
+    tugas = [
+        (u, tw, TRIWULAN[tw - 1], p)
+        for u, periode in _matriks(tahun, unit_yang_boleh_diisi(request.user)).baris
+        for tw, p in periode
+        if p is None or p.status in workflow.DAPAT_DIUBAH
+    ]
     dikembalikan = [t for t in tugas if t[3] is not None and t[3].status == Pengajuan.Status.DIKEMBALIKAN]
     return render_to_string(
         "capaian/panel_operator.html",

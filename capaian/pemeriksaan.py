@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from anggaran.models import RealisasiAnggaran
-from anggaran.queries import anggaran_dengan_realisasi, selisih_pagu_tertulis
+from anggaran.queries import anggaran_dengan_realisasi, lewat_pagu, selisih_pagu_tertulis
 from capaian.hitung import periksa_skala
 from capaian.lkjip import tanggal_tanda_tangan
 from capaian.models import RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
@@ -20,7 +20,7 @@ from capaian.queries import capaian_tahun
 from nakertrans.access import id_unit_lingkup, melihat_semua_unit, unit_yang_boleh_diisi
 from nakertrans.format_id import NAMA_BULAN, format_rupiah, format_tanggal
 from nakertrans.models import Jabatan, Pengajuan, pejabat_pada
-from perjanjian.models import IKU, BarisPK, PerjanjianKinerja, Renstra
+from perjanjian.models import IKU, BarisPK, PerjanjianKinerja, Renstra, unit_isian_dari
 
 GALAT, PERINGATAN = "galat", "peringatan"
 
@@ -141,7 +141,7 @@ class _Pemeriksa:
                 reverse("perjanjian:daftar_tahun", args=[self.tahun]),
             )
             return []
-        if not any(pk.jabatan.tingkat_pk == 1 for pk in semua_pk):
+        if not any(pk.jabatan.adalah_kepala_dinas for pk in semua_pk):
             self.galat(
                 "pk-kepala-dinas",
                 f"Perjanjian Kinerja Kepala Dinas dengan Bupati tahun {self.tahun} belum ada: capaian "
@@ -198,7 +198,7 @@ class _Pemeriksa:
                     pesan += f" {c.alasan}"
                 tautan = reverse("capaian:isian_triwulan", args=[self.tahun, 4, pk.unit_isian.pk])
                 akses = {"unit_id": pk.unit_isian.pk, "isi": True}
-                if pk.jabatan.tingkat_pk == 1:
+                if pk.jabatan.adalah_kepala_dinas:
                     pesan += " Capaian sasaran tidak dapat dihitung."
                     self.galat(f"realisasi-{b.pk}", pesan, tautan, "Isi", **akses)
                 else:
@@ -214,7 +214,7 @@ class _Pemeriksa:
                 )
                 tautan = reverse("capaian:isian_triwulan", args=[self.tahun, tw, pk.unit_isian.pk])
                 akses = {"unit_id": pk.unit_isian.pk, "isi": True}
-                if pk.jabatan.tingkat_pk == 1:
+                if pk.jabatan.adalah_kepala_dinas:
                     self.galat(f"belum-lengkap-{b.pk}", pesan, tautan, "Isi", **akses)
                 else:
                     self.peringatan(f"belum-lengkap-{b.pk}", pesan, tautan, "Isi", **akses)
@@ -249,11 +249,11 @@ class _Pemeriksa:
             realisasi.filter(
                 Q(realisasi_angka__isnull=False) | ~Q(realisasi_huruf="") | Q(komponen__isnull=False)
             )
-            .values("triwulan", "baris__perjanjian__unit_pengisi", "baris__perjanjian__jabatan__unit_kerja")
+            .annotate(unit_isian=unit_isian_dari("baris__perjanjian__"))
+            .values_list("unit_isian", "triwulan")
             .distinct()
         ):
-            unit = r["baris__perjanjian__unit_pengisi"] or r["baris__perjanjian__jabatan__unit_kerja"]
-            terisi.add((unit, r["triwulan"]))
+            terisi.add(r)
         # A unit that reports at all must close its year: TW IV approved, whether entered yet or not.
         terisi |= {(unit_id, 4) for unit_id, _ in terisi}
         for unit_id, triwulan, keadaan in self._belum_disetujui(Pengajuan.Jenis.KINERJA, terisi):
@@ -308,10 +308,11 @@ class _Pemeriksa:
                 izin="anggaran.add_anggaransubkegiatan",
             )
             return
-        lebih = [a for a in baris if a.realisasi_sd > a.pagu]
-        catatan = self._catatan_saat_melewati_pagu(lebih)
-        for a in lebih:
-            bulan, teks = catatan.get(a.pk, (12, ""))
+        catatan = lewat_pagu([a for a in baris if a.realisasi_sd > a.pagu])
+        for a in baris:
+            if a.pk not in catatan:
+                continue
+            bulan, teks = catatan[a.pk]
             pesan = (
                 f"Realisasi keuangan {a.sub_kegiatan.kode} {a.sub_kegiatan.nama} "
                 f"{format_rupiah(a.realisasi_sd)} melebihi pagu {format_rupiah(a.pagu)} sejak "
@@ -354,21 +355,6 @@ class _Pemeriksa:
                 reverse("anggaran:program_kegiatan_tahun", args=[self.tahun]),
             )
 
-    @staticmethod
-    def _catatan_saat_melewati_pagu(lebih):
-        """Per DPA line above its pagu: the month whose realisasi took it past the pagu, and that month's
-        note (the entry page asks for the note exactly then)."""
-        hasil = {}
-        pagu = {a.pk: a.pagu for a in lebih}
-        kumulatif = {}
-        bulanan = RealisasiAnggaran.objects.filter(anggaran__in=list(pagu)).order_by("anggaran", "bulan")
-        for r in bulanan.values("anggaran_id", "bulan", "keuangan", "catatan"):
-            a = r["anggaran_id"]
-            kumulatif[a] = kumulatif.get(a, 0) + r["keuangan"]
-            if a not in hasil and kumulatif[a] > pagu[a]:
-                hasil[a] = (r["bulan"], r["catatan"].strip())
-        return hasil
-
     def skala(self):
         skala = SkalaPredikat.objects.filter(aktif=True).prefetch_related("pita").first()
         if skala is None:
@@ -393,7 +379,7 @@ class _Pemeriksa:
 
     def penanda_tangan(self):
         tanggal = tanggal_tanda_tangan(self.tahun)
-        kepala = Jabatan.objects.filter(tingkat_pk=1).first()
+        kepala = Jabatan.objects.kepala_dinas().first()
         pejabat = pejabat_pada(kepala, tanggal) if kepala else None
         if pejabat is None:
             self.galat(

@@ -11,11 +11,11 @@ from django.db.models.query import ModelIterable
 from capaian.hitung import hitung_capaian, huruf_tercapai, predikat
 from capaian.models import NilaiKomponenTriwulan, RealisasiTriwulan, SkalaPredikat
 from nakertrans.format_id import bulatkan, format_angka
+from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
 from perjanjian.models import BarisPK, PerjanjianKinerja
 from perjanjian.rencana import nilai_tahunan
 
-ROMAWI = ["I", "II", "III", "IV"]
 _TEKS = "teks_"  # prefix of the annotations that carry a decimal column as text
 _LEBAR = Context(prec=60)  # wide enough for any value a column can hold
 
@@ -106,12 +106,16 @@ class CapaianBaris:
         return self.baris.indikator
 
 
-def baris_tahun(tahun, unit_kerja=None, sampai_triwulan=4):
+def unit_dengan_pk(tahun, unit):
+    """Units (among the queryset ``unit``) that enter realisasi for some final PK in force in the year."""
+    pk = PerjanjianKinerja.objects.berlaku(tahun).final()
+    return unit.filter(pk__in=pk.id_unit_isian()).order_by("urutan")
+
+
+def baris_tahun(tahun, sampai_triwulan=4):
     """PK lines in force in a year with their indicators, components and quarterly realisasi."""
     realisasi = realisasi_terbaca().filter(triwulan__lte=sampai_triwulan)
     qs = BarisPK.objects.filter(perjanjian__in=PerjanjianKinerja.objects.berlaku(tahun))
-    if unit_kerja is not None:
-        qs = qs.filter(perjanjian__jabatan__unit_kerja__in=unit_kerja)
     return (
         qs.select_related("indikator", "perjanjian__jabatan__unit_kerja", "perjanjian__unit_pengisi")
         .prefetch_related(
@@ -211,7 +215,7 @@ def hitung_baris(baris, sampai_triwulan, pita, cache_rumus):
         # An unfinished quarter gives no figure: no realisasi, and no capaian from older quarters.
         hasil.target = baris.target_huruf or target_kumulatif(baris, sampai_triwulan)
         hasil.alasan = (
-            f"Belum dapat dihitung: isian TW {ROMAWI[penghambat - 1]} belum lengkap. "
+            f"Belum dapat dihitung: isian TW {TRIWULAN[penghambat - 1]} belum lengkap. "
             f"{hasil.belum_lengkap[penghambat]}"
         )
         return hasil
@@ -229,10 +233,8 @@ def hitung_baris(baris, sampai_triwulan, pita, cache_rumus):
     return hasil
 
 
-def capaian_tahun(tahun, sampai_triwulan=4, unit_kerja=None):
+def capaian_tahun(tahun, sampai_triwulan=4):
     """CapaianBaris for every PK line in force in the year (cumulative up to the triwulan)."""
     pita = skala_aktif()
     cache = {}
-    return [
-        hitung_baris(b, sampai_triwulan, pita, cache) for b in baris_tahun(tahun, unit_kerja, sampai_triwulan)
-    ]
+    return [hitung_baris(b, sampai_triwulan, pita, cache) for b in baris_tahun(tahun, sampai_triwulan)]

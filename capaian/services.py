@@ -5,13 +5,11 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 
 from capaian.bukti import periksa_bukti
 from capaian.hitung import hitung_capaian
 from capaian.models import BuktiDukung, NilaiKomponenTriwulan, RealisasiTriwulan
 from capaian.queries import (
-    ROMAWI,
     komponen_terbaca,
     nilai_terbesar,
     nilai_triwulan,
@@ -24,8 +22,9 @@ from nakertrans import workflow
 from nakertrans.access import unit_yang_boleh_diisi
 from nakertrans.format_id import baca_angka, bacaan_meragukan, format_angka, titik_ribuan_ragu
 from nakertrans.models import Pengajuan
+from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
-from perjanjian.models import PREDIKAT_SAKIP, Indikator
+from perjanjian.models import PREDIKAT_SAKIP, BarisPK, Indikator, PerjanjianKinerja
 
 BIDANG_REALISASI = RealisasiTriwulan._meta.get_field("realisasi_angka")
 BIDANG_KOMPONEN = NilaiKomponenTriwulan._meta.get_field("nilai")
@@ -52,9 +51,9 @@ def pengajuan_kinerja(baris, triwulan):
 
 
 def _wajib_pengisi(user, baris):
-    if not unit_yang_boleh_diisi(user).filter(pk=baris.perjanjian.unit_isian.pk).exists():
+    if not BarisPK.objects.diisi_oleh(unit_yang_boleh_diisi(user)).filter(pk=baris.pk).exists():
         raise PermissionDenied("Baris PK ini bukan tanggung jawab unit kerja Anda.")
-    if baris.perjanjian.status != "final":
+    if baris.perjanjian.status != PerjanjianKinerja.Status.FINAL:
         raise ValidationError("Realisasi hanya dicatat untuk PK yang sudah final.")
 
 
@@ -322,7 +321,7 @@ def masalah_isian_triwulan(tahun, triwulan, unit):
     realisasi = (
         realisasi_terbaca()
         .filter(baris__perjanjian__tahun=tahun, baris__perjanjian__status="final", triwulan=triwulan)
-        .filter(_unit_isian_adalah(unit))
+        .filter(baris__in=BarisPK.objects.diisi_oleh(unit))
         .select_related("baris__indikator", "baris__perjanjian__jabatan")
         .prefetch_related("baris__indikator__komponen")
         .order_by("baris__perjanjian__jabatan__urutan", "baris__urutan")
@@ -338,7 +337,7 @@ def masalah_isian_triwulan(tahun, triwulan, unit):
     if not belum:
         return []
     return [
-        f"{len(belum)} baris triwulan {ROMAWI[triwulan - 1]} belum lengkap, realisasinya belum dapat "
+        f"{len(belum)} baris triwulan {TRIWULAN[triwulan - 1]} belum lengkap, realisasinya belum dapat "
         f"dihitung: {'; '.join(belum)}."
     ]
 
@@ -367,14 +366,8 @@ def jumlah_isian(tahun, triwulan, unit):
         RealisasiTriwulan.objects.filter(
             baris__perjanjian__tahun=tahun, baris__perjanjian__status="final", triwulan=triwulan
         )
-        .filter(_unit_isian_adalah(unit))
+        .filter(baris__in=BarisPK.objects.diisi_oleh(unit))
         .count()
-    )
-
-
-def _unit_isian_adalah(unit):
-    return Q(baris__perjanjian__unit_pengisi=unit) | Q(
-        baris__perjanjian__unit_pengisi__isnull=True, baris__perjanjian__jabatan__unit_kerja=unit
     )
 
 

@@ -20,6 +20,7 @@ from capaian.pemeriksaan import periksa_lkjip
 from nakertrans.access import id_unit_lingkup, melihat_semua_unit
 from nakertrans.format_id import format_tanggal
 from nakertrans.latar import jalankan_di_latar
+from nakertrans.models import Jabatan
 from nakertrans.pdf import html_ke_pdf
 from perjanjian.models import PerjanjianKinerja
 
@@ -42,7 +43,7 @@ def boleh_menyusun(user, tahun):
         return True
     pk = (
         PerjanjianKinerja.objects.berlaku(tahun)
-        .filter(jabatan__tingkat_pk=1)
+        .filter(jabatan__in=Jabatan.objects.kepala_dinas())
         .select_related("jabatan", "unit_pengisi")
         .first()
     )

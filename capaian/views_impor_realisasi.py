@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from capaian import impor_realisasi
-from capaian.views_isian import TRIWULAN, _baris_unit, _tw_sah
+from capaian.views_isian import _baris_unit, _tw_sah
 from nakertrans import workflow
 from nakertrans.access import get_unit_kerja_for_user, unit_yang_boleh_diisi
 from nakertrans.berkas_tabel import BATAS_UKURAN
 from nakertrans.models import Pengajuan
+from nakertrans.periode import TRIWULAN
 
 
 class FormBerkas(forms.Form):

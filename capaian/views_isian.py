@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,22 +12,20 @@ from django.views.decorators.http import require_POST
 from capaian import services
 from capaian.access import get_baris_for_user
 from capaian.models import BuktiDukung
-from capaian.queries import baris_tahun, hitung_baris, skala_aktif
+from capaian.queries import baris_tahun, hitung_baris, skala_aktif, unit_dengan_pk
 from nakertrans import workflow
 from nakertrans.access import (
-    TAHUN_SAH,
     angka_bulat,
     get_unit_kerja_for_user,
     unit_terlihat,
-    unit_yang_boleh_diisi,
     wajib_tahun_sah,
 )
 from nakertrans.models import Pengajuan
+from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
 from nakertrans.views_pengajuan import jalankan_aksi, konteks_tindakan
 from perjanjian.models import PerjanjianKinerja
-
-TRIWULAN = ["I", "II", "III", "IV"]
+from perjanjian.queries import tahun_pk_terakhir
 
 
 def _tw_sah(triwulan, tahun):
@@ -37,52 +34,28 @@ def _tw_sah(triwulan, tahun):
         raise Http404("Triwulan tidak dikenal.")
 
 
-def unit_dengan_pk(tahun, unit):
-    """Units (among ``unit``) that fill in realisasi for some PK in force in the year."""
-    pk = PerjanjianKinerja.objects.berlaku(tahun).filter(status="final")
-    return unit.filter(
-        Q(pk__in=pk.filter(unit_pengisi__isnull=False).values("unit_pengisi"))
-        | Q(pk__in=pk.filter(unit_pengisi__isnull=True).values("jabatan__unit_kerja"))
-    ).order_by("urutan")
-
-
 @login_required
 def status_isian_kini(request):
-    tahun = (
-        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .first()
-    )
-    return status_isian(request, tahun or timezone.localdate().year)
+    return status_isian(request, tahun_pk_terakhir() or timezone.localdate().year)
 
 
 @login_required
 def status_isian(request, tahun):
     wajib_tahun_sah(tahun)
-    unit = list(unit_dengan_pk(tahun, unit_terlihat(request.user)))
-    status = {
-        (p.unit_kerja_id, p.periode): p
-        for p in Pengajuan.objects.filter(jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, unit_kerja__in=unit)
-    }
-    matriks = [(u, [(tw, status.get((u.pk, tw))) for tw in range(1, 5)]) for u in unit]
-    menunggu = [p for p in status.values() if p.status in workflow.menunggu_kepala_dinas()]
-    nama_unit = {u.pk: u for u in unit}
-    for p in menunggu:
-        p.unit_kerja = nama_unit[p.unit_kerja_id]
+    matriks = workflow.matriks_status(
+        jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, unit=unit_dengan_pk(tahun, unit_terlihat(request.user))
+    )
     return render(
         request,
         "capaian/status_isian.html",
-        {"tahun": tahun, "matriks": matriks, "triwulan": TRIWULAN, "menunggu": menunggu},
+        {"tahun": tahun, "matriks": matriks.baris, "triwulan": TRIWULAN, "menunggu": matriks.menunggu},
     )
 
 
 def _baris_unit(tahun, triwulan, unit):
-    qs = baris_tahun(tahun, sampai_triwulan=triwulan).filter(perjanjian__status="final")
-    return qs.filter(
-        Q(perjanjian__unit_pengisi=unit)
-        | Q(perjanjian__unit_pengisi__isnull=True, perjanjian__jabatan__unit_kerja=unit)
-    ).prefetch_related("realisasi__bukti")
+    final = PerjanjianKinerja.Status.FINAL
+    qs = baris_tahun(tahun, sampai_triwulan=triwulan).filter(perjanjian__status=final)
+    return qs.diisi_oleh(unit).prefetch_related("realisasi__bukti")
 
 
 def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=None, konfirmasi=None):
@@ -125,9 +98,8 @@ def _halaman_isian(request, tahun, triwulan, unit, ganti=None):
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
     )
-    boleh_isi = (
-        workflow.dapat_diubah(pengajuan) and unit_yang_boleh_diisi(request.user).filter(pk=unit.pk).exists()
-    )
+    tindakan = workflow.tindakan(request.user, pengajuan)
+    boleh_isi = tindakan.isi
     pita, cache, ganti = skala_aktif(), {}, ganti or {}
     baris = [
         _konteks_baris(b, triwulan, pita, cache, boleh_isi, *ganti.get(b.pk, ()))
@@ -144,9 +116,7 @@ def _halaman_isian(request, tahun, triwulan, unit, ganti=None):
             "baris": baris,
             "belum_lengkap": [k for k in baris if k["belum_lengkap"]],
             "boleh_isi": boleh_isi,
-            **konteks_tindakan(
-                request.user, pengajuan, boleh_isi, "capaian:ubah_status", tahun, triwulan, unit.pk
-            ),
+            **konteks_tindakan(tindakan, pengajuan, "capaian:ubah_status", tahun, triwulan, unit.pk),
             "lihat_riwayat": request.user.has_perm("capaian.lihat_riwayat"),
         },
     )

@@ -21,9 +21,10 @@ from capaian.narasi import (
     simpan_narasi,
 )
 from capaian.pemeriksaan import periksa_lkjip, saring_tautan
-from nakertrans.access import TAHUN_SAH, angka_bulat, melihat_semua_unit, wajib_izin, wajib_tahun_sah
+from nakertrans.access import angka_bulat, melihat_semua_unit, wajib_izin, wajib_tahun_sah
 from nakertrans.pdf import respons_pdf
 from perjanjian.models import PerjanjianKinerja
+from perjanjian.queries import tahun_pk_terakhir
 
 IZIN_LIHAT = "capaian.view_terbitanlkjip"
 
@@ -41,12 +42,7 @@ def _pesan_galat(galat):
 @login_required
 def lkjip_kini(request):
     _wajib_lihat(request.user)
-    tahun = (
-        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .first()
-    )
+    tahun = tahun_pk_terakhir()
     if tahun is None:
         messages.info(request, "Belum ada Perjanjian Kinerja; LKjIP belum dapat disusun.")
         return redirect("beranda")

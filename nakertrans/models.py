@@ -78,6 +78,12 @@ class UnitKerja(models.Model):
             induk, langkah = induk.induk, langkah + 1
 
 
+class JabatanQuerySet(models.QuerySet):
+    def kepala_dinas(self):
+        """The post that signs the top PK (with the Bupati): the Kepala Dinas's."""
+        return self.filter(tingkat_pk=Jabatan.TingkatPK.BUPATI_KEPALA_DINAS)
+
+
 class Jabatan(models.Model):
     class Jenis(models.TextChoices):
         KEPALA_DAERAH = "kepala_daerah", "Kepala Daerah"
@@ -121,6 +127,8 @@ class Jabatan(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     history = HistoricalRecords()
 
+    objects = JabatanQuerySet.as_manager()
+
     class Meta:
         verbose_name = "jabatan"
         verbose_name_plural = "jabatan"
@@ -136,6 +144,11 @@ class Jabatan(models.Model):
 
     def __str__(self):
         return self.nama
+
+    @property
+    def adalah_kepala_dinas(self):
+        """Whether this post signs the top PK (see JabatanQuerySet.kepala_dinas)."""
+        return self.tingkat_pk == self.TingkatPK.BUPATI_KEPALA_DINAS
 
     def clean(self):
         if self.jenis == self.Jenis.KEPALA_DAERAH and self.unit_kerja_id:

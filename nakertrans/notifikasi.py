@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db.models import Q
 
-from nakertrans.models import Pengguna, UnitKerja
+from nakertrans.models import Pengajuan, Pengguna, UnitKerja
 from nakertrans.roles import KEPALA_UNIT, OPERATOR
+
+Status = Pengajuan.Status
 
 JUDUL_PERIODE = {"anggaran": "bulan", "kinerja": "triwulan"}
 
@@ -28,10 +30,8 @@ def operator_unit(unit):
     return _pengguna_berlingkup(OPERATOR, unit.pk)
 
 
-def _penyetuju(pengajuan):
-    from nakertrans.workflow import tinjauan_kepala_unit_aktif
-
-    if tinjauan_kepala_unit_aktif() and pengajuan.status == "diajukan":
+def _penyetuju(pengajuan, ke_kepala_unit):
+    if ke_kepala_unit:
         return _pengguna_berlingkup(KEPALA_UNIT, pengajuan.unit_kerja_id)
     izin = Q(groups__permissions__codename="setujui_pengajuan") | Q(
         user_permissions__codename="setujui_pengajuan"
@@ -48,18 +48,19 @@ def _uraian(pengajuan):
     )
 
 
-def pesan_perubahan(pengajuan):
-    """(subject, body, recipients) for the state the Pengajuan is now in; None when nobody is told."""
+def pesan_perubahan(pengajuan, *, ke_kepala_unit=False):
+    """(subject, body, recipients) for the state the Pengajuan is now in; None when nobody is told.
+    ``ke_kepala_unit``: the submission waits for the Kepala Unit's review (the workflow decides)."""
     uraian = _uraian(pengajuan)
-    if pengajuan.status in ("diajukan", "ditinjau"):
-        penerima = _penyetuju(pengajuan)
+    if pengajuan.status in (Status.DIAJUKAN, Status.DITINJAU):
+        penerima = _penyetuju(pengajuan, ke_kepala_unit)
         judul = f"[SAKIP] Menunggu persetujuan: {uraian}"
         isi = f"Yth. Bapak/Ibu,\n\n{uraian.capitalize()} telah diajukan dan menunggu persetujuan Anda.\n"
-    elif pengajuan.status == "dikembalikan":
+    elif pengajuan.status == Status.DIKEMBALIKAN:
         penerima = operator_unit(pengajuan.unit_kerja)
         judul = f"[SAKIP] Dikembalikan: {uraian}"
         isi = f"Yth. Operator,\n\n{uraian.capitalize()} dikembalikan dengan catatan:\n\n{pengajuan.catatan}\n"
-    elif pengajuan.status == "disetujui":
+    elif pengajuan.status == Status.DISETUJUI:
         penerima = operator_unit(pengajuan.unit_kerja)
         judul = f"[SAKIP] Disetujui: {uraian}"
         isi = f"Yth. Operator,\n\n{uraian.capitalize()} telah disetujui dan dikunci.\n"
@@ -70,8 +71,9 @@ def pesan_perubahan(pengajuan):
     return judul, isi + "\nPesan ini dikirim otomatis oleh aplikasi SAKIP.", [u.email for u in penerima]
 
 
-def kirim_perubahan(pengajuan):
-    pesan = pesan_perubahan(pengajuan)
+def kirim_perubahan(pengajuan, *, ke_kepala_unit=False):
+    """Mail the people the new state concerns (called by the workflow after each transition)."""
+    pesan = pesan_perubahan(pengajuan, ke_kepala_unit=ke_kepala_unit)
     if pesan:
         judul, isi, penerima = pesan
         send_mass_mail([(judul, isi, settings.DEFAULT_FROM_EMAIL, penerima)], fail_silently=True)

@@ -6,25 +6,16 @@ from django.http import Http404
 from django.urls import reverse
 
 from nakertrans import workflow
-from nakertrans.models import Pengajuan
-
-AKSI = ["ajukan", "tinjau", "setujui", "kembalikan", "buka"]
 
 
-def konteks_tindakan(user, pengajuan, boleh_isi, nama_url, *args):
-    """What the action bar of a unit's period shows: which buttons, where they post, the history."""
+def konteks_tindakan(tindakan, pengajuan, nama_url, *args):
+    """What the action bar of a unit's period shows: the buttons of ``tindakan`` (workflow.tindakan),
+    where they post, the history."""
     return {
         "pengajuan": pengajuan,
         "riwayat": workflow.riwayat(pengajuan),
-        "boleh_ajukan": boleh_isi,
-        "boleh_setujui": user.has_perm("nakertrans.setujui_pengajuan")
-        and pengajuan.status in workflow.menunggu_kepala_dinas(),
-        "boleh_tinjau": workflow.tinjauan_kepala_unit_aktif()
-        and user.has_perm("nakertrans.tinjau_unit")
-        and pengajuan.status == Pengajuan.Status.DIAJUKAN,
-        "boleh_buka": user.has_perm("nakertrans.buka_kembali_pengajuan")
-        and pengajuan.status == Pengajuan.Status.DISETUJUI,
-        "url_aksi": {aksi: reverse(nama_url, args=[*args, aksi]) for aksi in AKSI},
+        "aksi": tindakan.aksi,
+        "url_aksi": {aksi: reverse(nama_url, args=[*args, aksi]) for aksi in workflow.AKSI},
     }
 
 
@@ -37,21 +28,21 @@ def jalankan_aksi(request, *, pengajuan, aksi, hitung_isian, nama_periode, perik
     catatan = request.POST.get("catatan", "")
     user = request.user
     try:
-        if aksi == "ajukan":
+        if aksi == workflow.AJUKAN:
             workflow.ajukan(
                 pengajuan=pengajuan, user=user, jumlah_isian=hitung_isian(), periksa=periksa_isian
             )
             messages.success(request, f"Realisasi {nama_periode} diajukan untuk disetujui.")
-        elif aksi == "tinjau":
+        elif aksi == workflow.TINJAU:
             workflow.tinjau(pengajuan=pengajuan, user=user, periksa=periksa_isian)
             messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala Dinas.")
-        elif aksi == "setujui":
+        elif aksi == workflow.SETUJUI:
             workflow.setujui(pengajuan=pengajuan, user=user, periksa=periksa_isian)
             messages.success(request, "Realisasi disetujui dan dikunci.")
-        elif aksi == "kembalikan":
+        elif aksi == workflow.KEMBALIKAN:
             workflow.kembalikan(pengajuan=pengajuan, user=user, catatan=catatan)
             messages.success(request, "Pengajuan dikembalikan ke unit kerja dengan catatan.")
-        elif aksi == "buka":
+        elif aksi == workflow.BUKA:
             workflow.buka_kembali(pengajuan=pengajuan, user=user, alasan=catatan)
             messages.success(request, "Periode dibuka kembali; alasan tercatat.")
         else:

@@ -6,6 +6,8 @@ taking the acting user, run in one transaction, made with a conditional UPDATE o
 select_for_update), and writing its RiwayatPengajuan row in the same transaction.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,11 +19,81 @@ from nakertrans.models import Pengajuan, RiwayatPengajuan
 from nakertrans.notifikasi import kirim_perubahan
 
 Status = Pengajuan.Status
-DAPAT_DIUBAH = {Status.DRAFT, Status.DIKEMBALIKAN}
+# The statuses of a period whose data its unit may still edit (and then submit).
+DAPAT_DIUBAH = frozenset({Status.DRAFT, Status.DIKEMBALIKAN})
+# Submitted and not returned: waiting for a review or an approval, or approved.
+SUDAH_DIAJUKAN = frozenset({Status.DIAJUKAN, Status.DITINJAU, Status.DISETUJUI})
+
+# The transitions a page may ask for, by the name in its URL.
+AJUKAN, TINJAU, SETUJUI, KEMBALIKAN, BUKA = "ajukan", "tinjau", "setujui", "kembalikan", "buka"
+AKSI = (AJUKAN, TINJAU, SETUJUI, KEMBALIKAN, BUKA)
+
+# How many periods a year has, per kind of data.
+JUMLAH_PERIODE = {Pengajuan.Jenis.ANGGARAN: 12, Pengajuan.Jenis.KINERJA: 4}
 
 
 def tinjauan_kepala_unit_aktif():
     return getattr(settings, "SAKIP_TINJAUAN_KEPALA_UNIT", False)
+
+
+def menunggu_kepala_dinas():
+    """The statuses in which a Pengajuan waits for the Kepala Dinas."""
+    return {Status.DITINJAU} if tinjauan_kepala_unit_aktif() else {Status.DIAJUKAN}
+
+
+@dataclass(frozen=True)
+class Tindakan:
+    """What a user may do with a unit's period now: edit its data (``isi``), and which transitions of
+    AKSI (``aksi``). The page shows exactly these; the transitions check the same rules again."""
+
+    isi: bool
+    aksi: frozenset
+
+
+def tindakan(user, pengajuan):
+    """What ``user`` may do with ``pengajuan`` now (see Tindakan)."""
+    lingkup = pengajuan.unit_kerja_id in id_unit_lingkup(user)
+    isi = dapat_diubah(pengajuan) and lingkup and user.has_perm("nakertrans.isi_data_unit")
+    aksi = {AJUKAN} if isi else set()
+    if user.has_perm("nakertrans.setujui_pengajuan") and pengajuan.status in menunggu_kepala_dinas():
+        aksi |= {SETUJUI, KEMBALIKAN}
+    if (
+        tinjauan_kepala_unit_aktif()
+        and pengajuan.status == Status.DIAJUKAN
+        and lingkup
+        and user.has_perm("nakertrans.tinjau_unit")
+    ):
+        aksi |= {TINJAU, KEMBALIKAN}
+    if user.has_perm("nakertrans.buka_kembali_pengajuan") and pengajuan.status == Status.DISETUJUI:
+        aksi.add(BUKA)
+    return Tindakan(isi=isi, aksi=frozenset(aksi))
+
+
+@dataclass
+class MatriksStatus:
+    """Units x periods of a year: ``baris`` [(unit, [(periode, Pengajuan or None)])], ``status``
+    {(unit id, periode): Pengajuan}, and ``menunggu``, the Pengajuan waiting for the Kepala Dinas."""
+
+    baris: list
+    status: dict
+    menunggu: list
+
+
+def matriks_status(*, jenis, tahun, unit):
+    """The workflow status of every period of the year for the units (an ordered queryset or list);
+    two queries whatever the number of units."""
+    unit = list(unit)
+    per_unit = {u.pk: u for u in unit}
+    status = {
+        (p.unit_kerja_id, p.periode): p
+        for p in Pengajuan.objects.filter(jenis=jenis, tahun=tahun, unit_kerja__in=unit)
+    }
+    for p in status.values():
+        p.unit_kerja = per_unit[p.unit_kerja_id]
+    periode = range(1, JUMLAH_PERIODE[jenis] + 1)
+    baris = [(u, [(n, status.get((u.pk, n))) for n in periode]) for u in unit]
+    menunggu = [p for p in status.values() if p.status in menunggu_kepala_dinas()]
+    return MatriksStatus(baris=baris, status=status, menunggu=menunggu)
 
 
 def ambil_pengajuan(*, jenis, tahun, periode, unit_kerja):
@@ -110,7 +182,8 @@ def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi, periksa=None, saran=
     )
     pengajuan.refresh_from_db()
     # Mail only once the transition is committed, never for one that was rolled back.
-    transaction.on_commit(lambda: kirim_perubahan(pengajuan))
+    ke_kepala_unit = tinjauan_kepala_unit_aktif() and ke == Status.DIAJUKAN
+    transaction.on_commit(lambda: kirim_perubahan(pengajuan, ke_kepala_unit=ke_kepala_unit))
     return pengajuan
 
 
@@ -156,11 +229,6 @@ def tinjau(*, pengajuan, user, periksa=None):
         periksa=periksa,
         saran=SARAN_PENYETUJU,
     )
-
-
-def menunggu_kepala_dinas():
-    """The statuses in which a Pengajuan waits for the Kepala Dinas."""
-    return {Status.DITINJAU} if tinjauan_kepala_unit_aktif() else {Status.DIAJUKAN}
 
 
 @transaction.atomic

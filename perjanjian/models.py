@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from simple_history.models import HistoricalRecords
 
 from anggaran.models import Nomenklatur
@@ -268,7 +268,31 @@ class TargetIKU(Target):
         self.bersihkan_target(self.iku.indikator if self.iku_id else None)
 
 
+def unit_isian_dari(jalur=""):
+    """The unit whose operators enter a PK's realisasi, as a database expression: the PK's unit
+    pengisi when it has one (the Kepala Dinas's PK is filled in by the Sekretariat), else its post's
+    unit. ``jalur``: the path from the queried model to the PK ("perjanjian__" from a PK line). The one
+    definition of the rule; ``PerjanjianKinerja.unit_isian`` is the same rule on a loaded PK."""
+    return Coalesce(f"{jalur}unit_pengisi", f"{jalur}jabatan__unit_kerja")
+
+
+def _daftar_unit(unit):
+    """A unit, a queryset of units or their ids, as something ``__in`` takes."""
+    return [unit.pk] if isinstance(unit, models.Model) else unit
+
+
 class PerjanjianKinerjaQuerySet(models.QuerySet):
+    def diisi_oleh(self, unit):
+        """The PKs whose realisasi ``unit`` (one unit, a queryset of units, or ids) enters."""
+        return self.alias(_unit_isian=unit_isian_dari()).filter(_unit_isian__in=_daftar_unit(unit))
+
+    def id_unit_isian(self):
+        """The ids of the units that enter these PKs' realisasi (a values queryset, for ``__in``)."""
+        return self.annotate(_unit_isian=unit_isian_dari()).values("_unit_isian")
+
+    def final(self):
+        return self.filter(status=PerjanjianKinerja.Status.FINAL)
+
     def berlaku(self, tahun):
         """Per post, the final PK of the year, or its draft while no final exists."""
         final = PerjanjianKinerja.objects.filter(
@@ -385,6 +409,14 @@ class PerjanjianKinerja(models.Model):
         return pejabat_pada(self.jabatan, self.tanggal), kedua
 
 
+class BarisPKQuerySet(models.QuerySet):
+    def diisi_oleh(self, unit):
+        """The lines whose realisasi ``unit`` (one unit, a queryset of units, or ids) enters."""
+        return self.alias(_unit_isian=unit_isian_dari("perjanjian__")).filter(
+            _unit_isian__in=_daftar_unit(unit)
+        )
+
+
 class BarisPK(Target):
     """A line of a PK: sasaran, indikator, year target and its quarterly rencana aksi."""
 
@@ -409,6 +441,8 @@ class BarisPK(Target):
         IKU, verbose_name="IKU", on_delete=models.SET_NULL, null=True, blank=True, related_name="baris_pk"
     )
     history = HistoricalRecords()
+
+    objects = BarisPKQuerySet.as_manager()
 
     class Meta:
         verbose_name = "baris perjanjian kinerja"

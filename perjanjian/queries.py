@@ -2,7 +2,31 @@
 
 from django.db.models import Prefetch
 
+from anggaran.models import AnggaranSubKegiatan
+from anggaran.rollup import per_kode
+from nakertrans.access import TAHUN_SAH
 from perjanjian.models import IKU, BarisPK, PerjanjianKinerja
+
+
+def tahun_pk():
+    """Years that have a PK, newest first; only years that are pages (nakertrans.access.TAHUN_SAH), so
+    that one PK typed with a year like 20245 does not take the default page away."""
+    return list(
+        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .distinct()
+    )
+
+
+def tahun_pk_terakhir():
+    """The newest year with a PK, or None."""
+    return (
+        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
 
 
 def _dengan_baris(qs):
@@ -99,32 +123,9 @@ def _jalur_di_luar(akar, ada, berlaku, iku_akar):
 
 def lampiran_anggaran(perjanjian):
     """The PK's program/kegiatan/sub kegiatan with the year's pagu in force, summed from sub kegiatan."""
-    from anggaran.models import AnggaranSubKegiatan
-
     node = sorted(perjanjian.program_kegiatan.all(), key=lambda n: n.kode)
     if not node:
         return []
-    pagu_sub = [
-        (a.sub_kegiatan.kode, a.pagu)
-        for a in AnggaranSubKegiatan.objects.filter(tahun=perjanjian.tahun).select_related("sub_kegiatan")
-    ]
-    return [
-        (
-            n,
-            sum(
-                (pagu for kode, pagu in pagu_sub if kode == n.kode or kode.startswith(n.kode + ".")), start=0
-            ),
-        )
-        for n in node
-    ]
-
-
-def nilai_komponen_tahunan(indikator, tahun):
-    """{component code: value} of a composite indicator for a year from the yearly history."""
-    from perjanjian.models import NilaiKomponenTahunan
-
-    return dict(
-        NilaiKomponenTahunan.objects.filter(komponen__indikator=indikator, tahun=tahun).values_list(
-            "komponen__kode", "nilai"
-        )
-    )
+    tahun = AnggaranSubKegiatan.objects.filter(tahun=perjanjian.tahun).select_related("sub_kegiatan")
+    pagu = per_kode((a.sub_kegiatan.kode, a.pagu) for a in tahun)
+    return [(n, pagu.get(n.kode, 0)) for n in node]

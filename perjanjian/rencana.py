@@ -5,8 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from nakertrans.format_id import bulatkan, format_angka
-
-TRIWULAN = ["I", "II", "III", "IV"]
+from nakertrans.periode import TRIWULAN
 
 
 def nilai_tahunan(aturan, nilai_triwulan, desimal=2):

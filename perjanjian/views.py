@@ -11,17 +11,11 @@ from nakertrans.pdf import render_pdf, respons_pdf
 from perjanjian import services
 from perjanjian.access import get_pk_for_user
 from perjanjian.models import PerjanjianKinerja
-from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja
+from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja, tahun_pk
 
 
 def _tahun_pk():
-    # Only years that are pages: one PK typed with a far year must not take the default page away.
-    tahun = list(
-        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .distinct()
-    )
+    tahun = tahun_pk()
     return tahun, (tahun[0] if tahun else timezone.localdate().year)
 
 

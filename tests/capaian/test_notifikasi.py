@@ -52,7 +52,7 @@ def test_reminder_goes_to_units_that_missed_the_deadline(realisasi_2024, setting
     call_command("kirim_pengingat", "--tanggal", "2024-04-11", stdout=keluaran)
     # 2024 TW I is due 10 April; the demo approved it everywhere but at the Subbagian, which has no operator
     # of its own (the Sekretariat's operator covers it).
-    assert "Subbagian Umum dan Kepegawaian: triwulan I 2024 (batas 10-04-2024)" in keluaran.getvalue()
+    assert "Subbagian Umum dan Kepegawaian: triwulan I 2024 (batas 10 April 2024)" in keluaran.getvalue()
     assert [m.to for m in mail.outbox] == [["operator_sekretariat@sakip.contoh.invalid"]]
     mail.outbox.clear()
     call_command("kirim_pengingat", "--tanggal", "2024-04-10", stdout=io.StringIO())

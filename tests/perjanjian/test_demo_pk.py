@@ -7,8 +7,16 @@ from pypdf import PdfReader
 
 from nakertrans.demo import KEPALA_DINAS_JABATAN
 from nakertrans.rumus import hitung
-from perjanjian.models import BarisPK, Indikator, PerjanjianKinerja
-from perjanjian.queries import nilai_komponen_tahunan
+from perjanjian.models import BarisPK, Indikator, NilaiKomponenTahunan, PerjanjianKinerja
+
+
+def nilai_komponen_tahunan(indikator, tahun):
+    """{component code: value} of a composite indicator for a year from the yearly history."""
+    return dict(
+        NilaiKomponenTahunan.objects.filter(komponen__indikator=indikator, tahun=tahun).values_list(
+            "komponen__kode", "nilai"
+        )
+    )
 
 
 def test_twelve_pks_with_twenty_four_lines(perencanaan):

@@ -5,10 +5,12 @@ from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from capaian.queries import unit_dengan_pk
+from nakertrans import workflow
+from nakertrans.format_id import format_tanggal
 from nakertrans.models import Pengajuan, UnitKerja
 from nakertrans.notifikasi import operator_unit
-
-TRIWULAN = ["I", "II", "III", "IV"]
+from nakertrans.periode import TRIWULAN
 
 
 def batas_isian(tahun, triwulan):
@@ -21,7 +23,7 @@ def _pengingat(unit, triwulan, tahun, batas, penerima):
     tw = TRIWULAN[triwulan - 1]
     isi = (
         f"Yth. Operator {unit.nama},\n\nRealisasi kinerja triwulan {tw} tahun {tahun} belum diajukan, "
-        f"padahal batas waktunya {batas:%d-%m-%Y}. Mohon segera diisi dan diajukan.\n"
+        f"padahal batas waktunya {format_tanggal(batas)}. Mohon segera diisi dan diajukan.\n"
     )
     judul = f"[SAKIP] Pengingat: realisasi triwulan {tw} {tahun} belum diajukan"
     return judul, isi, settings.DEFAULT_FROM_EMAIL, penerima
@@ -34,8 +36,6 @@ class Command(BaseCommand):
         parser.add_argument("--tanggal", help="tanggal acuan TTTT-BB-HH (bawaan: hari ini)")
 
     def handle(self, *args, tanggal=None, **options):
-        from capaian.views_isian import unit_dengan_pk
-
         try:
             hari = datetime.date.fromisoformat(tanggal) if tanggal else timezone.localdate()
         except ValueError:
@@ -50,12 +50,12 @@ class Command(BaseCommand):
                     jenis=Pengajuan.Jenis.KINERJA,
                     tahun=tahun,
                     periode=tw,
-                    status__in=["diajukan", "ditinjau", "disetujui"],
+                    status__in=workflow.SUDAH_DIAJUKAN,
                 ).values("unit_kerja")
                 for unit in unit_dengan_pk(tahun, UnitKerja.objects.all()).exclude(pk__in=sudah):
                     penerima = [u.email for u in operator_unit(unit)]
                     ringkas.append(
-                        f"{unit.nama}: triwulan {TRIWULAN[tw - 1]} {tahun} (batas {batas:%d-%m-%Y})"
+                        f"{unit.nama}: triwulan {TRIWULAN[tw - 1]} {tahun} (batas {format_tanggal(batas)})"
                     )
                     if penerima:
                         pesan.append(_pengingat(unit, tw, tahun, batas, penerima))

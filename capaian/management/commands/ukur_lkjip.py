@@ -37,7 +37,7 @@ def ukur(tahun):
 def perbesar(tahun, kali=10):
     """Add (kali - 1) copies of a bidang's worth of units, PKs, lines and sub kegiatan to the year."""
     dinas = UnitKerja.objects.get(jenis="dinas")
-    kadis = Jabatan.objects.get(tingkat_pk=1)
+    kadis = Jabatan.objects.kepala_dinas().get()
     indikator = Indikator.objects.create(
         nama="Indikator uji beban", satuan="orang", aturan_tahunan="jumlah", desimal=0
     )

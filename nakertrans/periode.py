@@ -1,0 +1,10 @@
+"""The reporting periods: a year of twelve months for the budget, of four quarters (triwulan) for
+performance. Their Indonesian names are in nakertrans.format_id (months) and here (quarters)."""
+
+# The quarters as the reports write them: «Triwulan III», «TW IV».
+TRIWULAN = ("I", "II", "III", "IV")
+
+
+def nama_triwulan(triwulan):
+    """1 -> 'I' ... 4 -> 'IV'."""
+    return TRIWULAN[triwulan - 1]
