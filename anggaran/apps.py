@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from nakertrans.peran import ADMIN, INSPEKTORAT
+
 
 class AnggaranConfig(AppConfig):
     name = "anggaran"
@@ -26,9 +28,18 @@ class AnggaranConfig(AppConfig):
     }
 
     izin_peran = {
-        "Admin": ["anggaran.*"],
-        "Inspektorat": ["anggaran.view_*"],
+        ADMIN: ["anggaran.*"],
+        INSPEKTORAT: ["anggaran.view_*"],
     }
+
+    def ready(self):
+        from anggaran.models import AnggaranSubKegiatan
+        from anggaran.services import cegah_pindah_unit_terkunci
+        from nakertrans.signals import unit_akan_pindah
+
+        unit_akan_pindah.connect(
+            cegah_pindah_unit_terkunci, sender=AnggaranSubKegiatan, dispatch_uid="anggaran_kunci_unit_dpa"
+        )
 
     def muat_demo(self, *, password, stdout):
         from anggaran.demo import muat_anggaran, setujui_semua_bulan

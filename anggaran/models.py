@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from anggaran import kode as nomenklatur
 from nakertrans.models import UnitKerja
+from nakertrans.signals import periksa_pindah_unit
 
 # 15 digits: what every database keeps exactly (SQLite stores decimals as 15-digit REAL); 13 before the
 # comma is ten trillion rupiah, more than a regency's whole budget.
@@ -157,6 +158,10 @@ class AnggaranSubKegiatan(models.Model):
     def __str__(self):
         return f"{self.tahun} {self.sub_kegiatan}"
 
+    def save(self, *args, **kwargs):
+        periksa_pindah_unit(self)
+        super().save(*args, **kwargs)
+
     @property
     def pagu(self):
         """The pagu in force: the perubahan once it is set."""
@@ -165,28 +170,7 @@ class AnggaranSubKegiatan(models.Model):
     def clean(self):
         if self.sub_kegiatan_id and self.sub_kegiatan.tingkat != nomenklatur.SUB_KEGIATAN:
             raise ValidationError({"sub_kegiatan": "Pagu hanya dicatat pada sub kegiatan."})
-        if self.pk:
-            self._cegah_pindah_unit_terkunci()
-
-    def _cegah_pindah_unit_terkunci(self):
-        """A line whose months were submitted or approved by its unit may not move to another unit:
-        the lock follows the unit, so moving it would reopen approved figures."""
-        lama = AnggaranSubKegiatan.objects.filter(pk=self.pk).values_list("unit_kerja_id", flat=True).first()
-        if lama is None or lama == self.unit_kerja_id:
-            return
-        from nakertrans.models import Pengajuan
-        from nakertrans.workflow import ada_yang_terkunci
-
-        bulan = self.realisasi.values_list("bulan", flat=True)
-        if ada_yang_terkunci(
-            jenis=Pengajuan.Jenis.ANGGARAN, unit_kerja_id=lama, periode=((self.tahun, b) for b in bulan)
-        ):
-            raise ValidationError(
-                {
-                    "unit_kerja": "Realisasi sub kegiatan ini sudah diajukan atau disetujui oleh unitnya; "
-                    "buka kembali bulan-bulan itu sebelum memindahkannya ke unit lain."
-                }
-            )
+        periksa_pindah_unit(self)
 
 
 class RealisasiAnggaran(models.Model):

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+
 
 class CapaianConfig(AppConfig):
     name = "capaian"
@@ -19,27 +21,28 @@ class CapaianConfig(AppConfig):
     }
 
     izin_peran = {
-        "Admin": ["capaian.add_*", "capaian.change_*", "capaian.delete_*", "capaian.view_*"],
-        "Kepala Dinas": [
+        ADMIN: ["capaian.add_*", "capaian.change_*", "capaian.delete_*", "capaian.view_*"],
+        KEPALA_DINAS: [
             "capaian.lihat_riwayat",
             "capaian.susun_lkjip",
             "capaian.terbitkan_lkjip",
             "capaian.view_terbitanlkjip",
         ],
         # Operators of the Sekretariat write the LKjIP (capaian.terbitan.boleh_menyusun narrows it).
-        "Operator": ["capaian.susun_lkjip", "capaian.view_terbitanlkjip"],
-        "Kepala Unit": ["capaian.view_terbitanlkjip"],
-        "Inspektorat": ["capaian.view_*", "capaian.lihat_riwayat"],
+        OPERATOR: ["capaian.susun_lkjip", "capaian.view_terbitanlkjip"],
+        KEPALA_UNIT: ["capaian.view_terbitanlkjip"],
+        INSPEKTORAT: ["capaian.view_*", "capaian.lihat_riwayat"],
     }
 
     def ready(self):
         from capaian.services import cegah_pindah_unit_terkunci, pindahkan_realisasi
-        from nakertrans.signals import jabatan_akan_pindah_unit
+        from nakertrans.models import Jabatan
+        from nakertrans.signals import unit_akan_pindah
         from perjanjian.signals import revisi_difinalkan
 
         revisi_difinalkan.connect(pindahkan_realisasi, dispatch_uid="capaian_pindahkan_realisasi")
-        jabatan_akan_pindah_unit.connect(
-            cegah_pindah_unit_terkunci, dispatch_uid="capaian_kunci_unit_jabatan"
+        unit_akan_pindah.connect(
+            cegah_pindah_unit_terkunci, sender=Jabatan, dispatch_uid="capaian_kunci_unit_jabatan"
         )
 
     def muat_demo(self, *, password, stdout):

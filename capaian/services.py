@@ -378,12 +378,12 @@ def pindahkan_realisasi(sender, *, lama, baru, pasangan, **kwargs):
         RealisasiTriwulan.objects.filter(baris=baris_lama).update(baris=baris_baru)
 
 
-def cegah_pindah_unit_terkunci(sender, *, jabatan, unit_lama, **kwargs):
+def cegah_pindah_unit_terkunci(sender, *, obj, unit_lama, **kwargs):
     """A post whose unit fills its PK lines may not leave that unit while some of those quarters are
-    submitted or approved: the lock follows the unit, so the move would reopen approved figures."""
+    submitted or approved (nakertrans.signals.periksa_pindah_unit)."""
     triwulan = (
         RealisasiTriwulan.objects.filter(
-            baris__perjanjian__jabatan=jabatan, baris__perjanjian__unit_pengisi__isnull=True
+            baris__perjanjian__jabatan=obj, baris__perjanjian__unit_pengisi__isnull=True
         )
         .values_list("baris__perjanjian__tahun", "triwulan")
         .distinct()

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+
 
 class NakertransConfig(AppConfig):
     name = "nakertrans"
@@ -9,7 +11,7 @@ class NakertransConfig(AppConfig):
 
     izin_peran = {
         # Admin maintains data but never approves: no blanket "nakertrans.*".
-        "Admin": [
+        ADMIN: [
             "nakertrans.add_*",
             "nakertrans.change_*",
             "nakertrans.delete_*",
@@ -21,14 +23,14 @@ class NakertransConfig(AppConfig):
             # Dinas's failed logins could go on guessing that password).
             "axes.view_*",
         ],
-        "Operator": ["nakertrans.isi_data_unit"],
-        "Kepala Unit": ["nakertrans.tinjau_unit"],
-        "Kepala Dinas": [
+        OPERATOR: ["nakertrans.isi_data_unit"],
+        KEPALA_UNIT: ["nakertrans.tinjau_unit"],
+        KEPALA_DINAS: [
             "nakertrans.lihat_semua_unit",
             "nakertrans.setujui_pengajuan",
             "nakertrans.buka_kembali_pengajuan",
         ],
-        "Inspektorat": ["nakertrans.lihat_semua_unit", "nakertrans.view_*"],
+        INSPEKTORAT: ["nakertrans.lihat_semua_unit", "nakertrans.view_*"],
     }
 
     def ready(self):

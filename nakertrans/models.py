@@ -8,6 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from nakertrans.nip import format_nip, normalisasi_nip, validasi_nip
+from nakertrans.signals import periksa_pindah_unit
 
 
 class Instansi(models.Model):
@@ -145,6 +146,10 @@ class Jabatan(models.Model):
     def __str__(self):
         return self.nama
 
+    def save(self, *args, **kwargs):
+        periksa_pindah_unit(self)
+        super().save(*args, **kwargs)
+
     @property
     def adalah_kepala_dinas(self):
         """Whether this post signs the top PK (see JabatanQuerySet.kepala_dinas)."""
@@ -155,12 +160,7 @@ class Jabatan(models.Model):
             raise ValidationError({"unit_kerja": "Jabatan kepala daerah tidak berada di unit kerja dinas."})
         if self.jenis and self.jenis != self.Jenis.KEPALA_DAERAH and not self.unit_kerja_id:
             raise ValidationError({"unit_kerja": "Unit kerja wajib diisi."})
-        if self.pk and self.unit_kerja_id:
-            lama = Jabatan.objects.filter(pk=self.pk).values_list("unit_kerja_id", flat=True).first()
-            if lama is not None and lama != self.unit_kerja_id:
-                from nakertrans.signals import jabatan_akan_pindah_unit
-
-                jabatan_akan_pindah_unit.send(sender=Jabatan, jabatan=self, unit_lama=lama)
+        periksa_pindah_unit(self)
         atasan, langkah = self.atasan, 0
         while atasan is not None and langkah < 50:
             if self.pk and atasan.pk == self.pk:

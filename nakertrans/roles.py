@@ -40,12 +40,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from nakertrans.models import CatatanAudit
-
-ADMIN = "Admin"
-OPERATOR = "Operator"
-KEPALA_UNIT = "Kepala Unit"
-KEPALA_DINAS = "Kepala Dinas"
-INSPEKTORAT = "Inspektorat"
+from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from nakertrans.peran import ADMIN, INSPEKTORAT
+
 
 class PerjanjianConfig(AppConfig):
     name = "perjanjian"
@@ -28,8 +30,8 @@ class PerjanjianConfig(AppConfig):
     }
 
     izin_peran = {
-        "Admin": ["perjanjian.*"],
-        "Inspektorat": ["perjanjian.view_*"],
+        ADMIN: ["perjanjian.*"],
+        INSPEKTORAT: ["perjanjian.view_*"],
     }
 
     def muat_demo(self, *, password, stdout):
