@@ -18,6 +18,7 @@ from capaian.models import NarasiLKjIP
 from capaian.narasi import bagian_narasi
 from capaian.queries import capaian_tahun, skala_aktif
 from nakertrans.format_id import bulatkan, format_angka
+from nakertrans.grafik import Seri, grafik_batang
 from nakertrans.models import Instansi, Jabatan, UnitKerja, pejabat_pada
 from nakertrans.rumus import hitung, uraikan
 from perjanjian.models import IKU, Indikator, NilaiKomponenTahunan, Renstra, TargetIKU
@@ -30,14 +31,23 @@ TINGKAT = {
 }
 
 
+# Efficiency: the capaian kinerja against the serapan of the budget in the official's PK, in points.
+AMBANG_EFISIENSI = 5
+URAIAN_EFISIENSI = (
+    "Efisiensi: capaian kinerja dibandingkan serapan anggaran program/kegiatan yang tercantum dalam PK "
+    f"pejabat itu (selisih lebih dari {AMBANG_EFISIENSI} poin: efisien; dalam {AMBANG_EFISIENSI} poin: "
+    "cukup efisien; di bawahnya: kurang efisien)."
+)
+
+
 def efisiensi(capaian, serapan):
-    """capaian - serapan > 5 points: efisien; within 5: cukup efisien; below: kurang efisien."""
+    """See URAIAN_EFISIENSI (the rule as the report prints it)."""
     if capaian is None or serapan is None:
         return ""
     selisih = capaian - serapan
-    if selisih > 5:
+    if selisih > AMBANG_EFISIENSI:
         return "efisien"
-    if selisih >= -5:
+    if selisih >= -AMBANG_EFISIENSI:
         return "cukup efisien"
     return "kurang efisien"
 
@@ -83,28 +93,18 @@ def _riwayat_iku(iku_list, tahun, capaian_kini, pita):
     return hasil
 
 
-def _grafik(riwayat):
-    """SVG bars of target and realisasi per year of one IKU (heights scaled to the largest value)."""
-    nilai = [v for r in riwayat for v in (r["target"], r["realisasi"]) if v is not None]
-    puncak = max(nilai) if nilai else 1
-    kolom = []
-    for i, r in enumerate(riwayat):
-        tinggi_t = round(float((r["target"] or 0) / puncak * 120), 1)
-        tinggi_r = round(float((r["realisasi"] or 0) / puncak * 120), 1)
-        kolom.append(
-            {
-                "x": 40 + i * 90,
-                "x2": 72 + i * 90,
-                "tahun": r["tahun"],
-                "y_target": round(140 - tinggi_t, 1),
-                "h_target": tinggi_t,
-                "y_realisasi": round(140 - tinggi_r, 1),
-                "h_realisasi": tinggi_r,
-                "label_target": _cetak_angka(r["target"]),
-                "label_realisasi": _cetak_angka(r["realisasi"]),
-            }
-        )
-    return {"kolom": kolom, "lebar": 60 + 90 * len(riwayat)}
+def _grafik(indikator, riwayat):
+    """Target and realisasi of one IKU per year (nakertrans.grafik)."""
+    return grafik_batang(
+        judul=f"{indikator.nama} ({indikator.satuan})" if indikator.satuan else indikator.nama,
+        kategori=[str(r["tahun"]) for r in riwayat],
+        seri=[
+            Seri("Target", [r["target"] for r in riwayat]),
+            Seri("Realisasi", [r["realisasi"] for r in riwayat]),
+        ],
+        sumber="target Renstra dan PK; realisasi dari isian triwulan dan data tahun sebelumnya",
+        desimal=indikator.desimal,
+    )
 
 
 def _kalimat(c, riwayat):
@@ -188,7 +188,7 @@ def kumpulkan_lkjip(tahun, tanggal=None):
                 "c": c,
                 "langkah": langkah,
                 "riwayat": r,
-                "grafik": _grafik(r) if r else None,
+                "grafik": _grafik(c.baris.indikator, r) if r else None,
                 "analisis": _kalimat(c, r),
             }
         )
@@ -218,6 +218,7 @@ def kumpulkan_lkjip(tahun, tanggal=None):
         "total_30": total_30,
         "sasaran": sasaran,
         "unit_kerja": unit_kerja,
+        "uraian_efisiensi": URAIAN_EFISIENSI,
         "unit_list": list(UnitKerja.objects.select_related("induk").order_by("urutan")),
         "penanda_tangan": penanda_tangan,
         "pita": pita,

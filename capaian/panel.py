@@ -5,33 +5,32 @@ from django.template.loader import render_to_string
 from capaian.queries import capaian_tahun, unit_dengan_pk
 from nakertrans import workflow
 from nakertrans.access import unit_terlihat, unit_yang_boleh_diisi
+from nakertrans.format_id import format_angka
+from nakertrans.grafik import Seri, grafik_batang
 from nakertrans.models import Pengajuan
 from nakertrans.periode import TRIWULAN
 from perjanjian.queries import tahun_pk_terakhir as _tahun
 
-LEBAR_BATANG = 280
-
-
-def _panjang(nilai, skala):
-    """A bar's length: its share of the pair's larger value; a negative figure draws no bar."""
-    return float(max(nilai, 0) / skala * LEBAR_BATANG)
-
 
 def _grafik(hasil):
-    """Bars of target and realisasi per indicator, each pair scaled to its own larger value (SVG data)."""
-    batang = []
-    for i, c in enumerate(h for h in hasil if h.capaian is not None):
-        skala = max(c.target, c.realisasi, 0) or 1
-        batang.append(
-            {
-                "y": 10 + i * 46,
-                "label": c.baris.indikator.nama[:70],
-                "c": c,
-                "target": _panjang(c.target, skala),
-                "realisasi": _panjang(c.realisasi, skala),
-            }
+    """Per main indicator, its target and realisasi (nakertrans.grafik: each with its own axis, since
+    the indicators have different units)."""
+    return [
+        grafik_batang(
+            judul=c.baris.indikator.nama,
+            kategori=[
+                f"Capaian {format_angka(c.capaian, 2)} % {c.predikat.nama if c.predikat else ''}".strip()
+            ],
+            seri=[
+                Seri("Target", [c.target]),
+                Seri("Realisasi", [c.realisasi], c.predikat.warna if c.predikat else ""),
+            ],
+            desimal=c.baris.indikator.desimal,
+            mendatar=True,
         )
-    return {"batang": batang, "tinggi": 20 + 46 * len(batang)}
+        for c in hasil
+        if c.capaian is not None
+    ]
 
 
 def _matriks(tahun, unit):

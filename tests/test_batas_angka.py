@@ -41,7 +41,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
-from nakertrans.format_id import baca_angka
+from nakertrans.format_id import baca_angka, format_angka
 
 APLIKASI = ("nakertrans", "anggaran", "perjanjian", "capaian")
 PASSWORD = "sandi-uji-2024"
@@ -1603,7 +1603,6 @@ def test_the_database_keeps_the_largest_and_smallest_allowed_value(data, label, 
     ],
 )
 def test_format_angka_prints_any_size_of_number(nilai, desimal, teks):
-    from nakertrans.format_id import format_angka
 
     assert format_angka(nilai, desimal) == teks
 
@@ -1619,7 +1618,7 @@ def test_bulatkan_rounds_any_size_of_number_half_up():
 
 @pytest.mark.parametrize("nilai", [float("nan"), float("inf"), "NaN", "-Infinity", "bukan angka"])
 def test_format_angka_prints_nothing_for_what_is_not_a_number(nilai):
-    from nakertrans.format_id import format_angka, format_angka_tepat
+    from nakertrans.format_id import format_angka_tepat
 
     assert format_angka(nilai, 2) == "" and format_angka_tepat(nilai) == ""
 
@@ -1641,26 +1640,30 @@ def test_format_angka_tepat_shows_the_stored_figure_exactly(nilai, teks):
     assert baca_angka(teks) == nilai
 
 
-def test_home_page_chart_bars_stay_inside_the_chart_for_any_target():
+def test_chart_bars_stay_inside_the_chart_for_any_target():
     """A negative target (the smallest a target allows) and the largest realisasi draw bars from 0 to
-    280 wide, never a negative width."""
-    from capaian.panel import _grafik
-
-    def capaian(target, realisasi):
-        indikator = SimpleNamespace(nama="Indikator uji")
-        return SimpleNamespace(
-            target=target, realisasi=realisasi, capaian=Decimal(1), baris=SimpleNamespace(indikator=indikator)
-        )
+    the plotting area's edge, never a negative size, and the labels print the figures in Indonesian."""
+    from nakertrans.format_id import format_angka
+    from nakertrans.grafik import Seri, grafik_batang
 
     b = _bidang("perjanjian.BarisPK", "target_angka")
-    kasus = [
-        capaian(batas(b)[0], batas(b)[1]),
-        capaian(batas(b)[1], batas(b)[0]),
-        capaian(batas(b)[0], batas(b)[0]),
-        capaian(Decimal(0), Decimal(0)),
-    ]
-    for batang in _grafik(kasus)["batang"]:
-        assert 0 <= batang["target"] <= 280 and 0 <= batang["realisasi"] <= 280
+    kecil, besar = batas(b)
+    for mendatar in (True, False):
+        g = grafik_batang(
+            judul="Uji",
+            kategori=["a", "b", "c", "d"],
+            seri=[
+                Seri("Target", [kecil, besar, kecil, Decimal(0)]),
+                Seri("Realisasi", [besar, kecil, kecil, 0]),
+            ],
+            mendatar=mendatar,
+        )
+        batas_bidang = float(g.bidang["lebar"] if mendatar else g.bidang["tinggi"])
+        for k in g.kelompok:
+            for batang in k["batang"]:
+                ukuran = float(batang["lebar"] if mendatar else batang["tinggi"])
+                assert 0 <= ukuran <= batas_bidang + 0.1
+        assert g.kelompok[0]["batang"][0]["label"] == format_angka(kecil, 2)
 
 
 def test_scale_texts_print_indonesian_numbers():
