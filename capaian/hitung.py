@@ -1,4 +1,4 @@
-"""Capaian and predikat as pure functions (DOMAIN.md, "Capaian rules" and "Category scales").
+"""Capaian and predikat as pure functions (docs/aturan.md, "Capaian" and "Skala predikat").
 
 - higher is better: realisasi / target x 100;
 - lower is better: (2 x target - realisasi) / target x 100, floored at 0 (or target / realisasi x 100

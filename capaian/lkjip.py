@@ -1,4 +1,5 @@
-"""The LKjIP of a year assembled from the data (DOMAIN.md, "LKjIP outline").
+"""The LKjIP of a year assembled from the data, in the outline of PermenPAN-RB 53/2014 (cover, kata
+pengantar, ikhtisar, daftar isi, BAB I-IV, lampiran PK) with the office's local additions.
 
 Every table comes from the database; every figure is computed the same way the pages compute it.
 ``kumpulkan_lkjip`` runs a fixed number of queries whatever the number of units, lines or budget rows.
