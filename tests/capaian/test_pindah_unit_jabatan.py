@@ -2,8 +2,10 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from nakertrans.models import Jabatan, Pengajuan, UnitKerja
+from perjanjian.models import BarisPK
 
 
 def test_a_post_with_approved_quarters_cannot_leave_its_unit(realisasi_2024):
@@ -15,14 +17,11 @@ def test_a_post_with_approved_quarters_cannot_leave_its_unit(realisasi_2024):
     assert Jabatan.objects.get(pk=jabatan.pk).unit_kerja == lama
 
 
-def test_the_admin_form_refuses_the_move_with_a_message(realisasi_2024, admin, masuk_sebagai):
-    jabatan = Jabatan.objects.get(nama="Pengantar Kerja Ahli Muda")
-    naker = UnitKerja.objects.get(nama="Bidang Transmigrasi")
-    client = masuk_sebagai(admin)
-    url = f"/admin/nakertrans/jabatan/{jabatan.pk}/change/"
-    data = {
+def _data_form(jabatan, unit):
+    """The admin's change form of ``jabatan`` as posted with the unit changed to ``unit``."""
+    return {
         "nama": jabatan.nama,
-        "unit_kerja": naker.pk,
+        "unit_kerja": unit.pk,
         "atasan": jabatan.atasan_id,
         "jenis": jabatan.jenis,
         "tingkat_pk": jabatan.tingkat_pk,
@@ -31,14 +30,41 @@ def test_the_admin_form_refuses_the_move_with_a_message(realisasi_2024, admin, m
         "penugasan-TOTAL_FORMS": 0,
         "penugasan-INITIAL_FORMS": 0,
     }
-    respons = client.post(url, data)
+
+
+def test_the_admin_form_refuses_the_move_with_a_message(realisasi_2024, admin, masuk_sebagai):
+    jabatan = Jabatan.objects.get(nama="Pengantar Kerja Ahli Muda")
+    naker = UnitKerja.objects.get(nama="Bidang Transmigrasi")
+    client = masuk_sebagai(admin)
+    url = f"/admin/nakertrans/jabatan/{jabatan.pk}/change/"
+    respons = client.post(url, _data_form(jabatan, naker))
     assert respons.status_code == 200
     assert "sudah diajukan atau disetujui" in respons.content.decode()
     assert Jabatan.objects.get(pk=jabatan.pk).unit_kerja != naker
 
 
-def test_a_post_whose_quarters_are_open_may_move(realisasi_2024):
+def test_a_post_whose_quarters_are_open_moves_with_its_lines(realisasi_2024, admin, kadis, client):
     jabatan = Jabatan.objects.get(nama="Pengantar Kerja Ahli Muda")
-    Pengajuan.objects.filter(jenis="kinerja", unit_kerja=jabatan.unit_kerja).update(status="dikembalikan")
-    jabatan.unit_kerja = UnitKerja.objects.get(nama="Bidang Transmigrasi")
-    jabatan.full_clean()
+    naker = jabatan.unit_kerja
+    trans = UnitKerja.objects.get(nama="Bidang Transmigrasi")
+    Pengajuan.objects.filter(jenis="kinerja", unit_kerja=naker).update(status="dikembalikan")
+    indikator = list(
+        BarisPK.objects.filter(perjanjian__jabatan=jabatan, perjanjian__tahun=2024).values_list(
+            "indikator__nama", flat=True
+        )
+    )
+    assert indikator
+    client.force_login(admin)
+    respons = client.post(f"/admin/nakertrans/jabatan/{jabatan.pk}/change/", _data_form(jabatan, trans))
+    assert respons.status_code == 302
+    assert Jabatan.objects.get(pk=jabatan.pk).unit_kerja == trans
+    # Its PK lines are now the new unit's to fill in, and no longer the old unit's.
+    client.force_login(kadis)
+
+    def halaman_isian(unit):
+        return client.get(reverse("capaian:isian_triwulan", args=[2024, 4, unit.pk])).content.decode()
+
+    halaman_trans, halaman_naker = halaman_isian(trans), halaman_isian(naker)
+    assert jabatan.nama in halaman_trans and jabatan.nama not in halaman_naker
+    for nama in indikator:
+        assert nama in halaman_trans

@@ -32,6 +32,25 @@ def _unit(nama):
     return UnitKerja.objects.get(nama=nama)
 
 
+def _halaman_unit(client, unit):
+    """The unit page as its reader gets it; asserts it is that unit's page, listing its posts (each
+    with its holder) and no post of another unit."""
+    respons = client.get(reverse("unit_detail", args=[unit.pk]))
+    assert respons.status_code == 200
+    halaman = respons.content.decode()
+    assert f"<h1>{unit.nama}</h1>" in halaman
+    jabatan = Jabatan.objects.filter(unit_kerja=unit).prefetch_related("penugasan__pegawai")
+    for j in jabatan:
+        assert f">{j.nama}</a>" in halaman, j.nama
+        for penugasan in j.penugasan.all():
+            assert penugasan.pegawai.nama_lengkap in halaman, penugasan.pegawai
+    for j in Jabatan.objects.exclude(unit_kerja=unit).exclude(unit_kerja__isnull=True):
+        assert f">{j.nama}</a>" not in halaman, j.nama
+    if not jabatan:
+        assert "Belum ada jabatan di unit ini." in halaman
+    return halaman
+
+
 def test_operator_trans_gets_nothing_of_bidang_ketenagakerjaan(masuk_sebagai, operator_trans):
     client = masuk_sebagai(operator_trans)
     naker = _unit("Bidang Ketenagakerjaan")
@@ -43,16 +62,18 @@ def test_operator_trans_gets_nothing_of_bidang_ketenagakerjaan(masuk_sebagai, op
         assert "Bidang Transmigrasi" in halaman
         assert "Bidang Ketenagakerjaan" not in halaman
         assert PENGANTAR_KERJA not in halaman
-    assert client.get(reverse("unit_detail", args=[_unit("Bidang Transmigrasi").pk])).status_code == 200
+    halaman = _halaman_unit(client, _unit("Bidang Transmigrasi"))
+    assert "Kepala Bidang Transmigrasi" in halaman
 
 
 def test_operator_may_enter_data_only_for_own_unit(operator_trans, operator_naker):
     assert list(unit_yang_boleh_diisi(operator_trans)) == [_unit("Bidang Transmigrasi")]
     from django.http import Http404
 
+    naker = _unit("Bidang Ketenagakerjaan")
     with pytest.raises(Http404):
-        get_unit_kerja_for_user(operator_trans, _unit("Bidang Ketenagakerjaan").pk, untuk_isi=True)
-    assert get_unit_kerja_for_user(operator_naker, _unit("Bidang Ketenagakerjaan").pk, untuk_isi=True)
+        get_unit_kerja_for_user(operator_trans, naker.pk, untuk_isi=True)
+    assert get_unit_kerja_for_user(operator_naker, naker.pk, untuk_isi=True) == naker
 
 
 def test_operator_of_sekretariat_reaches_its_subbagian(organisasi):
@@ -67,7 +88,8 @@ def test_operator_of_sekretariat_reaches_its_subbagian(organisasi):
 
 def test_kepala_unit_sees_own_bidang_but_enters_nothing(masuk_sebagai, kabid_naker):
     client = masuk_sebagai(kabid_naker)
-    assert client.get(reverse("unit_detail", args=[_unit("Bidang Ketenagakerjaan").pk])).status_code == 200
+    halaman = _halaman_unit(client, _unit("Bidang Ketenagakerjaan"))
+    assert PENGANTAR_KERJA in halaman
     assert client.get(reverse("unit_detail", args=[_unit("Bidang Transmigrasi").pk])).status_code == 404
     assert not unit_yang_boleh_diisi(kabid_naker).exists()
 
@@ -77,8 +99,10 @@ def test_office_wide_roles_see_every_unit(organisasi, client, username):
     from nakertrans.models import Pengguna
 
     client.force_login(Pengguna.objects.get(username=username))
-    for unit in UnitKerja.objects.all():
-        assert client.get(reverse("unit_detail", args=[unit.pk])).status_code == 200
+    unit = list(UnitKerja.objects.all())
+    assert len(unit) == 7
+    for u in unit:
+        _halaman_unit(client, u)
 
 
 @pytest.mark.parametrize("username", ["operator_naker", "kabid_naker", "kadis"])
@@ -93,9 +117,18 @@ def test_roles_without_data_administration_are_kept_out_of_admin(organisasi, cli
 
 def test_inspektorat_reads_admin_but_writes_nothing(masuk_sebagai, inspektorat):
     client = masuk_sebagai(inspektorat)
-    assert client.get(reverse("admin:nakertrans_pegawai_changelist")).status_code == 200
+    daftar = client.get(reverse("admin:nakertrans_pegawai_changelist"))
+    assert daftar.status_code == 200
     pegawai = Pegawai.objects.get(nip="197009141992031003")
+    assert "ZAMRONI" in daftar.content.decode()
+    assert f'href="{reverse("admin:nakertrans_pegawai_add")}"' not in daftar.content.decode()
+    jumlah_pegawai = Pegawai.objects.count()
     assert client.get(reverse("admin:nakertrans_pegawai_add")).status_code == 403
+    tambah = client.post(
+        reverse("admin:nakertrans_pegawai_add"), {"nama": "BARU", "nip": "198001012005011001"}
+    )
+    assert tambah.status_code == 403
+    assert Pegawai.objects.count() == jumlah_pegawai
     respons = client.post(reverse("admin:nakertrans_pegawai_change", args=[pegawai.pk]), {"nama": "DIUBAH"})
     assert respons.status_code == 403
     pegawai.refresh_from_db()
@@ -103,6 +136,7 @@ def test_inspektorat_reads_admin_but_writes_nothing(masuk_sebagai, inspektorat):
     uptd = _unit("UPTD Balai Latihan Kerja")
     hapus = client.post(reverse("admin:nakertrans_unitkerja_delete", args=[uptd.pk]), {"post": "yes"})
     assert hapus.status_code == 403
+    assert UnitKerja.objects.filter(pk=uptd.pk).exists()
 
 
 def test_inspektorat_role_holds_only_read_permissions(organisasi):

@@ -90,17 +90,33 @@ def test_rencana_aksi_that_contradict_the_year_target_are_refused(pk_draf, atura
     assert pesan in " ".join(galat.value.messages)
 
 
-def test_consistent_rencana_aksi_pass(pk_draf):
-    indikator = _indikator(aturan_tahunan="jumlah", desimal=0)
-    _baris(
-        pk_draf,
-        indikator,
-        target_angka=650,
-        rencana_tw1=150,
-        rencana_tw2=150,
-        rencana_tw3=175,
-        rencana_tw4=175,
-    ).full_clean()
+def _rencana(nilai):
+    return {f"rencana_tw{i}": v for i, v in enumerate(nilai, 1)}
+
+
+@pytest.mark.parametrize(
+    ("aturan", "desimal", "target", "rencana", "meleset"),
+    [
+        ("jumlah", 0, 650, [150, 150, 175, 175], [150, 150, 175, 174]),
+        ("terakhir", 0, 90, [60, 70, 80, 90], [60, 70, 90, 80]),
+        ("rata_rata", 0, 50, [40, 50, 50, 60], [40, 50, 50, 56]),
+        # The mean is rounded half up to the indicator's decimals before it is compared: 49,5 is 50.
+        ("rata_rata", 0, 50, [40, 50, 50, 58], [40, 50, 50, 57]),
+        ("rata_rata", 2, Decimal("33.33"), [33.33, 33.33, 33.34, 33.33], [33.33, 33.33, 33.36, 33.33]),
+    ],
+)
+def test_consistent_rencana_aksi_are_kept_and_a_near_miss_is_not(
+    pk_draf, aturan, desimal, target, rencana, meleset
+):
+    indikator = _indikator(aturan_tahunan=aturan, desimal=desimal)
+    baris = _baris(pk_draf, indikator, target_angka=target, **_rencana([Decimal(str(v)) for v in rencana]))
+    baris.full_clean()
+    baris.save()
+    assert BarisPK.objects.get(pk=baris.pk).rencana_aksi == [Decimal(str(v)) for v in rencana]
+    lain = _baris(pk_draf, indikator, target_angka=target, **_rencana([Decimal(str(v)) for v in meleset]))
+    with pytest.raises(ValidationError) as galat:
+        lain.full_clean()
+    assert "Rencana aksi tidak sesuai target tahunan" in " ".join(galat.value.messages)
 
 
 @pytest.mark.parametrize(
