@@ -10,6 +10,7 @@ admin.site.index_title = "Administrasi data"
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("dasar/", views.halaman_dasar, name="halaman_dasar"),
     path("organisasi/", views.organisasi, name="organisasi"),
     path("organisasi/unit/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("organisasi/jabatan/<int:pk>/", views.jabatan_detail, name="jabatan_detail"),

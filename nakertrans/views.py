@@ -51,6 +51,13 @@ def panel_beranda(request, kode_peran):
 
 
 @login_required
+def halaman_dasar(request):
+    """Only the layout and the menu: what every page costs before its own content (the floor page of
+    manage.py ukur_halaman). It shows nothing a logged-in user of any role may not see."""
+    return render(request, "nakertrans/halaman_dasar.html")
+
+
+@login_required
 def organisasi(request):
     hari_ini = timezone.localdate()
     return render(
