@@ -9,7 +9,7 @@ from anggaran.models import RealisasiAnggaran
 from anggaran.rollup import bulan_lewat_pagu
 from nakertrans import workflow
 from nakertrans.access import unit_yang_boleh_diisi
-from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka_tepat
+from nakertrans.format_id import NAMA_BULAN, format_angka_tepat
 from nakertrans.models import Pengajuan
 
 
@@ -34,22 +34,6 @@ def pengajuan_anggaran(anggaran, bulan):
     return workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.ANGGARAN, tahun=anggaran.tahun, periode=bulan, unit_kerja=anggaran.unit_kerja
     )
-
-
-def baca_rupiah(teks):
-    """'1.234.567' or '1.234.567,50' -> Decimal; an empty field is 0."""
-    try:
-        return baca_angka(teks, rupiah=True) or Decimal(0)
-    except ValueError:
-        raise ValidationError("Realisasi keuangan harus berupa angka rupiah, misalnya 1.250.000.") from None
-
-
-def baca_persen(teks):
-    """'45,5' or '45.5' -> Decimal; an empty field is 0."""
-    try:
-        return baca_angka(teks, persen=True) or Decimal(0)
-    except ValueError:
-        raise ValidationError("Realisasi fisik harus berupa angka persen, misalnya 45,5.") from None
 
 
 def _periksa_pagu(anggaran, bulan, keuangan, catatan, dikonfirmasi):

@@ -12,15 +12,16 @@ from django.views.decorators.http import require_POST
 
 from anggaran import services
 from anggaran.access import get_anggaran_for_user
+from anggaran.forms import FormRealisasiBulan
 from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
 from anggaran.queries import tahun_terakhir
 from nakertrans import workflow
 from nakertrans.access import (
-    angka_bulat,
     get_unit_kerja_for_user,
     unit_terlihat,
     wajib_tahun_sah,
 )
+from nakertrans.bidang_form import pesan_galat, tanpa_nul
 from nakertrans.format_id import NAMA_BULAN, format_angka_tepat
 from nakertrans.models import Pengajuan
 from nakertrans.views_pengajuan import jalankan_aksi, konteks_tindakan
@@ -117,22 +118,25 @@ def simpan_baris(request, tahun, bulan, anggaran_pk):
     anggaran = get_anggaran_for_user(request.user, anggaran_pk, untuk_isi=True)
     if anggaran.tahun != tahun:
         raise Http404("Sub kegiatan tidak ada pada tahun ini.")
-    isian = request.POST
+    form = FormRealisasiBulan(request.POST)
     galat = None
-    try:
-        versi = isian.get("versi", "")
-        services.simpan_realisasi_anggaran(
-            user=request.user,
-            anggaran=anggaran,
-            bulan=bulan,
-            keuangan=services.baca_rupiah(isian.get("keuangan", "")),
-            fisik=services.baca_persen(isian.get("fisik", "")),
-            catatan=isian.get("catatan", ""),
-            konfirmasi_lewat_pagu=isian.get("konfirmasi") == "1",
-            versi_dimuat=angka_bulat(versi),
-        )
-    except ValidationError as e:
-        galat = " ".join(e.messages)
+    if not form.is_valid():
+        galat = pesan_galat(form)
+    else:
+        d = form.cleaned_data
+        try:
+            services.simpan_realisasi_anggaran(
+                user=request.user,
+                anggaran=anggaran,
+                bulan=bulan,
+                keuangan=d["keuangan"],
+                fisik=d["fisik"],
+                catatan=d["catatan"],
+                konfirmasi_lewat_pagu=d["konfirmasi"],
+                versi_dimuat=d["versi"],
+            )
+        except ValidationError as e:
+            galat = " ".join(e.messages)
     url_halaman = reverse("anggaran:isian_bulan", args=[tahun, bulan, anggaran.unit_kerja_id])
     if not request.htmx:
         if galat:
@@ -141,7 +145,8 @@ def simpan_baris(request, tahun, bulan, anggaran_pk):
             messages.success(request, f"{anggaran.sub_kegiatan.kode}: tersimpan.")
         return redirect(url_halaman)
     [a] = _baris_isian(anggaran.unit_kerja, tahun, bulan).filter(pk=anggaran.pk)
-    konteks = _konteks_baris(a, (a.realisasi_bulan_ini or [None])[0], True, galat, isian if galat else None)
+    isian = tanpa_nul(form.data) if galat else None
+    konteks = _konteks_baris(a, (a.realisasi_bulan_ini or [None])[0], True, galat, isian)
     konteks.update({"tahun": tahun, "bulan": bulan, "tersimpan": not galat})
     # htmx swaps only 2xx answers, so a refused value comes back as 200 with its message in the row.
     return render(request, "anggaran/_baris_isian.html", konteks)

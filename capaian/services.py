@@ -200,8 +200,10 @@ def simpan_realisasi_kinerja(
     upaya="",
     versi_dimuat=None,
     konfirmasi_nilai=False,
+    bukti=None,
 ):
-    """Record a PK line's realisasi for a triwulan (or, for a formula indicator, its components).
+    """Record a PK line's realisasi for a triwulan (or, for a formula indicator, its components), and
+    ``bukti`` (an uploaded file) with it: the values and the evidence are saved together or not at all.
 
     Every figure is checked against the field that stores it before anything is written. A figure
     written with an ambiguous thousands dot (1.234) that makes the capaian implausible raises
@@ -265,6 +267,8 @@ def simpan_realisasi_kinerja(
             n.nilai = nilai
             n._history_user = user
             n.save()
+    if bukti:
+        unggah_bukti(user=user, baris=baris, triwulan=triwulan, berkas=bukti)
     return r
 
 

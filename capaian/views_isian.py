@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,15 +10,16 @@ from django.views.decorators.http import require_POST
 
 from capaian import services
 from capaian.access import get_baris_for_user
+from capaian.forms_isian import FormIsianTriwulan
 from capaian.models import BuktiDukung
 from capaian.queries import baris_tahun, hitung_baris, skala_aktif, unit_dengan_pk
 from nakertrans import workflow
 from nakertrans.access import (
-    angka_bulat,
     get_unit_kerja_for_user,
     unit_terlihat,
     wajib_tahun_sah,
 )
+from nakertrans.bidang_form import pesan_galat, tanpa_nul
 from nakertrans.models import Pengajuan
 from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
@@ -129,15 +129,31 @@ def isian_triwulan(request, tahun, triwulan, unit_pk):
     return _halaman_isian(request, tahun, triwulan, unit)
 
 
-def _isian_dari(request, baris):
-    return {
-        "realisasi": request.POST.get("realisasi", ""),
-        "komponen": {
-            k.kode: request.POST.get(f"komponen_{k.kode}", "") for k in baris.indikator.komponen.all()
-        },
-        "kendala": request.POST.get("kendala", ""),
-        "upaya": request.POST.get("upaya", ""),
-    }
+def _simpan(user, baris, triwulan, form):
+    """Save a valid row; (message, PerluKonfirmasi or None) when the service refuses it."""
+    d = form.cleaned_data
+    # The confirmation checkbox carries the figures it was shown for: it holds only for those.
+    konfirmasi = bool(d["konfirmasi_nilai"]) and d["konfirmasi_nilai"] == services.tanda_isian(
+        d["realisasi"], form.komponen
+    )
+    try:
+        services.simpan_realisasi_kinerja(
+            user=user,
+            baris=baris,
+            triwulan=triwulan,
+            realisasi=d["realisasi"],
+            komponen=form.komponen,
+            kendala=d["kendala"],
+            upaya=d["upaya"],
+            bukti=d["bukti"],
+            versi_dimuat=d["versi"],
+            konfirmasi_nilai=konfirmasi,
+        )
+    except services.PerluKonfirmasi as e:
+        return " ".join(e.messages), e
+    except ValidationError as e:
+        return " ".join(e.messages), None
+    return None, None
 
 
 @login_required
@@ -147,34 +163,13 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
     baris = get_baris_for_user(request.user, baris_pk, untuk_isi=True)
     if baris.perjanjian.tahun != tahun:
         raise Http404("Baris PK tidak ada pada tahun ini.")
-    isian = _isian_dari(request, baris)
-    versi = request.POST.get("versi", "")
-    # The confirmation checkbox carries the figures it was shown for: it holds only for those.
-    dikonfirmasi = request.POST.get("konfirmasi_nilai", "")
-    konfirmasi = bool(dikonfirmasi) and dikonfirmasi == services.tanda_isian(
-        isian["realisasi"], isian["komponen"]
-    )
-    galat, perlu = None, None
-    try:
-        # The values and the evidence are saved together or not at all.
-        with transaction.atomic():
-            services.simpan_realisasi_kinerja(
-                user=request.user,
-                baris=baris,
-                triwulan=triwulan,
-                versi_dimuat=angka_bulat(versi),
-                konfirmasi_nilai=konfirmasi,
-                **isian,
-            )
-            berkas = request.FILES.get("bukti")
-            if berkas:
-                services.unggah_bukti(user=request.user, baris=baris, triwulan=triwulan, berkas=berkas)
-    except services.PerluKonfirmasi as e:
-        galat, perlu = " ".join(e.messages), e
-    except ValidationError as e:
-        galat = " ".join(e.messages)
+    form = FormIsianTriwulan(request.POST, request.FILES, komponen=baris.indikator.komponen.all())
+    if form.is_valid():
+        galat, perlu = _simpan(request.user, baris, triwulan, form)
+    else:
+        galat, perlu = pesan_galat(form), None
     unit = baris.perjanjian.unit_isian
-    flat = dict(request.POST.items())
+    flat = tanpa_nul(form.data)
     if not request.htmx and galat:
         if perlu is None:
             messages.error(request, galat)  # also when the period was locked meanwhile: no form to show it
@@ -204,10 +199,14 @@ def pratinjau_rumus(request, baris_pk):
     rumus = baris.indikator.rumus_terurai()
     if rumus is None:
         raise Http404("Indikator ini tidak memakai rumus.")
+    komponen = baris.indikator.komponen.all()
+    form = FormIsianTriwulan(request.POST, komponen=komponen)
+    if not form.is_valid():
+        return render(request, "capaian/_pratinjau_rumus.html", {"galat": pesan_galat(form)})
     nilai = {}
     try:
-        for k in baris.indikator.komponen.all():
-            nilai[k.kode] = services.baca_komponen(request.POST.get(f"komponen_{k.kode}", ""), k)
+        for k in komponen:
+            nilai[k.kode] = services.baca_komponen(form.komponen[k.kode], k)
     except ValidationError as e:
         return render(request, "capaian/_pratinjau_rumus.html", {"galat": " ".join(e.messages)})
     hasil = hitung(rumus, nilai, baris.indikator.desimal)

@@ -1,11 +1,19 @@
 """Page pieces of the workflow shared by the anggaran and kinerja entry pages."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import reverse
 
 from nakertrans import workflow
+from nakertrans.bidang_form import Teks, pesan_galat
+
+
+class FormAksi(forms.Form):
+    """The note of a transition: why a period is returned or reopened (optional otherwise)."""
+
+    catatan = Teks(label="Catatan", required=False, max_length=4000)
 
 
 def konteks_tindakan(tindakan, pengajuan, nama_url, *args):
@@ -25,7 +33,11 @@ def jalankan_aksi(request, *, pengajuan, aksi, hitung_isian, nama_periode, perik
     ``periksa_isian``: the page's check of the period's entries before it is submitted, forwarded or
     approved (a callable returning a list of problems, see workflow._periksa_isi).
     """
-    catatan = request.POST.get("catatan", "")
+    form = FormAksi(request.POST)
+    if not form.is_valid():
+        messages.error(request, pesan_galat(form))
+        return
+    catatan = form.cleaned_data["catatan"]
     user = request.user
     try:
         if aksi == workflow.AJUKAN:
