@@ -5,7 +5,7 @@ import datetime
 from django.contrib.auth.models import Group
 
 from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, Penugasan, UnitKerja
-from nakertrans.roles import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
 
 DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
 SEKRETARIAT = "Sekretariat"
@@ -180,7 +180,7 @@ def tandai_disetujui(jenis, tahun, daftar_periode, unit):
     """Demo periods of a unit as submitted by its operator and approved by the Kepala Dinas."""
     from nakertrans.access import id_unit_lingkup
     from nakertrans.models import Pengajuan, RiwayatPengajuan
-    from nakertrans.roles import OPERATOR
+    from nakertrans.peran import OPERATOR
 
     kadis = Pengguna.objects.get(username="kadis")
     pengisi = next(

@@ -5,7 +5,7 @@ from django.core.mail import send_mass_mail
 from django.db.models import Q
 
 from nakertrans.models import Pengajuan, Pengguna, UnitKerja
-from nakertrans.roles import KEPALA_UNIT, OPERATOR
+from nakertrans.peran import KEPALA_UNIT, OPERATOR
 
 Status = Pengajuan.Status
 
