@@ -275,7 +275,7 @@ class _Pemeriksa:
         for unit_id, periode in sorted(terisi):
             p = status.get((unit_id, periode))
             if p is None or p.status != Pengajuan.Status.DISETUJUI:
-                yield unit_id, periode, p.get_status_display().lower() if p else "draf"
+                yield unit_id, periode, (p or Pengajuan()).get_status_display().lower()
 
     def lampiran(self, semua_pk):
         """Program and kegiatan in a PK's attachment with no DPA line this year: budget of another year."""

@@ -182,6 +182,7 @@ def tandai_disetujui(jenis, tahun, daftar_periode, unit):
     from nakertrans.models import Pengajuan, RiwayatPengajuan
     from nakertrans.peran import OPERATOR
 
+    Status = Pengajuan.Status
     kadis = Pengguna.objects.get(username="kadis")
     pengisi = next(
         o
@@ -198,10 +199,13 @@ def tandai_disetujui(jenis, tahun, daftar_periode, unit):
             RiwayatPengajuan.objects.bulk_create(
                 [
                     RiwayatPengajuan(
-                        pengajuan=pengajuan, dari_status="draft", ke_status="diajukan", oleh=pengisi
+                        pengajuan=pengajuan, dari_status=Status.DRAFT, ke_status=Status.DIAJUKAN, oleh=pengisi
                     ),
                     RiwayatPengajuan(
-                        pengajuan=pengajuan, dari_status="diajukan", ke_status="disetujui", oleh=kadis
+                        pengajuan=pengajuan,
+                        dari_status=Status.DIAJUKAN,
+                        ke_status=Status.DISETUJUI,
+                        oleh=kadis,
                     ),
                 ]
             )

@@ -299,7 +299,8 @@ class PerjanjianKinerjaQuerySet(models.QuerySet):
             tahun=tahun, jabatan=models.OuterRef("jabatan"), status="final"
         )
         return self.filter(tahun=tahun).filter(
-            Q(status="final") | (Q(status="draft") & ~models.Exists(final))
+            Q(status=PerjanjianKinerja.Status.FINAL)
+            | (Q(status=PerjanjianKinerja.Status.DRAFT) & ~models.Exists(final))
         )
 
 
