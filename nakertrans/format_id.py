@@ -1,13 +1,39 @@
-"""Indonesian formats for everything a person reads: 4.635.301.681; 93,73 %; 1 Februari 2025."""
+"""Indonesian formats for everything a person reads: 4.635.301.681; 93,73 %; 1 Februari 2025.
+
+Month names, the date format and the number separators are Django's localisation: Django's Indonesian
+translation and the project's formats (nakertrans/formats/id/formats.py). They are asked for in
+Indonesian explicitly, not in whatever language is active: a management command, the PDF thread or a
+``migrate`` (which deactivates translations) has no request that activated one. Django does not round
+half up (its numberformat cuts the decimals) nor read numbers as people write them: ``bulatkan`` and
+``baca_angka`` are this module's own.
+"""
 
 import datetime
+import functools
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontext
 
-NAMA_BULAN = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-]  # fmt: skip
+from django.utils import formats, numberformat, translation
+from django.utils.dates import MONTHS
+from django.utils.functional import lazy
+
+BAHASA = "id"
+
+
+@functools.cache
+def _nama_bulan():
+    with translation.override(BAHASA):
+        return tuple(str(MONTHS[bulan]) for bulan in range(1, 13))
+
+
+# Januari ... Desember, read at first use: translations cannot be loaded while the models import
+# (this module is imported then).
+NAMA_BULAN = lazy(_nama_bulan, tuple)()
+
+
+def _format(nama):
+    """A setting of the project's Indonesian formats (DECIMAL_SEPARATOR, THOUSAND_SEPARATOR, ...)."""
+    return formats.get_format(nama, lang=BAHASA)
 
 
 def bulatkan(nilai, desimal):
@@ -33,16 +59,18 @@ def format_angka(nilai, desimal=0):
         return ""
     if not angka.is_finite():
         return ""
-    tanda = "-" if angka < 0 else ""
-    # copy_abs, not abs(): abs() rounds to the context's 28 digits and would drop the decimals.
-    utuh, _, pecahan = f"{angka.copy_abs():f}".partition(".")
-    kelompok = []
-    while len(utuh) > 3:
-        kelompok.insert(0, utuh[-3:])
-        utuh = utuh[:-3]
-    kelompok.insert(0, utuh)
-    teks = tanda + ".".join(kelompok)
-    return f"{teks},{pecahan}" if desimal > 0 else teks
+    if angka.is_zero():
+        angka = angka.copy_abs()  # -0,004 rounds to 0,00, not -0,00
+    # Rounded above: Django's numberformat would cut the decimals. It gets the exact digits as text,
+    # since it writes a Decimal of more than 200 digits in scientific notation.
+    return numberformat.format(
+        f"{angka:f}",
+        _format("DECIMAL_SEPARATOR"),
+        decimal_pos=desimal,
+        grouping=_format("NUMBER_GROUPING"),
+        thousand_sep=_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
 
 
 def format_angka_tepat(nilai, desimal=2):
@@ -68,12 +96,13 @@ def format_persen(nilai, desimal=2):
 
 
 def format_tanggal(tanggal):
-    """``date(2025, 2, 1)`` -> ``1 Februari 2025``."""
+    """``date(2025, 2, 1)`` -> ``1 Februari 2025`` (the project's DATE_FORMAT, j F Y)."""
     if not tanggal:
         return ""
     if isinstance(tanggal, datetime.datetime):
         tanggal = tanggal.date()
-    return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+    with translation.override(BAHASA):
+        return formats.date_format(tanggal, "DATE_FORMAT")
 
 
 # How numbers are written (signs, "Rp" and "%" already taken off; ASCII digits only, so that other

@@ -1,16 +1,23 @@
 import datetime
+import io
+import threading
 from decimal import Decimal
 
 import pytest
+from django.core.management import BaseCommand, call_command
+from django.core.management.base import no_translations
 from django.template import Context, Template
+from django.utils import formats, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from nakertrans.format_id import (
+    NAMA_BULAN,
     baca_angka,
     bacaan_meragukan,
     bulatkan,
     format_angka,
+    format_angka_tepat,
     format_persen,
     format_rupiah,
     format_tanggal,
@@ -171,3 +178,152 @@ def test_ambiguous_thousands_dot_is_doubted_only_where_implausible(
     tertulis, nilai, target, desimal, persen, ragu
 ):
     assert bacaan_meragukan(tertulis, nilai, target=target, desimal=desimal, persen=persen) is ragu
+
+
+# ---------------------------------------------------------------------------------------------------
+# What comes from Django's localisation (its Indonesian translation and nakertrans/formats/id)
+
+BULAN = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+
+def test_every_month_name_is_indonesian_and_serves_as_the_callers_use_it():
+    assert list(NAMA_BULAN) == BULAN
+    assert len(NAMA_BULAN) == 12 and NAMA_BULAN[0] == "Januari" and NAMA_BULAN[-1] == "Desember"
+    assert "Mei" in NAMA_BULAN and "May" not in NAMA_BULAN
+    assert NAMA_BULAN.index("Agustus") == 7
+    assert f"s.d. {NAMA_BULAN[2]}" == "s.d. Maret"
+    singkat = Template("{% for n in bulan %}{{ n|slice:':3' }} {% endfor %}").render(
+        Context({"bulan": NAMA_BULAN})
+    )
+    assert singkat == "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des "
+    for bulan, nama in enumerate(BULAN, start=1):
+        assert format_tanggal(datetime.date(2024, bulan, 28)) == f"28 {nama} 2024"
+
+
+@given(st.dates(min_value=datetime.date(1000, 1, 1)))
+def test_a_date_reads_as_djangos_own_date_format_prints_it(tanggal):
+    with translation.override("id"):
+        django = Template('{{ t }}|{{ t|date:"j F Y" }}').render(Context({"t": tanggal}))
+    assert django == f"{format_tanggal(tanggal)}|{format_tanggal(tanggal)}"
+    jam = datetime.datetime.combine(tanggal, datetime.time(23, 59))
+    assert format_tanggal(jam) == format_tanggal(tanggal)
+
+
+def _teks_indonesia():
+    return [
+        list(NAMA_BULAN),
+        format_tanggal(datetime.date(2025, 2, 1)),
+        format_rupiah(Decimal("1234567890123.45")),
+        format_persen(Decimal("93.7292")),
+        format_angka(Decimal("-1234.5"), 2),
+    ]
+
+
+INDONESIA = [BULAN, "1 Februari 2025", "Rp 1.234.567.890.123", "93,73 %", "-1.234,50"]
+
+
+class _PerintahTanpaTerjemahan(BaseCommand):
+    """A management command run as Django runs migrate and makemigrations: translations deactivated."""
+
+    @no_translations
+    def handle(self, *args, **options):
+        self.hasil = _teks_indonesia()
+        # What Django's own formatting prints in that context: not Indonesian.
+        self.django = formats.date_format(datetime.date(2025, 2, 1))
+
+
+def test_a_management_command_without_translations_still_prints_indonesian():
+    perintah = _PerintahTanpaTerjemahan()
+    call_command(perintah, stdout=io.StringIO())
+    assert perintah.django != "1 Februari 2025"
+    assert perintah.hasil == INDONESIA
+
+
+def test_another_active_language_does_not_change_the_indonesian_formats():
+    with translation.override("en"):
+        assert formats.date_format(datetime.date(2025, 2, 1)) != "1 Februari 2025"
+        assert _teks_indonesia() == INDONESIA
+
+
+def test_a_background_thread_prints_indonesian():
+    # The LKjIP's PDF is made in a thread (nakertrans.latar) that no request activated a language in;
+    # this one even deactivates them.
+    hasil = []
+
+    def kerja():
+        translation.deactivate_all()
+        hasil.append(_teks_indonesia())
+
+    with translation.override("en"):
+        utas = threading.Thread(target=kerja)
+        utas.start()
+        utas.join()
+    assert hasil == [INDONESIA]
+
+
+def test_a_15_digit_rupiah_with_cents_is_rounded_half_up_not_cut():
+    terbesar = Decimal("9999999999999.99")  # 15 digits, 13 before the comma: the fields' largest
+    assert format_angka(terbesar, 2) == "9.999.999.999.999,99"
+    assert format_rupiah(terbesar) == "Rp 10.000.000.000.000"
+    assert format_rupiah(Decimal("1234567890123.50")) == "Rp 1.234.567.890.124"
+    assert format_rupiah(Decimal("1234567890123.49")) == "Rp 1.234.567.890.123"
+    assert format_persen(Decimal("-1234567890123.455")) == "-1.234.567.890.123,46 %"
+    # Django alone cuts the decimals: the reason bulatkan runs first.
+    with translation.override("id"):
+        assert (
+            formats.number_format(Decimal("1234567890123.50"), 0, force_grouping=True) == "1.234.567.890.123"
+        )
+
+
+@pytest.mark.parametrize(
+    ("nilai", "desimal", "teks"),
+    [
+        (Decimal("-0.004"), 2, "0,00"),
+        (Decimal("-0.005"), 2, "-0,01"),
+        (Decimal("-0"), 0, "0"),
+        (Decimal("-0.00"), 2, "0,00"),
+        (-0.4, 0, "0"),
+        (Decimal("-0.4E-30"), 3, "0,000"),
+    ],
+)
+def test_a_negative_figure_rounded_to_zero_is_zero(nilai, desimal, teks):
+    assert format_angka(nilai, desimal) == teks
+    assert format_persen(nilai, desimal) == f"{teks} %"
+
+
+def test_very_large_decimals_are_written_out_in_full():
+    besar = Decimal(10) ** 250
+    assert format_angka(besar) == f"{10**250:,}".replace(",", ".")
+    utuh = int("7" * 230)
+    assert format_angka(Decimal(f"{utuh}.25"), 1) == f"{utuh:,}".replace(",", ".") + ",3"
+    assert format_rupiah(-besar) == "Rp -" + f"{10**250:,}".replace(",", ".")
+    # Django alone writes more than 200 digits in scientific notation.
+    with translation.override("id"):
+        assert "e+" in formats.number_format(besar, 0, force_grouping=True)
+
+
+@pytest.mark.parametrize("kosong", [None, ""])
+def test_nothing_formats_as_nothing(kosong):
+    assert format_angka(kosong) == format_angka(kosong, 2) == ""
+    assert format_angka_tepat(kosong) == format_rupiah(kosong) == format_persen(kosong) == ""
+    assert format_tanggal(kosong) == ""
+    teks = Template(
+        "{% load format_id %}[{{ n|angka }}|{{ n|rupiah }}|{{ n|persen }}|{{ n|tanggal }}]"
+    ).render(Context({"n": kosong}))
+    assert teks == "[|||]"
+
+
+@given(
+    st.decimals(min_value=-(10**60), max_value=10**60, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=0, max_value=6),
+)
+def test_a_figure_is_djangos_number_format_of_its_half_up_rounding(nilai, desimal):
+    dibulatkan = bulatkan(nilai, desimal)
+    if dibulatkan.is_zero():
+        dibulatkan = dibulatkan.copy_abs()
+    with translation.override("id"):
+        django = formats.number_format(dibulatkan, desimal, force_grouping=True)
+    assert format_angka(nilai, desimal) == django
