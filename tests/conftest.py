@@ -1,11 +1,31 @@
-"""Shared personas: the demo organisation of the seed, and one login per role."""
+"""Shared personas, and the demo data of the seed built once per session in levels.
+
+The demo year comes in levels, each on top of the one before: ``organisasi`` (the organisation and its
+logins), ``anggaran_2024`` (the 2024 DPA), ``perencanaan`` (Renstra, IKU and the twelve PKs of 2024)
+and ``realisasi_2024`` (the year's realisasi and the predikat scales). A test asks for a level through
+its fixture, or through a persona, which asks for ``organisasi``. The data of that level, and nothing
+above it, is committed before the test's transaction opens and stays for the next test of the same
+level, each test rolling back what it changed: the demo year is built a few times per session instead
+of once per test. The database tests run ordered by level so that it is built once per level, but the
+order only saves time: a test that needs less than what is committed gets the database emptied and
+rebuilt to its level first (a single file or ``-k`` gets the same data as the whole suite).
+
+Transactional tests (``transaction=True``, ``transactional_db``, ``live_server``) get their level
+committed in the same way; pytest-django empties the database after each of them, as before.
+"""
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.test.utils import override_settings
+from pytest_django.fixtures import validate_django_db
 
 from nakertrans.demo import muat_organisasi
 from nakertrans.models import Pengguna
 
 PASSWORD = "sandi-uji-2024"
+
+# PBKDF2 makes every login in a test take a third of a second; the hasher is not under test.
+HASHER_CEPAT = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Each demo login and the heading of the home page its role lands on.
 BERANDA = {
@@ -18,6 +38,80 @@ BERANDA = {
     "operator_blk": "Beranda Operator",
     "inspektorat": "Beranda Inspektorat",
 }
+
+
+def _muat_anggaran():
+    from anggaran.demo import muat_anggaran
+
+    muat_anggaran()
+
+
+def _muat_perencanaan():
+    from perjanjian.demo import muat_perencanaan
+
+    muat_perencanaan()
+
+
+def _muat_realisasi():
+    from capaian.demo import muat_realisasi, muat_skala
+
+    muat_skala()
+    muat_realisasi()
+
+
+# The levels by the name of their fixture, lowest first, each with what it adds to the one before.
+TINGKAT = {
+    "organisasi": lambda: muat_organisasi(password=PASSWORD),
+    "anggaran_2024": _muat_anggaran,
+    "perencanaan": _muat_perencanaan,
+    "realisasi_2024": _muat_realisasi,
+}
+NAMA_TINGKAT = list(TINGKAT)
+
+
+class _Tersimpan:
+    """How many levels are committed in the test database (0: none, the database as migrated)."""
+
+    tingkat = 0
+    blocker = None
+
+
+def tingkat_uji(item):
+    """The level a test asks for: the highest level fixture among all the fixtures it uses."""
+    return max((NAMA_TINGKAT.index(nama) + 1 for nama in item.fixturenames if nama in TINGKAT), default=0)
+
+
+def _pakai_db(item):
+    """Whether a test uses the test database (a module's fixture may use it for a test without the mark)."""
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
+
+
+def _transaksional(item):
+    """Whether pytest-django runs the test outside a transaction, and so empties the database after it."""
+    penanda = item.get_closest_marker("django_db")
+    if penanda is not None:
+        transaksi, reset_sequences, *_ = validate_django_db(penanda)
+        if transaksi or reset_sequences:
+            return True
+    return bool({"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames))
+
+
+def _kosongkan():
+    """Empty the database as pytest-django does after a transactional test (the roles come back with
+    post_migrate)."""
+    from django.core.management import call_command
+
+    call_command("flush", verbosity=0, interactive=False, database=DEFAULT_DB_ALIAS)
+    _Tersimpan.tingkat = 0
+
+
+def _simpan_sampai(tingkat):
+    """Commit the levels up to ``tingkat`` on top of those committed."""
+    # The loader hashes the personas' password; it must be the hasher the tests log in with.
+    with override_settings(PASSWORD_HASHERS=HASHER_CEPAT), transaction.atomic():
+        for nama in NAMA_TINGKAT[_Tersimpan.tingkat : tingkat]:
+            TINGKAT[nama]()
+    _Tersimpan.tingkat = tingkat
 
 
 @pytest.fixture(scope="session")
@@ -33,15 +127,70 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "uji.sqlite3")
 
 
+@pytest.fixture(scope="session")
+def _demo_sesi(django_db_setup, django_db_blocker, django_db_keepdb):
+    _Tersimpan.blocker = django_db_blocker
+    if django_db_keepdb:
+        # A kept database may hold what an earlier session committed; it is left empty as well.
+        with django_db_blocker.unblock():
+            _kosongkan()
+    yield
+    if django_db_keepdb and _Tersimpan.tingkat:
+        with django_db_blocker.unblock():
+            _kosongkan()
+
+
+@pytest.fixture
+def _data_demo(request, _demo_sesi, django_db_blocker):
+    perlu = tingkat_uji(request.node)
+    if _Tersimpan.tingkat != perlu:
+        if connection.in_atomic_block:
+            pytest.fail(
+                f"{request.node.nodeid} meminta data demo tingkat {perlu} di dalam transaksi yang sudah "
+                "terbuka (fixture modul dengan transaksinya sendiri): data demo disimpan di luarnya."
+            )
+        with django_db_blocker.unblock():
+            if _Tersimpan.tingkat > perlu:
+                _kosongkan()
+            _simpan_sampai(perlu)
+    yield
+    if _transaksional(request.node):
+        _Tersimpan.tingkat = 0  # pytest-django has emptied the database
+
+
+@pytest.fixture
+def _django_db_helper(_data_demo, _django_db_helper):
+    """pytest-django's fixture that opens each database test's transaction (or empties the database
+    after a transactional test), preceded by committing the level of demo data the test asks for: the
+    data must be there before the transaction opens, whichever fixture or mark asked for the database."""
+    return _django_db_helper
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of a test that uses the database: data committed above the level the test
+    asks for is removed. A module's fixture may build its own data in a transaction left open for the
+    module's tests (tests/test_berkas_rusak.py), so this must happen before the module's fixtures."""
+    if _pakai_db(item) and _Tersimpan.tingkat > tingkat_uji(item):
+        with _Tersimpan.blocker.unblock():
+            _kosongkan()
+
+
+def tersedia(nama):
+    """A level fixture's check that its data is committed (the conftest's wiring still holds)."""
+    tingkat = NAMA_TINGKAT.index(nama) + 1
+    assert _Tersimpan.tingkat >= tingkat, f"data demo «{nama}» belum disimpan (tingkat {_Tersimpan.tingkat})"
+
+
 @pytest.fixture(autouse=True)
 def _hasher_cepat(settings):
-    # PBKDF2 makes every login in a test take a third of a second; the hasher is not under test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = HASHER_CEPAT
 
 
 @pytest.fixture
 def organisasi(db):
-    muat_organisasi(password=PASSWORD)
+    """The seed's organisation and the personas' logins (password PASSWORD)."""
+    tersedia("organisasi")
 
 
 def _persona(username):
@@ -81,11 +230,7 @@ def inspektorat(organisasi):
 @pytest.fixture
 def perencanaan(organisasi):
     """The seed's organisation, 2024 budget, Renstra, IKU and the twelve PKs of 2024."""
-    from anggaran.demo import muat_anggaran
-    from perjanjian.demo import muat_perencanaan
-
-    muat_anggaran()
-    return muat_perencanaan()
+    tersedia("perencanaan")
 
 
 @pytest.fixture
@@ -99,10 +244,15 @@ def masuk_sebagai(client):
     return masuk
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgresql`` show races that only a database with row locks can show, and tests
     marked ``sqlite`` show what only SQLite lets happen (a value wider than its column stored); each is
-    deselected on the other database (not skipped: CI runs the suite on both, so every test runs)."""
+    deselected on the other database (not skipped: CI runs the suite on both, so every test runs).
+
+    The tests are then ordered by the level of demo data they ask for, lowest first, so that each level
+    is built once. This runs before pytest-django orders the tests (plain database tests, transactional
+    ones, the others) with a stable sort, which keeps this order within each of its groups."""
     from django.conf import settings
 
     postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -111,3 +261,4 @@ def pytest_collection_modifyitems(config, items):
     if keluar:
         config.hook.pytest_deselected(items=keluar)
         items[:] = [item for item in items if not item.get_closest_marker(lain)]
+    items.sort(key=tingkat_uji)

@@ -1,13 +1,12 @@
 import pytest
 
-from capaian.demo import muat_realisasi, muat_skala
+from tests.conftest import tersedia
 
 
 @pytest.fixture
 def realisasi_2024(perencanaan):
-    """The demo year with its 2024 realisasi and the predikat scales."""
-    muat_skala()
-    muat_realisasi()
+    """The demo year with its 2024 realisasi and the predikat scales (committed once: tests/conftest.py)."""
+    tersedia("realisasi_2024")
 
 
 @pytest.fixture
