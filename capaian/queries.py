@@ -112,6 +112,20 @@ def unit_dengan_pk(tahun, unit):
     return unit.filter(pk__in=pk.id_unit_isian()).order_by("urutan")
 
 
+def baris_isian(tahun, triwulan, unit):
+    """The lines of the year's final PKs that ``unit`` enters realisasi for (the entry page), with their
+    quarters up to the triwulan, components and evidence: five queries whatever the number of lines."""
+    realisasi = realisasi_terbaca().filter(triwulan__lte=triwulan).prefetch_related("bukti")
+    realisasi = Prefetch("realisasi", queryset=realisasi.order_by("triwulan"))
+    return (
+        BarisPK.objects.filter(perjanjian__tahun=tahun, perjanjian__status=PerjanjianKinerja.Status.FINAL)
+        .diisi_oleh(unit)
+        .select_related("indikator", "perjanjian__jabatan")
+        .prefetch_related(realisasi, "indikator__komponen")
+        .order_by("perjanjian__jabatan__tingkat_pk", "perjanjian__jabatan__urutan", "urutan")
+    )
+
+
 def baris_tahun(tahun, sampai_triwulan=4):
     """PK lines in force in a year with their indicators, components and quarterly realisasi."""
     realisasi = realisasi_terbaca().filter(triwulan__lte=sampai_triwulan)

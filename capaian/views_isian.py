@@ -12,7 +12,7 @@ from capaian import services
 from capaian.access import get_baris_for_user
 from capaian.forms_isian import FormIsianTriwulan
 from capaian.models import BuktiDukung
-from capaian.queries import baris_tahun, hitung_baris, skala_aktif, unit_dengan_pk
+from capaian.queries import baris_isian, hitung_baris, skala_aktif, unit_dengan_pk
 from nakertrans import workflow
 from nakertrans.access import (
     get_unit_kerja_for_user,
@@ -24,7 +24,6 @@ from nakertrans.models import Pengajuan
 from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
 from nakertrans.views_pengajuan import jalankan_aksi, konteks_tindakan
-from perjanjian.models import PerjanjianKinerja
 from perjanjian.queries import tahun_pk_terakhir
 
 
@@ -53,9 +52,7 @@ def status_isian(request, tahun):
 
 
 def _baris_unit(tahun, triwulan, unit):
-    final = PerjanjianKinerja.Status.FINAL
-    qs = baris_tahun(tahun, sampai_triwulan=triwulan).filter(perjanjian__status=final)
-    return qs.diisi_oleh(unit).prefetch_related("realisasi__bukti")
+    return baris_isian(tahun, triwulan, unit)
 
 
 def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=None, konfirmasi=None):
