@@ -542,6 +542,7 @@ def test_pages_print_the_largest_and_smallest_stored_values(
 BUKAN_HALAMAN = {
     "masuk": "login form",
     "keluar": "logout",
+    "halaman_dasar": "the benchmark's floor page: only the layout and the menu, no figure",
     "password_change": "password form",
     "password_change_done": "password form",
     "impor_simpan": "POST of the import page: test_import_saves_the_largest_values",
