@@ -91,15 +91,18 @@ def simpan_realisasi_anggaran(
 
 
 def cegah_pindah_unit_terkunci(sender, *, obj, unit_lama, **kwargs):
-    """A DPA line whose months its unit submitted or approved may not move to another unit
-    (nakertrans.signals.periksa_pindah_unit)."""
+    """A DPA line with realisasi in months submitted or approved by its unit, or by the unit it moves
+    to, may not move (nakertrans.signals.periksa_pindah_unit)."""
     bulan = RealisasiAnggaran.objects.filter(anggaran=obj).values_list("bulan", flat=True)
     if workflow.ada_yang_terkunci(
-        jenis=Pengajuan.Jenis.ANGGARAN, unit_kerja_id=unit_lama, periode=((obj.tahun, b) for b in bulan)
+        jenis=Pengajuan.Jenis.ANGGARAN,
+        unit_kerja_id=[unit_lama, obj.unit_kerja_id],
+        periode=[(obj.tahun, b) for b in bulan],
     ):
         raise ValidationError(
             {
-                "unit_kerja": "Realisasi sub kegiatan ini sudah diajukan atau disetujui oleh unitnya; "
-                "buka kembali bulan-bulan itu sebelum memindahkannya ke unit lain."
+                "unit_kerja": "Realisasi sub kegiatan ini ada pada bulan yang sudah diajukan atau "
+                "disetujui di unitnya atau di unit tujuan; buka kembali bulan-bulan itu sebelum "
+                "memindahkannya."
             }
         )

@@ -383,19 +383,23 @@ def pindahkan_realisasi(sender, *, lama, baru, pasangan, **kwargs):
 
 
 def cegah_pindah_unit_terkunci(sender, *, obj, unit_lama, **kwargs):
-    """A post whose unit fills its PK lines may not leave that unit while some of those quarters are
-    submitted or approved (nakertrans.signals.periksa_pindah_unit)."""
-    triwulan = (
+    """A post whose unit fills its PK lines may not move while some of those quarters are submitted or
+    approved in its unit, or in the unit it moves to (their figures would change under the approval)
+    (nakertrans.signals.periksa_pindah_unit)."""
+    triwulan = list(
         RealisasiTriwulan.objects.filter(
             baris__perjanjian__jabatan=obj, baris__perjanjian__unit_pengisi__isnull=True
         )
         .values_list("baris__perjanjian__tahun", "triwulan")
         .distinct()
     )
-    if workflow.ada_yang_terkunci(jenis=Pengajuan.Jenis.KINERJA, unit_kerja_id=unit_lama, periode=triwulan):
+    if workflow.ada_yang_terkunci(
+        jenis=Pengajuan.Jenis.KINERJA, unit_kerja_id=[unit_lama, obj.unit_kerja_id], periode=triwulan
+    ):
         raise ValidationError(
             {
-                "unit_kerja": "Realisasi kinerja jabatan ini sudah diajukan atau disetujui oleh unitnya; "
-                "buka kembali triwulan itu atau tetapkan unit pengisi pada PK sebelum memindahkannya."
+                "unit_kerja": "Realisasi kinerja jabatan ini sudah diajukan atau disetujui pada "
+                "triwulan yang terkunci di unitnya atau di unit tujuan; buka kembali triwulan itu atau "
+                "tetapkan unit pengisi pada PK sebelum memindahkannya."
             }
         )

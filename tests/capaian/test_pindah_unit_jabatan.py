@@ -47,7 +47,8 @@ def test_a_post_whose_quarters_are_open_moves_with_its_lines(realisasi_2024, adm
     jabatan = Jabatan.objects.get(nama="Pengantar Kerja Ahli Muda")
     naker = jabatan.unit_kerja
     trans = UnitKerja.objects.get(nama="Bidang Transmigrasi")
-    Pengajuan.objects.filter(jenis="kinerja", unit_kerja=naker).update(status="dikembalikan")
+    # Open in both units: the lines must not enter a quarter the receiving unit has approved.
+    Pengajuan.objects.filter(jenis="kinerja", unit_kerja__in=[naker, trans]).update(status="dikembalikan")
     indikator = list(
         BarisPK.objects.filter(perjanjian__jabatan=jabatan, perjanjian__tahun=2024).values_list(
             "indikator__nama", flat=True

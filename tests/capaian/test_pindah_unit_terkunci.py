@@ -42,3 +42,26 @@ def test_open_periods_let_both_move(realisasi_2024):
     a.save()
     assert Jabatan.objects.get(pk=jabatan.pk).unit_kerja == transmigrasi
     assert AnggaranSubKegiatan.objects.get(pk=a.pk).unit_kerja == transmigrasi
+
+
+def test_nothing_moves_into_a_unit_whose_periods_are_approved(realisasi_2024):
+    """The move would add entries to the receiving unit's approved quarter or month."""
+    from anggaran.demo import setujui_semua_bulan
+
+    setujui_semua_bulan()
+    jabatan = Jabatan.objects.get(nama="Pengantar Kerja Ahli Muda")
+    Pengajuan.objects.filter(unit_kerja=jabatan.unit_kerja).update(status=Pengajuan.Status.DIKEMBALIKAN)
+    tujuan = UnitKerja.objects.get(nama="Bidang Transmigrasi")
+    assert Pengajuan.objects.filter(unit_kerja=tujuan, jenis="kinerja", status="disetujui").exists()
+    jabatan.unit_kerja = tujuan
+    with pytest.raises(ValidationError, match="di unit tujuan"):
+        jabatan.save()
+    a = (
+        AnggaranSubKegiatan.objects.filter(tahun=2024, realisasi__isnull=False)
+        .exclude(unit_kerja=tujuan)
+        .first()
+    )
+    Pengajuan.objects.filter(unit_kerja=a.unit_kerja).update(status=Pengajuan.Status.DIKEMBALIKAN)
+    a.unit_kerja = tujuan
+    with pytest.raises(ValidationError, match="di unit tujuan"):
+        a.save()
