@@ -1,6 +1,5 @@
 """Realisasi kinerja of a unit's quarter from a spreadsheet: template, preview, import (its operator)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,16 +8,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from capaian import impor_realisasi
+from capaian.forms import FormBerkas
 from capaian.views_isian import _baris_unit, _tw_sah
 from nakertrans import workflow
 from nakertrans.access import get_unit_kerja_for_user, unit_yang_boleh_diisi
 from nakertrans.berkas_tabel import BATAS_UKURAN
+from nakertrans.forms import FormKonfirmasiImpor, gabung_galat
 from nakertrans.models import Pengajuan
 from nakertrans.periode import TRIWULAN
-
-
-class FormBerkas(forms.Form):
-    berkas = forms.FileField(label="Berkas isian (.xlsx atau .csv)")
 
 
 def _wajib_pengisi(request, tahun, triwulan, unit_pk):
@@ -91,11 +88,14 @@ def pratinjau(request, tahun, triwulan, unit_pk):
 @require_POST
 def simpan(request, tahun, triwulan, unit_pk):
     unit, pengajuan, baris = _wajib_pengisi(request, tahun, triwulan, unit_pk)
+    form = FormKonfirmasiImpor(request.POST)
     try:
         workflow.pastikan_dapat_diubah(pengajuan)
+        if not form.is_valid():
+            raise ValidationError(gabung_galat(form))
         hasil, rekaman = impor_realisasi.impor(
-            request.POST.get("token", ""), user=request.user, tahun=tahun, triwulan=triwulan, unit=unit,
-            baris_daftar=baris, peringatan_diterima=request.POST.get("peringatan_diterima") == "1",
+            form.cleaned_data["token"], user=request.user, tahun=tahun, triwulan=triwulan, unit=unit,
+            baris_daftar=baris, peringatan_diterima=form.cleaned_data["peringatan_diterima"],
         )  # fmt: skip
     except ValidationError as galat:
         messages.error(request, " ".join(galat.messages))

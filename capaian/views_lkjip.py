@@ -10,18 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capaian import terbitan as layanan
+from capaian.forms import FormBuatLKjIP, FormNarasi, FormPratinjauNarasi, FormTanggapanPeringatan
 from capaian.lkjip import kumpulkan_lkjip
 from capaian.models import PembuatanLKjIP, TerbitanLKjIP
-from capaian.narasi import (
-    KARAKTER_NUL,
-    PANJANG_MAKSIMUM,
-    daftar_bagian,
-    hapus_narasi,
-    ke_html,
-    simpan_narasi,
-)
+from capaian.narasi import daftar_bagian, hapus_narasi, ke_html, simpan_narasi
 from capaian.pemeriksaan import periksa_lkjip, saring_tautan
-from nakertrans.access import angka_bulat, melihat_semua_unit, wajib_izin, wajib_tahun_sah
+from nakertrans.access import melihat_semua_unit, wajib_izin, wajib_tahun_sah
+from nakertrans.forms import gabung_galat
 from nakertrans.pdf import respons_pdf
 from perjanjian.models import PerjanjianKinerja
 from perjanjian.queries import tahun_pk_terakhir
@@ -84,20 +79,19 @@ def pemeriksaan(request, tahun):
     user = request.user
     if not (melihat_semua_unit(user) or layanan.boleh_membuat_draf(user, tahun)):
         raise PermissionDenied("Pemeriksaan LKjIP hanya untuk penyusun, Kepala Dinas dan Inspektorat.")
+    form = FormTanggapanPeringatan(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        try:
-            jumlah = layanan.tanggapi_peringatan(
-                tahun=tahun,
-                kode=request.POST.getlist("kode"),
-                semua="semua" in request.POST,
-                catatan=request.POST.get("catatan"),
-                user=request.user,
-            )
-        except ValidationError as galat:
-            messages.error(request, _pesan_galat(galat))
+        layanan.wajib_menerbitkan(user)  # a role that may not answer is refused whatever it sent
+        if not form.is_valid():
+            messages.error(request, form.gabung_galat())
         else:
-            messages.success(request, f"{jumlah} peringatan ditanggapi.")
-            return redirect("capaian:pemeriksaan_lkjip", tahun=tahun)
+            try:
+                jumlah = layanan.tanggapi_peringatan(tahun=tahun, user=user, **form.cleaned_data)
+            except ValidationError as galat:
+                messages.error(request, _pesan_galat(galat))
+            else:
+                messages.success(request, f"{jumlah} peringatan ditanggapi.")
+                return redirect("capaian:pemeriksaan_lkjip", tahun=tahun)
     return render(
         request,
         "capaian/pemeriksaan_lkjip.html",
@@ -105,8 +99,8 @@ def pemeriksaan(request, tahun):
             "tahun": tahun,
             "hasil": saring_tautan(periksa_lkjip(tahun), user),
             "menerbitkan": request.user.has_perm("capaian.terbitkan_lkjip"),
-            "catatan": request.POST.get("catatan", ""),
-            "dipilih": set(request.POST.getlist("kode")),
+            "catatan": form.diketik("catatan"),
+            "dipilih": set(form["kode"].value() or []),
         },
     )
 
@@ -129,38 +123,26 @@ def ubah_narasi(request, tahun, kunci):
     teks = bagian.teks
     versi = bagian.tersimpan.versi if bagian.tersimpan else None
     if request.method == "POST":
-        indikator = bagian.indikator
-        try:
-            if "kembalikan" in request.POST:
-                hapus_narasi(
-                    tahun=tahun,
-                    bagian=bagian.bagian,
-                    indikator=indikator,
-                    versi=angka_bulat(request.POST.get("versi")),
-                    user=request.user,
-                )
-                messages.success(request, f"{bagian.judul}: kembali memakai teks otomatis.")
-            else:
-                teks = request.POST.get("teks", "")
-                simpan_narasi(
-                    tahun=tahun,
-                    bagian=bagian.bagian,
-                    indikator=indikator,
-                    teks=teks,
-                    versi=angka_bulat(request.POST.get("versi")),
-                    user=request.user,
-                )
-                messages.success(request, f"{bagian.judul} disimpan.")
-        except ValidationError as galat:
-            pesan = _pesan_galat(galat)
-            if KARAKTER_NUL in teks:
-                # What was typed comes back, without the characters that cannot be stored (a browser
-                # would show them as «�» and send that back).
-                teks = teks.replace(KARAKTER_NUL, "")
-                pesan += " Karakter itu sudah dibuang dari teks di bawah: periksa teksnya, lalu simpan lagi."
-            messages.error(request, pesan)
+        form = FormNarasi(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.gabung_galat())
+            teks = form.diketik("teks")
         else:
-            return redirect(reverse("capaian:lkjip", args=[tahun]) + "#narasi")
+            d = form.cleaned_data
+            tempat = {"tahun": tahun, "bagian": bagian.bagian, "indikator": bagian.indikator}
+            try:
+                if d["kembalikan"]:
+                    hapus_narasi(**tempat, versi=d["versi"], user=request.user)
+                    messages.success(request, f"{bagian.judul}: kembali memakai teks otomatis.")
+                else:
+                    simpan_narasi(**tempat, teks=d["teks"], versi=d["versi"], user=request.user)
+                    messages.success(request, f"{bagian.judul} disimpan.")
+            except ValidationError as galat:
+                messages.error(request, _pesan_galat(galat))
+                if not d["kembalikan"]:
+                    teks = form.diketik("teks")
+            else:
+                return redirect(reverse("capaian:lkjip", args=[tahun]) + "#narasi")
     return render(
         request,
         "capaian/narasi_lkjip.html",
@@ -168,8 +150,8 @@ def ubah_narasi(request, tahun, kunci):
     )
 
 
-# The form refuses NUL itself and gives the text back (nakertrans.middleware.TolakKarakterNul lets it
-# through instead of answering a bare 400 that loses what was typed).
+# FormNarasi refuses NUL itself and gives the text back: nakertrans.middleware.TolakKarakterNul, while
+# it is there, lets the page through instead of answering a bare 400 that loses what was typed.
 ubah_narasi.karakter_nul_ditangani = True
 
 
@@ -179,22 +161,23 @@ def pratinjau_narasi(request, tahun):
     """The Markdown as it will be printed (htmx, while typing)."""
     wajib_tahun_sah(tahun)
     layanan.wajib_menyusun(request.user, tahun)
-    teks = request.POST.get("teks", "").replace(KARAKTER_NUL, "")
-    return HttpResponse(ke_html(teks[:PANJANG_MAKSIMUM]))
+    form = FormPratinjauNarasi(request.POST)
+    form.is_valid()  # always: the preview drops what it cannot show (TeksPratinjau)
+    return HttpResponse(ke_html(form.cleaned_data["teks"]))
 
 
-pratinjau_narasi.karakter_nul_ditangani = True  # a preview stores nothing: it shows the text without NUL
+pratinjau_narasi.karakter_nul_ditangani = True  # the preview shows the text without NUL (TeksPratinjau)
 
 
 @login_required
 @require_POST
 def buat(request, tahun):
     wajib_tahun_sah(tahun)
-    jenis = request.POST.get("jenis")
+    form = FormBuatLKjIP(request.POST)
     try:
-        pekerjaan = layanan.mulai_pembuatan(
-            tahun=tahun, jenis=jenis, user=request.user, nomor=angka_bulat(request.POST.get("nomor"))
-        )
+        if not form.is_valid():
+            raise ValidationError(gabung_galat(form))
+        pekerjaan = layanan.mulai_pembuatan(tahun=tahun, user=request.user, **form.cleaned_data)
     except ValidationError as galat:
         messages.error(request, _pesan_galat(galat))
         if request.htmx:

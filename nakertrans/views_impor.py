@@ -1,6 +1,5 @@
 """The import page for every kind the apps declare: template, dry-run preview, confirm (Admin only)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,21 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from nakertrans.forms import FormImpor, FormKonfirmasiImporData, gabung_galat
 from nakertrans.impor import BATAS_BARIS, BATAS_UKURAN, impor_berkas, jenis_impor, periksa, templat
 
 
 def jenis_untuk(user):
     """The kinds of import this user may run."""
     return {kode: jenis for kode, jenis in jenis_impor().items() if user.has_perm(jenis.izin)}
-
-
-class FormImpor(forms.Form):
-    jenis = forms.ChoiceField(label="Jenis data")
-    berkas = forms.FileField(label="Berkas (.xlsx atau .csv)")
-
-    def __init__(self, *args, pilihan, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = [(kode, jenis.label) for kode, jenis in pilihan.items()]
 
 
 def _wajib_boleh_impor(user, jenis):
@@ -89,14 +80,22 @@ def halaman_impor(request):
 @require_POST
 def simpan_impor(request):
     """Step 2: the previewed file, imported for real (all or nothing, once)."""
-    jenis = request.POST.get("jenis", "")
+    form = FormKonfirmasiImporData(request.POST, pilihan=jenis_impor())
+    sah = form.is_valid()
+    # An unknown kind is not found and a kind the user may not import refused, as in the URLs that name
+    # a kind, whatever else was sent.
+    jenis = form.cleaned_data.get("jenis")
+    if jenis is None:
+        raise Http404("Jenis impor tidak dikenal.")
     _wajib_boleh_impor(request.user, jenis)
     try:
+        if not sah:
+            raise ValidationError(gabung_galat(form))
         hasil, rekaman = impor_berkas(
-            request.POST.get("token", ""),
+            form.cleaned_data["token"],
             jenis=jenis,
             user=request.user,
-            peringatan_diterima=request.POST.get("peringatan_diterima") == "1",
+            peringatan_diterima=form.cleaned_data["peringatan_diterima"],
         )
     except ValidationError as galat:
         messages.error(request, " ".join(galat.messages))

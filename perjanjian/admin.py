@@ -4,9 +4,11 @@ from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from nakertrans.admin_angka import TanpaPemisahRibuan
+from nakertrans.forms import gabung_galat
 from nakertrans.impor import ImporSemuaAtauTidakSama
 from nakertrans.rumus import GalatRumus, urai_rumus
 from perjanjian import services
+from perjanjian.forms import FormAksiPK, FormAlasanRevisiAdmin
 from perjanjian.impor import BarisPKResource, IndikatorResource
 from perjanjian.models import (
     IKU,
@@ -132,6 +134,7 @@ class PerjanjianKinerjaAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
     readonly_fields = ["pihak_kesatu", "pihak_kedua", "revisi_dari"]
     inlines = [BarisPKInline]
     actions = ["finalkan", "buat_revisi"]
+    action_form = FormAksiPK
 
     def has_change_permission(self, request, obj=None):
         # A final PK is never edited: it is revised (action «Buat revisi»).
@@ -143,6 +146,15 @@ class PerjanjianKinerjaAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
         if obj is not None and not obj.dapat_diubah:
             return False
         return super().has_delete_permission(request, obj)
+
+    def response_action(self, request, queryset):
+        # Django answers an action bar that does not validate with «Tidak ada aksi yang dipilih»; a
+        # reason it cannot take is named instead, and no action runs.
+        alasan = FormAlasanRevisiAdmin(request.POST)
+        if not alasan.is_valid():
+            self.message_user(request, f"Tidak ada yang diubah. {gabung_galat(alasan)}", messages.ERROR)
+            return None
+        return super().response_action(request, queryset)
 
     @admin.action(description="Finalkan PK terpilih")
     def finalkan(self, request, queryset):
@@ -159,7 +171,9 @@ class PerjanjianKinerjaAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
 
     @admin.action(description="Buat revisi dari PK final terpilih")
     def buat_revisi(self, request, queryset):
-        alasan = request.POST.get("alasan_revisi") or "Revisi dibuat dari halaman administrasi."
+        form = FormAlasanRevisiAdmin(request.POST)
+        form.is_valid()  # it is: response_action refuses the action otherwise
+        alasan = form.cleaned_data["alasan_revisi"] or "Revisi dibuat dari halaman administrasi."
         for perjanjian in queryset:
             try:
                 baru = services.revisi_pk(perjanjian=perjanjian, user=request.user, alasan=alasan)

@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nakertrans.access import TAHUN_SAH, angka_bulat, unit_terlihat, wajib_tahun_sah
+from nakertrans.forms import gabung_galat
 from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf, respons_pdf
 from perjanjian import services
 from perjanjian.access import get_pk_for_user
+from perjanjian.forms import FormRevisi
 from perjanjian.models import PerjanjianKinerja
 from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja, tahun_pk
 
@@ -97,8 +99,11 @@ def finalkan_pk(request, pk):
 def revisi_pk(request, pk):
     """«Buat revisi»: a new draft version with the reason given; the final version stays readable."""
     perjanjian = get_pk_for_user(request.user, pk)
+    form = FormRevisi(request.POST)
     try:
-        baru = services.revisi_pk(perjanjian=perjanjian, user=request.user, alasan=request.POST.get("alasan"))
+        if not form.is_valid():
+            raise ValidationError(gabung_galat(form))
+        baru = services.revisi_pk(perjanjian=perjanjian, user=request.user, **form.cleaned_data)
     except (ValidationError, PermissionDenied) as galat:
         messages.error(request, f"Revisi tidak dibuat: {_pesan(galat)}")
         return redirect("perjanjian:detail", pk=perjanjian.pk)
