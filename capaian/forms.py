@@ -5,7 +5,7 @@ from django import forms
 
 from capaian.models import PembuatanLKjIP, TanggapanPeringatan
 from capaian.narasi import PANJANG_MAKSIMUM
-from nakertrans.forms import (
+from nakertrans.bidang_form import (
     BILANGAN_TERBESAR,
     KARAKTER_NUL,
     PANJANG_CATATAN,

@@ -7,25 +7,25 @@ may ask the person to confirm.
 
 from django import forms
 
-from nakertrans.bidang_form import Teks
+from nakertrans.bidang_form import BidangTeks
 
 PANJANG_ANGKA = 50  # a 15-digit figure with its dots, comma, «Rp» or «%» fits with room to spare
 PANJANG_CATATAN = 4000
 
 
 class FormIsianTriwulan(forms.Form):
-    realisasi = Teks(label="Realisasi", required=False, max_length=PANJANG_ANGKA)
-    kendala = Teks(label="Kendala", required=False, max_length=PANJANG_CATATAN, strip=False)
-    upaya = Teks(label="Upaya", required=False, max_length=PANJANG_CATATAN, strip=False)
+    realisasi = BidangTeks(label="Realisasi", required=False, max_length=PANJANG_ANGKA)
+    kendala = BidangTeks(label="Kendala", required=False, max_length=PANJANG_CATATAN, strip=False)
+    upaya = BidangTeks(label="Upaya", required=False, max_length=PANJANG_CATATAN, strip=False)
     versi = forms.IntegerField(label="Versi", required=False, min_value=0)
-    konfirmasi_nilai = Teks(label="Konfirmasi", required=False, max_length=1000)
+    konfirmasi_nilai = BidangTeks(label="Konfirmasi", required=False, max_length=1000)
     bukti = forms.FileField(label="Bukti", required=False)
 
     def __init__(self, *args, komponen=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.kode_komponen = [k.kode for k in komponen]
         for k in komponen:
-            self.fields[f"komponen_{k.kode}"] = Teks(
+            self.fields[f"komponen_{k.kode}"] = BidangTeks(
                 label=f"Komponen «{k.label}»", required=False, max_length=PANJANG_ANGKA
             )
 

@@ -13,7 +13,8 @@ from capaian.views_isian import _baris_unit, _tw_sah
 from nakertrans import workflow
 from nakertrans.access import get_unit_kerja_for_user, unit_yang_boleh_diisi
 from nakertrans.berkas_tabel import BATAS_UKURAN
-from nakertrans.forms import FormKonfirmasiImpor, gabung_galat
+from nakertrans.bidang_form import pesan_galat
+from nakertrans.forms import FormKonfirmasiImpor
 from nakertrans.models import Pengajuan
 from nakertrans.periode import TRIWULAN
 
@@ -92,7 +93,7 @@ def simpan(request, tahun, triwulan, unit_pk):
     try:
         workflow.pastikan_dapat_diubah(pengajuan)
         if not form.is_valid():
-            raise ValidationError(gabung_galat(form))
+            raise ValidationError(pesan_galat(form))
         hasil, rekaman = impor_realisasi.impor(
             form.cleaned_data["token"], user=request.user, tahun=tahun, triwulan=triwulan, unit=unit,
             baris_daftar=baris, peringatan_diterima=form.cleaned_data["peringatan_diterima"],

@@ -16,7 +16,7 @@ from capaian.models import PembuatanLKjIP, TerbitanLKjIP
 from capaian.narasi import daftar_bagian, hapus_narasi, ke_html, simpan_narasi
 from capaian.pemeriksaan import periksa_lkjip, saring_tautan
 from nakertrans.access import melihat_semua_unit, wajib_izin, wajib_tahun_sah
-from nakertrans.forms import gabung_galat
+from nakertrans.bidang_form import pesan_galat
 from nakertrans.pdf import respons_pdf
 from perjanjian.models import PerjanjianKinerja
 from perjanjian.queries import tahun_pk_terakhir
@@ -83,7 +83,7 @@ def pemeriksaan(request, tahun):
     if request.method == "POST":
         layanan.wajib_menerbitkan(user)  # a role that may not answer is refused whatever it sent
         if not form.is_valid():
-            messages.error(request, form.gabung_galat())
+            messages.error(request, form.pesan_galat())
         else:
             try:
                 jumlah = layanan.tanggapi_peringatan(tahun=tahun, user=user, **form.cleaned_data)
@@ -125,7 +125,7 @@ def ubah_narasi(request, tahun, kunci):
     if request.method == "POST":
         form = FormNarasi(request.POST)
         if not form.is_valid():
-            messages.error(request, form.gabung_galat())
+            messages.error(request, form.pesan_galat())
             teks = form.diketik("teks")
         else:
             d = form.cleaned_data
@@ -150,11 +150,6 @@ def ubah_narasi(request, tahun, kunci):
     )
 
 
-# FormNarasi refuses NUL itself and gives the text back: nakertrans.middleware.TolakKarakterNul, while
-# it is there, lets the page through instead of answering a bare 400 that loses what was typed.
-ubah_narasi.karakter_nul_ditangani = True
-
-
 @login_required
 @require_POST
 def pratinjau_narasi(request, tahun):
@@ -166,9 +161,6 @@ def pratinjau_narasi(request, tahun):
     return HttpResponse(ke_html(form.cleaned_data["teks"]))
 
 
-pratinjau_narasi.karakter_nul_ditangani = True  # the preview shows the text without NUL (TeksPratinjau)
-
-
 @login_required
 @require_POST
 def buat(request, tahun):
@@ -176,7 +168,7 @@ def buat(request, tahun):
     form = FormBuatLKjIP(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(gabung_galat(form))
+            raise ValidationError(pesan_galat(form))
         pekerjaan = layanan.mulai_pembuatan(tahun=tahun, user=request.user, **form.cleaned_data)
     except ValidationError as galat:
         messages.error(request, _pesan_galat(galat))

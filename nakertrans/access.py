@@ -28,10 +28,15 @@ def melihat_semua_unit(user):
 
 
 def id_unit_lingkup(user):
-    """Ids of the units in the user's own scope (their units and the units below them)."""
+    """Ids of the units in the user's own scope (their units and the units below them).
+
+    Kept on the user object, as Django keeps a user's permissions (``_perm_cache``): a page asks
+    several times, and a request's user is loaded anew for every request."""
     if not user.is_authenticated:
         return set()
-    return _dengan_turunan(user.unit_kerja.values_list("pk", flat=True))
+    if not hasattr(user, "_lingkup_unit"):
+        user._lingkup_unit = frozenset(_dengan_turunan(user.unit_kerja.values_list("pk", flat=True)))
+    return set(user._lingkup_unit)
 
 
 def unit_terlihat(user):

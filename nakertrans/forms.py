@@ -1,83 +1,17 @@
-"""Forms of the nakertrans pages that are not admin forms, and the text field of the forms outside the
-entry pages (BidangTeks) with what goes with it.
-
-The entry pages' forms use nakertrans.bidang_form, whose messages read «<label>: <what is wrong>.»; the
-pages here answer with the services' own sentences («Alasan revisi wajib diisi (...)», «Teks berisi 2
-karakter NUL ...»), so each refusal of BidangTeks is a whole sentence naming its field.
-"""
+"""Forms of the nakertrans pages that are not admin forms (the text fields all forms share are in
+nakertrans.bidang_form)."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
-
-from nakertrans.format_id import format_angka
-
-KARAKTER_NUL = "\x00"  # comes with text pasted from a binary file; PostgreSQL cannot store it in text
-PANJANG_CATATAN = 4_000  # a free note or reason (the models' TextField has no limit of its own)
-BILANGAN_TERBESAR = 2_147_483_647  # what a PositiveIntegerField holds on every database
-PESAN_NUL_DIBUANG = "Karakter itu sudah dibuang dari teks di bawah: periksa teksnya, lalu kirim lagi."
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 
-class BidangTeks(forms.CharField):
-    """A text field whose refusals are whole Indonesian sentences naming it, so that a page can show
-    them as one message: a NUL character, with how many there are (Django's «Karakter null tidak
-    diizinkan» names neither the field nor the cause); a text over ``max_length`` in Indonesian figures;
-    an empty required field (``pesan_kosong``, else «<label> wajib diisi.»)."""
-
-    def __init__(self, *, label, pesan_kosong=None, **kwargs):
-        super().__init__(label=label, **kwargs)
-        self.error_messages["required"] = pesan_kosong or f"{label} wajib diisi."
-
-    def validate(self, value):
-        # Before Django's own validators (run after this), so that theirs are never the message.
-        if value and KARAKTER_NUL in value:
-            raise ValidationError(
-                f"{self.label} berisi {value.count(KARAKTER_NUL)} karakter NUL (biasanya terbawa saat "
-                "menempel dari berkas biner); tidak ada yang disimpan.",
-                code="null_characters_not_allowed",
-            )
-        if value and self.max_length is not None and len(value) > self.max_length:
-            raise ValidationError(
-                f"{self.label} terlalu panjang: {format_angka(len(value))} karakter, paling banyak "
-                f"{format_angka(self.max_length)}.",
-                code="max_length",
-            )
-        super().validate(value)
-
-
-class BidangDaftar(forms.Field):
-    """Several values under one name (the checkboxes of a list), each cleaned by ``bidang``."""
-
-    widget = forms.MultipleHiddenInput
-
-    def __init__(self, bidang, **kwargs):
-        super().__init__(required=False, **kwargs)
-        self.bidang = bidang
-
-    def to_python(self, value):
-        return [self.bidang.clean(v) for v in value or []]
-
-
-def gabung_galat(form):
-    """A refused form's errors as one message (each is a sentence naming its field)."""
-    return " ".join(p for daftar in form.errors.values() for p in daftar)
-
-
-class FormTeksKembali(forms.Form):
-    """A form whose page shows what was typed again after a refusal."""
-
-    def diketik(self, nama):
-        """The value typed into field ``nama``, without NUL characters (a browser would show them as
-        «�» and send that back)."""
-        return (self[nama].value() or "").replace(KARAKTER_NUL, "")
-
-    def gabung_galat(self):
-        """The refusals as one message, saying that a NUL is gone from the text shown again."""
-        pesan = gabung_galat(self)
-        teks = [n for n in self.errors if isinstance(self.fields.get(n), forms.CharField)]
-        if any(self.has_error(nama, "null_characters_not_allowed") for nama in teks):
-            pesan += f" {PESAN_NUL_DIBUANG}"
-        return pesan
+def _tolak_nul(form):
+    """Django's own auth forms: their text fields refuse a NUL with a sentence naming the field."""
+    for nama, bidang in form.fields.items():
+        bidang.error_messages["null_characters_not_allowed"] = (
+            f"{bidang.label or nama} berisi karakter NUL (biasanya terbawa saat menempel dari berkas biner); "
+            "ketik ulang tanpa karakter itu."
+        )
 
 
 class FormMasuk(AuthenticationForm):
@@ -94,6 +28,16 @@ class FormMasuk(AuthenticationForm):
             "Masukkan nama pengguna dan sandi yang benar. Huruf besar dan kecil dibedakan pada keduanya."
         ),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _tolak_nul(self)
+
+
+class FormGantiSandi(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _tolak_nul(self)
 
 
 class FormImpor(forms.Form):

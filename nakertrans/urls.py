@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nakertrans import views, views_impor
+from nakertrans.forms import FormGantiSandi
 
 admin.site.site_header = "SAKIP Dinas Tenaga Kerja dan Transmigrasi"
 admin.site.site_title = "Administrasi SAKIP"
@@ -16,7 +17,11 @@ urlpatterns = [
     path("organisasi/jabatan/<int:pk>/", views.jabatan_detail, name="jabatan_detail"),
     path("masuk/", views.masuk, name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
-    path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "kata-sandi/",
+        auth_views.PasswordChangeView.as_view(form_class=FormGantiSandi),
+        name="password_change",
+    ),
     path("kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("impor/", views_impor.halaman_impor, name="impor"),
     path("impor/simpan/", views_impor.simpan_impor, name="impor_simpan"),

@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from nakertrans.forms import FormImpor, FormKonfirmasiImporData, gabung_galat
+from nakertrans.bidang_form import pesan_galat
+from nakertrans.forms import FormImpor, FormKonfirmasiImporData
 from nakertrans.impor import BATAS_BARIS, BATAS_UKURAN, impor_berkas, jenis_impor, periksa, templat
 
 
@@ -90,7 +91,7 @@ def simpan_impor(request):
     _wajib_boleh_impor(request.user, jenis)
     try:
         if not sah:
-            raise ValidationError(gabung_galat(form))
+            raise ValidationError(pesan_galat(form))
         hasil, rekaman = impor_berkas(
             form.cleaned_data["token"],
             jenis=jenis,

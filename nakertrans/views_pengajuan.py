@@ -7,13 +7,13 @@ from django.http import Http404
 from django.urls import reverse
 
 from nakertrans import workflow
-from nakertrans.bidang_form import Teks, pesan_galat
+from nakertrans.bidang_form import BidangTeks, pesan_galat
 
 
 class FormAksi(forms.Form):
     """The note of a transition: why a period is returned or reopened (optional otherwise)."""
 
-    catatan = Teks(label="Catatan", required=False, max_length=4000)
+    catatan = BidangTeks(label="Catatan", required=False, max_length=4000)
 
 
 def konteks_tindakan(tindakan, pengajuan, nama_url, *args):

@@ -4,7 +4,7 @@ from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from nakertrans.admin_angka import TanpaPemisahRibuan
-from nakertrans.forms import gabung_galat
+from nakertrans.bidang_form import pesan_galat
 from nakertrans.impor import ImporSemuaAtauTidakSama
 from nakertrans.rumus import GalatRumus, urai_rumus
 from perjanjian import services
@@ -152,7 +152,7 @@ class PerjanjianKinerjaAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
         # reason it cannot take is named instead, and no action runs.
         alasan = FormAlasanRevisiAdmin(request.POST)
         if not alasan.is_valid():
-            self.message_user(request, f"Tidak ada yang diubah. {gabung_galat(alasan)}", messages.ERROR)
+            self.message_user(request, f"Tidak ada yang diubah. {pesan_galat(alasan)}", messages.ERROR)
             return None
         return super().response_action(request, queryset)
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.admin.helpers import ActionForm
 
-from nakertrans.forms import PANJANG_CATATAN, BidangTeks
+from nakertrans.bidang_form import PANJANG_CATATAN, BidangTeks
 
 PESAN_TANPA_ALASAN = "Alasan revisi wajib diisi (misalnya pergantian pejabat, program atau anggaran)."
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nakertrans.access import TAHUN_SAH, angka_bulat, unit_terlihat, wajib_tahun_sah
-from nakertrans.forms import gabung_galat
+from nakertrans.bidang_form import pesan_galat
 from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf, respons_pdf
 from perjanjian import services
@@ -102,7 +102,7 @@ def revisi_pk(request, pk):
     form = FormRevisi(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(gabung_galat(form))
+            raise ValidationError(pesan_galat(form))
         baru = services.revisi_pk(perjanjian=perjanjian, user=request.user, **form.cleaned_data)
     except (ValidationError, PermissionDenied) as galat:
         messages.error(request, f"Revisi tidak dibuat: {_pesan(galat)}")

@@ -1,6 +1,5 @@
 """The confirmation step of the kinerja spreadsheet import (nakertrans.forms.FormKonfirmasiImpor): a NUL
-character, an over-long or a missing preview token is the preview's message and nothing is imported. Run
-without nakertrans.middleware.TolakKarakterNul, so that the form is shown to refuse NUL itself."""
+character, an over-long or a missing preview token is the preview's message and nothing is imported."""
 
 import io
 
@@ -17,11 +16,6 @@ from nakertrans.models import UnitKerja
 from perjanjian.models import BarisPK
 
 PESAN = "Pratinjau tidak dikenal atau sudah kedaluwarsa; unggah ulang berkasnya."
-
-
-@pytest.fixture(autouse=True)
-def _tanpa_penolak_nul(settings):
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "nakertrans.middleware.TolakKarakterNul"]
 
 
 @pytest.fixture

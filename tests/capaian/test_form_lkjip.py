@@ -1,6 +1,5 @@
 """The LKjIP pages' forms (capaian.forms): a NUL character, a value over its limit or a missing value is
-a message naming the field and nothing is saved. Run without nakertrans.middleware.TolakKarakterNul, so
-that the forms are shown to refuse NUL themselves."""
+a message naming the field and nothing is saved."""
 
 import re
 
@@ -15,11 +14,6 @@ from capaian.pemeriksaan import periksa_lkjip
 URL = "/capaian/lkjip/2024/"
 PEMERIKSAAN = f"{URL}pemeriksaan/"
 PENUTUP = f"{URL}narasi/penutup/"
-
-
-@pytest.fixture(autouse=True)
-def _tanpa_penolak_nul(settings):
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "nakertrans.middleware.TolakKarakterNul"]
 
 
 def _pesan(respons):

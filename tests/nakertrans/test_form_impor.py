@@ -1,7 +1,6 @@
 """The confirmation step of the import page (nakertrans.forms.FormKonfirmasiImporData): a NUL character,
 an over-long or a missing preview token is the preview's message and nothing is imported; an unknown kind
-is not found. Run without nakertrans.middleware.TolakKarakterNul, so that the form is shown to refuse NUL
-itself."""
+is not found."""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -11,11 +10,6 @@ from django.urls import reverse
 from perjanjian.models import Indikator
 
 PESAN = "Pratinjau tidak dikenal atau sudah kedaluwarsa; unggah ulang berkasnya."
-
-
-@pytest.fixture(autouse=True)
-def _tanpa_penolak_nul(settings):
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "nakertrans.middleware.TolakKarakterNul"]
 
 
 @pytest.fixture

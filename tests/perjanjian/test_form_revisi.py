@@ -1,6 +1,5 @@
 """The reason of «Buat revisi» (perjanjian.forms), on the PK page and among the admin's actions: a NUL
-character, a reason over 4.000 characters or a missing one is a message and no revision is made. Run
-without nakertrans.middleware.TolakKarakterNul, so that the forms are shown to refuse NUL themselves."""
+character, a reason over 4.000 characters or a missing one is a message and no revision is made."""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -10,11 +9,6 @@ from nakertrans.demo import KABID_TRANS
 from perjanjian.models import PerjanjianKinerja
 
 ADMIN_PK = reverse("admin:perjanjian_perjanjiankinerja_changelist")
-
-
-@pytest.fixture(autouse=True)
-def _tanpa_penolak_nul(settings):
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "nakertrans.middleware.TolakKarakterNul"]
 
 
 @pytest.fixture
