@@ -48,6 +48,15 @@ def unit_terlihat(user):
     return UnitKerja.objects.filter(pk__in=id_unit_lingkup(user))
 
 
+def ada_unit_terlihat(user):
+    """Whether the user may read some unit (without a query once the scope is known)."""
+    if not user.is_authenticated:
+        return False
+    if melihat_semua_unit(user):
+        return UnitKerja.objects.exists()
+    return bool(id_unit_lingkup(user))
+
+
 def unit_yang_boleh_diisi(user):
     """The units whose data the user may enter: an operator's own scope, nothing else."""
     if not user.has_perm("nakertrans.isi_data_unit"):

@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.urls import reverse
 
-from nakertrans.access import unit_terlihat
+from nakertrans.access import ada_unit_terlihat
 from nakertrans.roles import peran_pengguna
 from nakertrans.views_impor import jenis_untuk
 
@@ -12,7 +12,7 @@ def navigasi(request):
     if user is None or not user.is_authenticated:
         return {}
     menu = [("Beranda", reverse("beranda"))]
-    if unit_terlihat(user).exists():
+    if ada_unit_terlihat(user):
         menu.append(("Organisasi", reverse("organisasi")))
     # Higher apps add their own entries (AppConfig.menu: [(label, url name, permission or None)]).
     for config in apps.get_app_configs():
