@@ -9,7 +9,7 @@ from django.db.models.functions import Cast
 from django.db.models.query import ModelIterable
 
 from capaian.hitung import hitung_capaian, huruf_tercapai, predikat
-from capaian.models import NilaiKomponenTriwulan, RealisasiTriwulan, SkalaPredikat
+from capaian.models import NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
@@ -24,8 +24,10 @@ def skala_aktif():
     """The predikat bands in use (the seed's scale, gap closed, when none is configured)."""
     from capaian.hitung import SKALA_SEED
 
-    skala = SkalaPredikat.objects.filter(aktif=True).prefetch_related("pita").first()
-    return skala.sebagai_pita() if skala else SKALA_SEED
+    pita = [p.sebagai_pita() for p in PitaPredikat.objects.filter(skala__aktif=True)]
+    if pita or SkalaPredikat.objects.filter(aktif=True).exists():  # the second query only without bands
+        return pita
+    return SKALA_SEED
 
 
 def nilai_terbesar(bidang):
