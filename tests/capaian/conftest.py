@@ -17,7 +17,5 @@ def _latar_sinkron(settings):
 
 @pytest.fixture
 def siap_terbit(realisasi_2024, kadis, _latar_sinkron):
-    """The demo year made publishable (tests/capaian/siap_terbit.py)."""
-    from tests.capaian.siap_terbit import jadikan_siap_terbit
-
-    jadikan_siap_terbit(kadis)
+    """The demo year made publishable (tests/capaian/siap_terbit.py; committed once: tests/conftest.py)."""
+    tersedia("siap_terbit")
