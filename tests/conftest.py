@@ -137,6 +137,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         # (fsync); locking and transactions are unchanged. Commits are what the transactional tests,
         # the browser tests' live server and the migrations spend most of their time on.
         db.setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF"
+    elif db["ENGINE"] == "django.db.backends.postgresql":
+        # The same for PostgreSQL: a commit returns before its WAL reaches the disk (locks unchanged).
+        db.setdefault("OPTIONS", {}).setdefault("options", "-c synchronous_commit=off")
 
 
 @pytest.fixture(scope="session")
