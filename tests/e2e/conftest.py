@@ -15,8 +15,10 @@ def _chromium_ada():
     return os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is not None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for the browser tests, closed after the last of them: Playwright's sync API keeps
+    an event loop running in this thread, in which a later test's asyncio.run() would fail."""
     if not _chromium_ada():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}; di CI uji peramban tidak boleh dilewati.")
