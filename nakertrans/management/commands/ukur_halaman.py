@@ -429,6 +429,9 @@ class Command(BaseCommand):
                         f"basis data {connection.vendor}"
                     )
                     self._ukur_di(f"http://127.0.0.1:{server.port}", halaman, sesi, klien, durasi, putaran)
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: gunicorn has been stopped on the way out; the sessions go below.
+            raise CommandError("Pengukuran dihentikan; gunicorn berhenti, sesi pengukuran dihapus.") from None
         finally:
             for s in sesi.values():
                 if s is not None:
