@@ -15,6 +15,7 @@ from anggaran.models import (
 )
 from anggaran.rollup import Ringkasan, bulan_lewat_pagu, jumlahkan, per_kode
 from nakertrans.format_id import format_angka
+from nakertrans.queries import tahun_tersedia
 
 
 @dataclass(frozen=True)
@@ -92,19 +93,9 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
     return baris, jumlahkan(per_sub.values())
 
 
-# The years the application has pages for (nakertrans.access.wajib_tahun_sah): a line typed with a
-# year like 20245 must not become the default year of every budget page (a 404).
-TAHUN_HALAMAN = (2000, 2100)
-
-
 def tahun_anggaran():
     """Years that have a DPA, newest first."""
-    return list(
-        AnggaranSubKegiatan.objects.filter(tahun__range=TAHUN_HALAMAN)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .distinct()
-    )
+    return tahun_tersedia(AnggaranSubKegiatan.objects)
 
 
 def tahun_terakhir():

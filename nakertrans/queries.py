@@ -2,7 +2,16 @@
 
 from django.db.models import Prefetch
 
+from nakertrans.access import TAHUN_SAH
 from nakertrans.models import Jabatan, Penugasan
+
+
+def tahun_tersedia(qs):
+    """The years of ``qs`` (rows with a ``tahun``), newest first; only years that are pages
+    (TAHUN_SAH), so that one row typed with a year like 20245 does not take the default page away."""
+    return list(
+        qs.filter(tahun__range=TAHUN_SAH).order_by("-tahun").values_list("tahun", flat=True).distinct()
+    )
 
 
 def jabatan_dengan_pejabat(tanggal, unit_kerja):

@@ -4,29 +4,18 @@ from django.db.models import Prefetch
 
 from anggaran.models import AnggaranSubKegiatan
 from anggaran.rollup import per_kode
-from nakertrans.access import TAHUN_SAH
+from nakertrans.queries import tahun_tersedia
 from perjanjian.models import IKU, BarisPK, PerjanjianKinerja
 
 
 def tahun_pk():
-    """Years that have a PK, newest first; only years that are pages (nakertrans.access.TAHUN_SAH), so
-    that one PK typed with a year like 20245 does not take the default page away."""
-    return list(
-        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .distinct()
-    )
+    """Years that have a PK, newest first."""
+    return tahun_tersedia(PerjanjianKinerja.objects)
 
 
 def tahun_pk_terakhir():
     """The newest year with a PK, or None."""
-    return (
-        PerjanjianKinerja.objects.filter(tahun__range=TAHUN_SAH)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .first()
-    )
+    return next(iter(tahun_pk()), None)
 
 
 def _dengan_baris(qs):
