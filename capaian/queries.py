@@ -9,11 +9,11 @@ from django.db.models.functions import Cast
 from django.db.models.query import ModelIterable
 
 from capaian.hitung import hitung_capaian, huruf_tercapai, predikat
-from capaian.models import NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
+from capaian.models import BuktiDukung, NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
-from perjanjian.models import BarisPK, PerjanjianKinerja
+from perjanjian.models import BarisPK, KomponenIndikator, PerjanjianKinerja
 from perjanjian.rencana import nilai_tahunan
 
 _TEKS = "teks_"  # prefix of the annotations that carry a decimal column as text
@@ -117,13 +117,17 @@ def unit_dengan_pk(tahun, unit):
 def baris_isian(tahun, triwulan, unit):
     """The lines of the year's final PKs that ``unit`` enters realisasi for (the entry page), with their
     quarters up to the triwulan, components and evidence: five queries whatever the number of lines."""
-    realisasi = realisasi_terbaca().filter(triwulan__lte=triwulan).prefetch_related("bukti")
+    # Explicit orders: the models' default orders go through relations and would join tables only to
+    # sort rows that are already grouped by their parent.
+    bukti = Prefetch("bukti", queryset=BuktiDukung.objects.order_by("diunggah_pada", "pk"))
+    realisasi = realisasi_terbaca().filter(triwulan__lte=triwulan).prefetch_related(bukti)
     realisasi = Prefetch("realisasi", queryset=realisasi.order_by("triwulan"))
+    komponen = Prefetch("indikator__komponen", queryset=KomponenIndikator.objects.order_by("urutan", "kode"))
     return (
         BarisPK.objects.filter(perjanjian__tahun=tahun, perjanjian__status=PerjanjianKinerja.Status.FINAL)
         .diisi_oleh(unit)
         .select_related("indikator", "perjanjian__jabatan")
-        .prefetch_related(realisasi, "indikator__komponen")
+        .prefetch_related(realisasi, komponen)
         .order_by("perjanjian__jabatan__tingkat_pk", "perjanjian__jabatan__urutan", "urutan")
     )
 

@@ -100,13 +100,29 @@ def ambil_pengajuan(*, jenis, tahun, periode, unit_kerja):
     """The Pengajuan of a unit's period; an unsaved draft while nobody has moved it yet (reading a page
     never writes a row)."""
     kunci = {"jenis": jenis, "tahun": tahun, "periode": periode, "unit_kerja": unit_kerja}
-    return Pengajuan.objects.filter(**kunci).first() or Pengajuan(**kunci)
+    # One row by its unique key: no order (the model's default order joins the unit table).
+    return next(iter(Pengajuan.objects.filter(**kunci).order_by()[:1]), None) or Pengajuan(**kunci)
 
 
 def riwayat(pengajuan):
     if pengajuan.pk is None:
         return RiwayatPengajuan.objects.none()
-    return pengajuan.riwayat.select_related("oleh__pegawai")
+    return (
+        pengajuan.riwayat.select_related("oleh__pegawai")
+        .only(
+            "pengajuan_id",
+            "waktu",
+            "dari_status",
+            "ke_status",
+            "catatan",
+            "oleh__username",
+            "oleh__pegawai__nama",
+            "oleh__pegawai__gelar_depan",
+            "oleh__pegawai__gelar_belakang",
+            "oleh__pegawai__data_contoh",
+        )  # fmt: skip
+        .order_by("waktu", "pk")
+    )
 
 
 def dapat_diubah(pengajuan):
