@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from nakertrans.management.commands.ukur_halaman import url_basis_data
+from capaian.management.commands.ukur_halaman import url_basis_data
 from nakertrans.models import Pengguna
 from tests.conftest import BERANDA
 
