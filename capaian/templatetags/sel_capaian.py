@@ -13,28 +13,28 @@ from nakertrans.format_id import format_angka
 register = template.Library()
 
 
-def _ringkas(nilai, desimal):
-    teks = format_angka(nilai, desimal)
-    return teks.rstrip("0").rstrip(",") if "," in teks else teks
+def _nilai(c, nilai, *, ringkas):
+    """A letter as it is; a number with the indicator's decimals (``ringkas``: no trailing zero
+    decimals, as a PK prints its targets); «—» for none."""
+    if nilai is None or nilai == "":
+        return "—"
+    if c.tercapai is not None or isinstance(nilai, str):
+        return nilai
+    teks = format_angka(nilai, c.baris.indikator.desimal)
+    if ringkas and "," in teks:
+        teks = teks.rstrip("0").rstrip(",")
+    return teks or "—"
 
 
 @register.simple_tag
 def nilai_target(c):
     """A CapaianBaris's target: letters as they are, a number without trailing zero decimals."""
-    if c.target is None or c.target == "":
-        return "—"
-    if c.tercapai is not None or isinstance(c.target, str):
-        return c.target
-    return _ringkas(c.target, c.baris.indikator.desimal) or "—"
+    return _nilai(c, c.target, ringkas=True)
 
 
 @register.simple_tag
 def nilai_realisasi(c):
-    if c.realisasi is None or c.realisasi == "":
-        return "—"
-    if c.tercapai is not None or isinstance(c.realisasi, str):
-        return c.realisasi
-    return format_angka(c.realisasi, c.baris.indikator.desimal) or "—"
+    return _nilai(c, c.realisasi, ringkas=False)
 
 
 @register.simple_tag
