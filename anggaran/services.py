@@ -39,7 +39,9 @@ def pengajuan_anggaran(anggaran, bulan):
 def _periksa_pagu(anggaran, bulan, keuangan, catatan, dikonfirmasi):
     """A realisasi above the pagu stands only with a note in the month that crossed it
     (anggaran.rollup.bulan_lewat_pagu); saving that month asks for a confirmation and the note."""
-    bulanan = dict(anggaran.realisasi.exclude(bulan=bulan).values_list("bulan", "keuangan"))
+    tersimpan = list(anggaran.realisasi.exclude(bulan=bulan).values_list("bulan", "keuangan", "catatan"))
+    bulanan = {b: k for b, k, _ in tersimpan}
+    catatan_bulan = {b: c for b, _, c in tersimpan}
     bulanan[bulan] = keuangan
     lewat = bulan_lewat_pagu(anggaran.pagu, bulanan.items())
     if lewat is None:
@@ -52,8 +54,7 @@ def _periksa_pagu(anggaran, bulan, keuangan, catatan, dikonfirmasi):
                 f"{awal}. Centang konfirmasi dan tulis catatan alasannya bila memang benar."
             )
         return
-    catatan_bulan_itu = anggaran.realisasi.filter(bulan=lewat).values_list("catatan", flat=True).first()
-    if not (catatan_bulan_itu or "").strip():
+    if not (catatan_bulan.get(lewat) or "").strip():
         raise ValidationError(
             f"{awal} sejak {NAMA_BULAN[lewat - 1]}, dan bulan itu belum punya catatan alasannya. "
             f"Tulis dulu catatannya pada isian {NAMA_BULAN[lewat - 1]}."
@@ -96,7 +97,7 @@ def cegah_pindah_unit_terkunci(sender, *, obj, unit_lama, **kwargs):
     bulan = RealisasiAnggaran.objects.filter(anggaran=obj).values_list("bulan", flat=True)
     if workflow.ada_yang_terkunci(
         jenis=Pengajuan.Jenis.ANGGARAN,
-        unit_kerja_id=[unit_lama, obj.unit_kerja_id],
+        unit_kerja_ids=[unit_lama, obj.unit_kerja_id],
         periode=[(obj.tahun, b) for b in bulan],
     ):
         raise ValidationError(

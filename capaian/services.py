@@ -394,7 +394,7 @@ def cegah_pindah_unit_terkunci(sender, *, obj, unit_lama, **kwargs):
         .distinct()
     )
     if workflow.ada_yang_terkunci(
-        jenis=Pengajuan.Jenis.KINERJA, unit_kerja_id=[unit_lama, obj.unit_kerja_id], periode=triwulan
+        jenis=Pengajuan.Jenis.KINERJA, unit_kerja_ids=[unit_lama, obj.unit_kerja_id], periode=triwulan
     ):
         raise ValidationError(
             {

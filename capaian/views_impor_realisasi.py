@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from capaian import impor_realisasi
 from capaian.forms import FormBerkas
-from capaian.views_isian import _baris_unit, _tw_sah
+from capaian.queries import baris_isian
+from capaian.views_isian import _tw_sah
 from nakertrans import workflow
 from nakertrans.access import get_unit_kerja_for_user, unit_yang_boleh_diisi
 from nakertrans.berkas_tabel import BATAS_UKURAN
@@ -29,7 +30,7 @@ def _wajib_pengisi(request, tahun, triwulan, unit_pk):
         jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
     )
     baris = list(
-        _baris_unit(tahun, triwulan, unit).prefetch_related(
+        baris_isian(tahun, triwulan, unit).prefetch_related(
             "indikator__komponen", "realisasi__komponen__komponen"
         )
     )

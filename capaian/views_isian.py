@@ -51,10 +51,6 @@ def status_isian(request, tahun):
     )
 
 
-def _baris_unit(tahun, triwulan, unit):
-    return baris_isian(tahun, triwulan, unit)
-
-
 def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=None, konfirmasi=None):
     """What one row of the entry page shows. ``isian``: the typed values to show back after a refused
     save; ``konfirmasi``: the PerluKonfirmasi that asks the person to confirm a reading."""
@@ -100,7 +96,7 @@ def _halaman_isian(request, tahun, triwulan, unit, ganti=None):
     pita, cache, ganti = skala_aktif(), {}, ganti or {}
     baris = [
         _konteks_baris(b, triwulan, pita, cache, boleh_isi, *ganti.get(b.pk, ()))
-        for b in _baris_unit(tahun, triwulan, unit)
+        for b in baris_isian(tahun, triwulan, unit)
     ]
     return render(
         request,
@@ -171,7 +167,7 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
         if perlu is None:
             messages.error(request, galat)  # also when the period was locked meanwhile: no form to show it
         return _halaman_isian(request, tahun, triwulan, unit, ganti={baris.pk: (galat, flat, perlu)})
-    [b] = _baris_unit(tahun, triwulan, unit).filter(pk=baris.pk)
+    [b] = baris_isian(tahun, triwulan, unit).filter(pk=baris.pk)
     if galat:
         konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, galat, flat, perlu)
     else:

@@ -3,8 +3,3 @@ performance. Their Indonesian names are in nakertrans.format_id (months) and her
 
 # The quarters as the reports write them: «Triwulan III», «TW IV».
 TRIWULAN = ("I", "II", "III", "IV")
-
-
-def nama_triwulan(triwulan):
-    """1 -> 'I' ... 4 -> 'IV'."""
-    return TRIWULAN[triwulan - 1]

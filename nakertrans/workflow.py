@@ -145,13 +145,11 @@ def pastikan_dapat_diubah(pengajuan):
         )
 
 
-def ada_yang_terkunci(*, jenis, unit_kerja_id, periode):
-    """Whether any of ``periode`` ((tahun, periode) pairs) of the unit (an id, or a list of ids) is
-    submitted or approved. The lock belongs to the unit, so what such periods hold may not be moved to
-    or from another unit."""
-    unit = unit_kerja_id if isinstance(unit_kerja_id, list | tuple | set) else [unit_kerja_id]
+def ada_yang_terkunci(*, jenis, unit_kerja_ids, periode):
+    """Whether any of ``periode`` ((tahun, periode) pairs) of any of the units is submitted or approved.
+    The lock belongs to the unit, so what such periods hold may not be moved to or from another unit."""
     terkunci = set(
-        Pengajuan.objects.filter(jenis=jenis, unit_kerja_id__in=unit)
+        Pengajuan.objects.filter(jenis=jenis, unit_kerja_id__in=unit_kerja_ids)
         .exclude(status__in=DAPAT_DIUBAH)
         .values_list("tahun", "periode")
     )
