@@ -3,7 +3,8 @@
 import io
 
 from openpyxl import load_workbook
-from pypdf import PdfReader
+
+from tests.pdf_teks import BerkasPdf
 
 URL = "/anggaran/realisasi/2024/"
 
@@ -32,12 +33,12 @@ def test_xlsx_of_an_operator_has_only_their_units_lines(masuk_sebagai, operator_
 def test_pdf_is_landscape_with_page_numbers_and_the_seed_totals(masuk_sebagai, kadis, anggaran_2024):
     respons = masuk_sebagai(kadis).get(URL + "unduh.pdf", {"periode": "t4"})
     assert respons["Content-Type"] == "application/pdf"
-    pdf = PdfReader(io.BytesIO(respons.content))
-    halaman = pdf.pages[0]
-    assert halaman.mediabox.width > halaman.mediabox.height
-    teks = "\n".join(p.extract_text() for p in pdf.pages)
+    pdf = BerkasPdf(respons.content)
+    lebar, tinggi = pdf.ukuran[0]
+    assert lebar > tinggi
+    teks = pdf.teks()
     assert "4.635.301.681" in teks and "4.344.631.646" in teks and "93,73" in teks
-    assert f"Halaman 1 dari {len(pdf.pages)}" in teks
+    assert f"Halaman 1 dari {len(pdf)}" in teks
     assert "2.07.01.2.01.0001" in teks
 
 

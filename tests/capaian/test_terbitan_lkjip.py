@@ -9,17 +9,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from pypdf import PdfReader
 
 from capaian.models import PembuatanLKjIP, TerbitanLKjIP
 from capaian.narasi import simpan_narasi
 from capaian.terbitan import buat_pdf, nomor_berikut, terbitkan_lkjip
+from tests.pdf_teks import teks_pdf
 
 URL = "/capaian/lkjip/2024/"
-
-
-def _teks(isi):
-    return " ".join(" ".join(h.extract_text() for h in PdfReader(io.BytesIO(isi)).pages).split())
 
 
 def _terbitkan(client, nomor=None):
@@ -60,7 +56,7 @@ def test_kepala_dinas_publishes_and_the_inspektorat_downloads_the_identical_file
     assert terbitan.sha256 == hashlib.sha256(isi).hexdigest() and terbitan.ukuran == len(isi)
     assert terbitan.sha256 in respons.content.decode()
     assert "Diketahui; dijelaskan dalam BAB III." in terbitan.tanggapan  # the answered warnings, as published
-    teks = _teks(isi)
+    teks = teks_pdf(isi)
     assert "Versi terbitan 1" in teks and "DRAF" not in teks
     assert "108,33 %" in teks and "19700914 199203 1 003" in teks
 
@@ -145,7 +141,7 @@ def test_a_draft_is_made_in_the_background_and_the_page_polls_it(realisasi_2024,
     assert "every 1s" not in status and "Pratinjau draf" in status
     pratinjau = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf")
     assert pratinjau["Content-Disposition"].startswith("inline;")
-    assert pratinjau.content.startswith(b"%PDF") and "DRAF" in _teks(pratinjau.content)
+    assert pratinjau.content.startswith(b"%PDF") and "DRAF" in teks_pdf(pratinjau.content)
     unduh = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf?unduh=1")
     assert unduh["Content-Disposition"].startswith("attachment;")
 

@@ -2,10 +2,8 @@
 published by the Kepala Dinas; downloaded by the Inspektorat with the SHA-256 the page shows."""
 
 import hashlib
-import io
 
 import pytest
-from pypdf import PdfReader
 
 from anggaran.demo import muat_anggaran
 from capaian.demo import muat_realisasi, muat_skala
@@ -15,12 +13,9 @@ from perjanjian.demo import muat_perencanaan
 from tests.capaian.siap_terbit import jadikan_siap_terbit
 from tests.conftest import PASSWORD
 from tests.e2e.test_siklus_realisasi import _keluar, _masuk
+from tests.pdf_teks import teks_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _teks_pdf(isi):
-    return " ".join(" ".join(h.extract_text() for h in PdfReader(io.BytesIO(isi)).pages).split())
 
 
 def _tahun_siap_terbit():
@@ -53,13 +48,13 @@ def test_draft_preview_download_publish_and_inspektorat_download(live_server, pa
     respons = page.context.request.get(live_server.url + pratinjau.get_attribute("href"))
     assert respons.headers["content-type"] == "application/pdf"
     assert respons.headers["content-disposition"].startswith("inline;")
-    assert "DRAF" in _teks_pdf(respons.body())
+    assert "DRAF" in teks_pdf(respons.body())
     tab.close()
 
     with page.expect_download() as unduhan:
         page.get_by_role("link", name="Unduh draf").click()
     draf = open(unduhan.value.path(), "rb").read()
-    teks = _teks_pdf(draf)
+    teks = teks_pdf(draf)
     assert "DRAF" in teks and "108,33 %" in teks and "4.635.301.681" in teks
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -75,4 +70,4 @@ def test_draft_preview_download_publish_and_inspektorat_download(live_server, pa
     assert unduhan.value.suggested_filename == "LKjIP-2024-versi-1.pdf"
     terbitan = open(unduhan.value.path(), "rb").read()
     assert hashlib.sha256(terbitan).hexdigest() == sha_di_halaman
-    assert "Versi terbitan 1" in _teks_pdf(terbitan)
+    assert "Versi terbitan 1" in teks_pdf(terbitan)

@@ -3,11 +3,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.core.management import call_command
-from pypdf import PdfReader
 
 from nakertrans.demo import KEPALA_DINAS_JABATAN
 from nakertrans.rumus import hitung
 from perjanjian.models import BarisPK, Indikator, NilaiKomponenTahunan, PerjanjianKinerja
+from tests.pdf_teks import teks_pdf
 
 
 def nilai_komponen_tahunan(indikator, tahun):
@@ -56,7 +56,7 @@ def test_cetak_pk_writes_the_twelve_documents(perencanaan, tmp_path):
     call_command("cetak_pk", "2024", str(tmp_path), stdout=keluaran)
     berkas = sorted(Path(tmp_path).glob("*.pdf"))
     assert len(berkas) == 12
-    teks = " ".join(" ".join(h.extract_text() for h in PdfReader(berkas[0]).pages).split())
+    teks = teks_pdf(berkas[0])
     for potongan in [
         "PERJANJIAN KINERJA TAHUN 2024",
         "PIHAK KESATU",
