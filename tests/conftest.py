@@ -15,6 +15,8 @@ Transactional tests (``transaction=True``, ``transactional_db``, ``live_server``
 committed in the same way; pytest-django empties the database after each of them, as before.
 """
 
+from contextlib import contextmanager
+
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.test.utils import override_settings
@@ -191,6 +193,21 @@ def pytest_runtest_setup(item):
             _kosongkan()
 
 
+@contextmanager
+def transaksi_modul(django_db_blocker):
+    """For a module fixture that builds its own data for all the module's tests: a transaction opened
+    around the block and rolled back after the module, each test's own (pytest-django's ``db``) a
+    savepoint inside it. The personas' password is hashed with the tests' hasher."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=HASHER_CEPAT):
+        atom = transaction.atomic()
+        atom.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atom.__exit__(None, None, None)
+
+
 def tersedia(nama):
     """A level fixture's check that its data is committed (the conftest's wiring still holds)."""
     tingkat = NAMA_TINGKAT.index(nama) + 1
@@ -277,3 +294,34 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=keluar)
         items[:] = [item for item in items if not item.get_closest_marker(lain)]
     items.sort(key=tingkat_uji)
+
+
+# Where the application calls WeasyPrint, by module and name.
+PEMANGGIL_PDF = ("nakertrans.pdf", "capaian.terbitan", "capaian.management.commands.cetak_lkjip")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_sekali():
+    """WeasyPrint makes the same bytes from the same HTML (the LKjIP of the demo year, 4 s, is the
+    same for a draft made by the page and by ``cetak_lkjip``, and a first publication is the same in
+    every test that publishes one): each HTML is rendered once per session. A test that replaces the
+    renderer (monkeypatch) still replaces this one."""
+    import importlib
+
+    from nakertrans import pdf
+
+    tersimpan = {}
+    asli = pdf.html_ke_pdf
+
+    def html_ke_pdf(html):
+        if html not in tersimpan:
+            tersimpan[html] = asli(html)
+        return tersimpan[html]
+
+    modul = [importlib.import_module(nama) for nama in PEMANGGIL_PDF]
+    for m in modul:
+        assert m.html_ke_pdf is asli, m.__name__
+        m.html_ke_pdf = html_ke_pdf
+    yield
+    for m in modul:
+        m.html_ke_pdf = asli

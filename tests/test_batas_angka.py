@@ -35,16 +35,16 @@ from django.contrib import admin as admin_situs
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.validators import DecimalValidator, MaxValueValidator, MinValueValidator
-from django.db import connection, models, transaction
-from django.test.utils import override_settings
+from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from nakertrans.format_id import baca_angka, format_angka
+from tests.conftest import PASSWORD, transaksi_modul
 
 APLIKASI = ("nakertrans", "anggaran", "perjanjian", "capaian")
-PASSWORD = "sandi-uji-2024"
+
 TAHUN = 2024
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -204,11 +204,7 @@ def demo(django_db_setup, django_db_blocker):
     from perjanjian.demo import muat_perencanaan
     from perjanjian.models import PerjanjianKinerja
 
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-        transaction.atomic(),
-    ):
+    with transaksi_modul(django_db_blocker):
         muat_organisasi(password=PASSWORD)
         muat_anggaran()
         muat_perencanaan()
@@ -243,7 +239,6 @@ def demo(django_db_setup, django_db_blocker):
             diperiksa_oleh=admin,
         )
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

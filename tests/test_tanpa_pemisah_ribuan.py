@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from nakertrans.demo import KABID_TRANS, muat_organisasi
 from nakertrans.models import Pengguna, UnitKerja
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, transaksi_modul
 
 APLIKASI = ["nakertrans", "anggaran", "perjanjian", "capaian"]
 # Admin pages whose ModelAdmin this change covers; nakertrans/admin.py has its own owner.
@@ -54,18 +54,25 @@ def _ids_mulai_besar():
                 )
 
 
-@pytest.fixture
-def data(db, settings):
+@pytest.fixture(scope="module")
+def _data_modul(django_db_setup, django_db_blocker):
     from anggaran.demo import muat_anggaran
     from capaian.demo import muat_skala
     from perjanjian.demo import muat_perencanaan
 
-    _ids_mulai_besar()
-    muat_organisasi(password=PASSWORD)
-    muat_anggaran()
-    muat_perencanaan()
-    muat_skala()
-    assert UnitKerja.objects.order_by("pk").first().pk > 1_000_000
+    with transaksi_modul(django_db_blocker):
+        _ids_mulai_besar()
+        muat_organisasi(password=PASSWORD)
+        muat_anggaran()
+        muat_perencanaan()
+        muat_skala()
+        assert UnitKerja.objects.order_by("pk").first().pk > 1_000_000
+        yield
+
+
+@pytest.fixture
+def data(_data_modul, db):
+    """The demo data with large ids, built once for the module; each test in a savepoint of it."""
 
 
 def _semua_id():

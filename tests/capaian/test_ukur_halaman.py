@@ -102,7 +102,7 @@ def test_measures_five_pages_at_three_concurrencies_on_its_own_gunicorn(
 ):
     sesi_sebelum = Session.objects.count()
     keluaran = io.StringIO()
-    call_command("ukur_halaman", "--durasi", "0.25", "--putaran", "1", stdout=keluaran)
+    call_command("ukur_halaman", "--durasi", "0.1", "--putaran", "1", stdout=keluaran)
     baris = keluaran.getvalue().splitlines()
 
     hasil = [m.groupdict() for m in map(BARIS_HASIL.match, baris) if m]

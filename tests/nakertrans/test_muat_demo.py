@@ -1,9 +1,10 @@
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.test.utils import override_settings
 
 from nakertrans.models import Jabatan, Pengguna, UnitKerja
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, transaksi_modul
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +20,29 @@ LOGIN_PERAN = {
 }
 
 
+SANDI = "rahasia-demo"
+
+
+@pytest.fixture(scope="module")
+def _dimuat_modul(django_db_setup, django_db_blocker):
+    with transaksi_modul(django_db_blocker), override_settings(DEBUG=True):
+        call_command("muat_demo", "--password", SANDI)
+        yield
+
+
+@pytest.fixture
+def dimuat(_dimuat_modul, db, settings):
+    """``muat_demo --password rahasia-demo`` run once for the module (on an empty database); each test
+    in a savepoint of it, with DEBUG on."""
+    settings.DEBUG = True
+
+
 def _jumlah_baris():
     return {model._meta.label: model.objects.count() for model in apps.get_models()}
 
 
 def test_refuses_with_debug_off_unless_forced(settings):
+    assert not Pengguna.objects.exists()
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG tidak aktif"):
         call_command("muat_demo", "--password", PASSWORD)
@@ -32,18 +51,14 @@ def test_refuses_with_debug_off_unless_forced(settings):
     assert Pengguna.objects.filter(username="kadis").exists()
 
 
-def test_running_twice_changes_no_row_count(settings):
-    settings.DEBUG = True
-    call_command("muat_demo", "--password", PASSWORD)
+def test_running_twice_changes_no_row_count(dimuat):
     pertama = _jumlah_baris()
-    call_command("muat_demo", "--password", PASSWORD)
+    call_command("muat_demo", "--password", SANDI)
     assert _jumlah_baris() == pertama
     assert pertama["nakertrans.UnitKerja"] == 7
 
 
-def test_loads_every_unit_and_every_pk_signing_post(settings):
-    settings.DEBUG = True
-    call_command("muat_demo", "--password", PASSWORD)
+def test_loads_every_unit_and_every_pk_signing_post(dimuat):
     assert set(UnitKerja.objects.values_list("nama", flat=True)) == {
         "Dinas Tenaga Kerja dan Transmigrasi",
         "Sekretariat",
@@ -59,17 +74,15 @@ def test_loads_every_unit_and_every_pk_signing_post(settings):
     assert all(jabatan.penugasan.exists() for jabatan in penandatangan)
 
 
-def test_every_demo_login_works_with_the_given_password_and_has_its_role(settings):
-    settings.DEBUG = True
-    call_command("muat_demo", "--password", "rahasia-demo")
+def test_every_demo_login_works_with_the_given_password_and_has_its_role(dimuat):
     for username, grup in LOGIN_PERAN.items():
         pengguna = Pengguna.objects.get(username=username)
-        assert pengguna.check_password("rahasia-demo"), username
+        assert pengguna.check_password(SANDI), username
         assert list(pengguna.groups.values_list("name", flat=True)) == [grup]
     assert not Pengguna.objects.filter(is_superuser=True).exists()
 
 
-def test_default_password_is_the_documented_one(settings):
-    settings.DEBUG = True
+def test_default_password_is_the_documented_one(dimuat):
+    assert not Pengguna.objects.get(username="kadis").check_password("sakip2024")
     call_command("muat_demo")
     assert Pengguna.objects.get(username="kadis").check_password("sakip2024")
