@@ -4,17 +4,23 @@ An object outside the user's reach is a 404, so another unit's data is not even 
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
-from nakertrans.models import Jabatan, UnitKerja
+from nakertrans.models import Jabatan, Pengguna, UnitKerja
 
 
-def _dengan_turunan(id_awal):
-    """The given unit ids plus every unit below them (one query: the tree is small)."""
-    anak = {}
-    for pk, induk_id in UnitKerja.objects.values_list("pk", "induk_id"):
+def _lingkup(user):
+    """The user's units and every unit below them, from one query over the unit tree (it is small)
+    that also says which units are the user's own."""
+    milik = Pengguna.unit_kerja.through.objects.filter(pengguna=user, unitkerja=OuterRef("pk"))
+    anak, hasil, antrean = {}, set(), []
+    for pk, induk_id, sendiri in (
+        UnitKerja.objects.annotate(sendiri=Exists(milik)).order_by().values_list("pk", "induk_id", "sendiri")
+    ):
         anak.setdefault(induk_id, []).append(pk)
-    hasil, antrean = set(), list(id_awal)
+        if sendiri:
+            antrean.append(pk)
     while antrean:
         pk = antrean.pop()
         if pk not in hasil:
@@ -35,7 +41,7 @@ def id_unit_lingkup(user):
     if not user.is_authenticated:
         return set()
     if not hasattr(user, "_lingkup_unit"):
-        user._lingkup_unit = frozenset(_dengan_turunan(user.unit_kerja.values_list("pk", flat=True)))
+        user._lingkup_unit = frozenset(_lingkup(user))
     return set(user._lingkup_unit)
 
 

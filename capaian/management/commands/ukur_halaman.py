@@ -33,6 +33,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
+from nakertrans.auth import BackendModel
 from nakertrans.demo import BIDANG_NAKER
 from nakertrans.format_id import format_angka, format_angka_tepat
 from nakertrans.models import Pengguna, UnitKerja
@@ -95,7 +96,7 @@ def buat_sesi(username):
     pengguna = Pengguna.objects.get(username=username)
     sesi = import_module(settings.SESSION_ENGINE).SessionStore()
     sesi[SESSION_KEY] = pengguna._meta.pk.value_to_string(pengguna)
-    sesi[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    sesi[BACKEND_SESSION_KEY] = f"{BackendModel.__module__}.{BackendModel.__qualname__}"
     sesi[HASH_SESSION_KEY] = pengguna.get_session_auth_hash()
     sesi.save()
     return sesi
