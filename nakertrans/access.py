@@ -10,23 +10,24 @@ from django.http import Http404
 from nakertrans.models import Jabatan, Pengguna, UnitKerja
 
 
-def _lingkup(user):
-    """The user's units and every unit below them, from one query over the unit tree (it is small)
-    that also says which units are the user's own."""
-    milik = Pengguna.unit_kerja.through.objects.filter(pengguna=user, unitkerja=OuterRef("pk"))
-    anak, hasil, antrean = {}, set(), []
-    for pk, induk_id, sendiri in (
-        UnitKerja.objects.annotate(sendiri=Exists(milik)).order_by().values_list("pk", "induk_id", "sendiri")
-    ):
-        anak.setdefault(induk_id, []).append(pk)
-        if sendiri:
-            antrean.append(pk)
-    while antrean:
-        pk = antrean.pop()
-        if pk not in hasil:
-            hasil.add(pk)
-            antrean.extend(anak.get(pk, []))
-    return hasil
+def _pohon_unit(user):
+    """Every unit by id (the tree is small) and the ids of the user's scope: their units and every
+    unit below them. One query, kept on the user object as Django keeps a user's permissions
+    (``_perm_cache``): a page asks several times, and a request's user is loaded anew for every
+    request."""
+    if not hasattr(user, "_pohon_unit"):
+        milik = Pengguna.unit_kerja.through.objects.filter(pengguna=user, unitkerja=OuterRef("pk"))
+        semua = {u.pk: u for u in UnitKerja.objects.annotate(sendiri=Exists(milik)).order_by()}
+        anak, lingkup, antrean = {}, set(), [u.pk for u in semua.values() if u.sendiri]
+        for u in semua.values():
+            anak.setdefault(u.induk_id, []).append(u.pk)
+        while antrean:
+            pk = antrean.pop()
+            if pk not in lingkup:
+                lingkup.add(pk)
+                antrean.extend(anak.get(pk, []))
+        user._pohon_unit = semua, frozenset(lingkup)
+    return user._pohon_unit
 
 
 def melihat_semua_unit(user):
@@ -34,15 +35,10 @@ def melihat_semua_unit(user):
 
 
 def id_unit_lingkup(user):
-    """Ids of the units in the user's own scope (their units and the units below them).
-
-    Kept on the user object, as Django keeps a user's permissions (``_perm_cache``): a page asks
-    several times, and a request's user is loaded anew for every request."""
+    """Ids of the units in the user's own scope (their units and the units below them)."""
     if not user.is_authenticated:
         return set()
-    if not hasattr(user, "_lingkup_unit"):
-        user._lingkup_unit = frozenset(_lingkup(user))
-    return set(user._lingkup_unit)
+    return set(_pohon_unit(user)[1])
 
 
 def unit_terlihat(user):
@@ -71,11 +67,17 @@ def unit_yang_boleh_diisi(user):
 
 
 def get_unit_kerja_for_user(user, pk, *, untuk_isi=False):
-    daftar = unit_yang_boleh_diisi(user) if untuk_isi else unit_terlihat(user)
-    try:
-        return daftar.get(pk=pk)
-    except UnitKerja.DoesNotExist:
-        raise Http404("Unit kerja tidak ditemukan.") from None
+    """The unit ``pk`` if the user may read it (``untuk_isi``: enter its data), from the tree the
+    access checks load anyway (no query of its own)."""
+    pk = angka_bulat(pk)
+    if untuk_isi:
+        boleh = user.has_perm("nakertrans.isi_data_unit") and pk in id_unit_lingkup(user)
+    else:
+        boleh = user.is_authenticated and (melihat_semua_unit(user) or pk in id_unit_lingkup(user))
+    unit = _pohon_unit(user)[0].get(pk) if boleh else None
+    if unit is None:
+        raise Http404("Unit kerja tidak ditemukan.")
+    return unit
 
 
 def get_jabatan_for_user(user, pk):
