@@ -22,8 +22,11 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py muat_demo --password '$(DEMO_PASSWORD)'
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Bytecode is written even where the environment turns it off (PYTHONDONTWRITEBYTECODE): without it
+# every run compiles the project and rewrites the tests' asserts again, seconds before the first test
+# and again in every subprocess the tests start (gunicorn's workers, manage.py).
 test: install
-	DEBUG=1 $(BIN)/python -m pytest
+	env -u PYTHONDONTWRITEBYTECODE DEBUG=1 $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .
