@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 
 from django.db import connection
-from django.db.models import Prefetch, TextField
+from django.db.models import F, Prefetch, TextField
 from django.db.models.functions import Cast
 from django.db.models.query import ModelIterable
 
@@ -116,11 +116,11 @@ def unit_dengan_pk(tahun, unit):
 
 def baris_isian(tahun, triwulan, unit):
     """The lines of the year's final PKs that ``unit`` enters realisasi for (the entry page), with their
-    quarters up to the triwulan, components and evidence: five queries whatever the number of lines."""
+    quarters up to the triwulan and components: four queries whatever the number of lines. The
+    quarter's evidence comes with ``bukti_triwulan``."""
     # Explicit orders: the models' default orders go through relations and would join tables only to
     # sort rows that are already grouped by their parent.
-    bukti = Prefetch("bukti", queryset=BuktiDukung.objects.order_by("diunggah_pada", "pk"))
-    realisasi = realisasi_terbaca().filter(triwulan__lte=triwulan).prefetch_related(bukti)
+    realisasi = realisasi_terbaca().filter(triwulan__lte=triwulan)
     realisasi = Prefetch("realisasi", queryset=realisasi.order_by("triwulan"))
     komponen = Prefetch("indikator__komponen", queryset=KomponenIndikator.objects.order_by("urutan", "kode"))
     return (
@@ -130,6 +130,20 @@ def baris_isian(tahun, triwulan, unit):
         .prefetch_related(realisasi, komponen)
         .order_by("perjanjian__jabatan__tingkat_pk", "perjanjian__jabatan__urutan", "urutan")
     )
+
+
+def bukti_triwulan(baris, triwulan):
+    """{line id: [evidence of its realisasi of the triwulan]} for the lines ``baris``, oldest first: one
+    query, and only the quarter the entry page shows (a prefetch through the realisasi would read the
+    evidence of every earlier quarter too)."""
+    hasil = {}
+    for bukti in (
+        BuktiDukung.objects.filter(realisasi__baris__in=baris, realisasi__triwulan=triwulan)
+        .annotate(baris_id=F("realisasi__baris_id"))
+        .order_by("diunggah_pada", "pk")
+    ):
+        hasil.setdefault(bukti.baris_id, []).append(bukti)
+    return hasil
 
 
 def baris_tahun(tahun, sampai_triwulan=4):

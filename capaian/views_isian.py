@@ -12,7 +12,7 @@ from capaian import services
 from capaian.access import get_baris_for_user
 from capaian.forms_isian import FormIsianTriwulan
 from capaian.models import BuktiDukung
-from capaian.queries import baris_isian, hitung_baris, skala_aktif, unit_dengan_pk
+from capaian.queries import baris_isian, bukti_triwulan, hitung_baris, skala_aktif, unit_dengan_pk
 from nakertrans import workflow
 from nakertrans.access import (
     get_unit_kerja_for_user,
@@ -51,15 +51,17 @@ def status_isian(request, tahun):
     )
 
 
-def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, galat=None, isian=None, konfirmasi=None):
-    """What one row of the entry page shows. ``isian``: the typed values to show back after a refused
-    save; ``konfirmasi``: the PerluKonfirmasi that asks the person to confirm a reading."""
+def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, bukti, galat=None, isian=None, konfirmasi=None):
+    """What one row of the entry page shows. ``bukti``: the quarter's evidence by line
+    (``bukti_triwulan``); ``isian``: the typed values to show back after a refused save;
+    ``konfirmasi``: the PerluKonfirmasi that asks the person to confirm a reading."""
     capaian = hitung_baris(baris, triwulan, pita, cache)
     ini = next((r for r in baris.realisasi.all() if r.triwulan == triwulan), None)
     return {
         "b": baris,
         "c": capaian,
         "r": ini,
+        "bukti": bukti.get(baris.pk, []) if ini else [],
         "komponen": [
             (
                 k,
@@ -94,10 +96,9 @@ def _halaman_isian(request, tahun, triwulan, unit, ganti=None):
     tindakan = workflow.tindakan(request.user, pengajuan)
     boleh_isi = tindakan.isi
     pita, cache, ganti = skala_aktif(), {}, ganti or {}
-    baris = [
-        _konteks_baris(b, triwulan, pita, cache, boleh_isi, *ganti.get(b.pk, ()))
-        for b in baris_isian(tahun, triwulan, unit)
-    ]
+    daftar = list(baris_isian(tahun, triwulan, unit))
+    bukti = bukti_triwulan(daftar, triwulan)
+    baris = [_konteks_baris(b, triwulan, pita, cache, boleh_isi, bukti, *ganti.get(b.pk, ())) for b in daftar]
     return render(
         request,
         "capaian/isian_triwulan.html",
@@ -168,10 +169,11 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
             messages.error(request, galat)  # also when the period was locked meanwhile: no form to show it
         return _halaman_isian(request, tahun, triwulan, unit, ganti={baris.pk: (galat, flat, perlu)})
     [b] = baris_isian(tahun, triwulan, unit).filter(pk=baris.pk)
+    bukti = bukti_triwulan([b], triwulan)
     if galat:
-        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, galat, flat, perlu)
+        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, bukti, galat, flat, perlu)
     else:
-        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True)
+        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, bukti)
     if not request.htmx:
         if konteks["belum_lengkap"]:
             messages.warning(

@@ -400,3 +400,24 @@ def _operator_sekretariat():
     from nakertrans.models import Pengguna
 
     return Pengguna.objects.get(username="operator_sekretariat")
+
+
+def test_each_quarter_shows_its_own_evidence_in_its_row(masuk_sebagai, operator_naker, perencanaan):
+    baris = _baris(PENGANTAR_KERJA)
+    client = masuk_sebagai(operator_naker)
+    for triwulan, nama in [(1, "bukti-tw1.pdf"), (2, "bukti-tw2.pdf")]:
+        respons = _simpan(client, baris, triwulan, realisasi="160", bukti=SimpleUploadedFile(nama, _pdf()))
+        # The row the save swaps in lists the quarter's evidence.
+        assert nama in respons.content.decode()
+    unit = baris.perjanjian.unit_isian
+    halaman = {
+        tw: client.get(reverse("capaian:isian_triwulan", args=[2024, tw, unit.pk])).content.decode()
+        for tw in (1, 2, 3)
+    }
+    baris_tw = {tw: h[h.index(f'id="baris-{baris.pk}"') :].split("</tr>")[0] for tw, h in halaman.items()}
+    assert "bukti-tw1.pdf" in baris_tw[1] and "bukti-tw2.pdf" not in baris_tw[1]
+    assert "bukti-tw2.pdf" in baris_tw[2] and "bukti-tw1.pdf" not in baris_tw[2]
+    assert "bukti-tw" not in halaman[3]
+    # The other rows of the page list none of it.
+    lain = [b for b in halaman[1].split('<tr id="baris-')[1:] if not b.startswith(f'{baris.pk}"')]
+    assert lain and not any("bukti-tw" in b.split("</tr>")[0] for b in lain)
