@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 
 from django.db import connection
-from django.db.models import F, Prefetch, TextField
+from django.db.models import Prefetch, TextField
 from django.db.models.functions import Cast
 from django.db.models.query import ModelIterable
 
@@ -135,16 +135,15 @@ def baris_isian(tahun, triwulan, unit):
 
 
 def bukti_triwulan(baris, triwulan):
-    """{line id: [evidence of its realisasi of the triwulan]} for the lines ``baris``, oldest first: one
-    query, and only the quarter the entry page shows (a prefetch through the realisasi would read the
-    evidence of every earlier quarter too)."""
+    """{line id: [evidence of its realisasi of the triwulan]} for the lines ``baris`` loaded by
+    ``baris_isian``, oldest first: one query by the quarter's realisasi ids, none when no line has the
+    quarter yet (a prefetch through the realisasi would read the evidence of every earlier quarter too)."""
+    realisasi = {r.pk: b.pk for b in baris for r in b.realisasi.all() if r.triwulan == triwulan}
     hasil = {}
-    for bukti in (
-        BuktiDukung.objects.filter(realisasi__baris__in=baris, realisasi__triwulan=triwulan)
-        .annotate(baris_id=F("realisasi__baris_id"))
-        .order_by("diunggah_pada", "pk")
-    ):
-        hasil.setdefault(bukti.baris_id, []).append(bukti)
+    if realisasi:
+        berkas = BuktiDukung.objects.filter(realisasi__in=list(realisasi))
+        for bukti in berkas.order_by("diunggah_pada", "pk"):
+            hasil.setdefault(realisasi[bukti.realisasi_id], []).append(bukti)
     return hasil
 
 
