@@ -25,8 +25,9 @@ run: install
 # Bytecode is written even where the environment turns it off (PYTHONDONTWRITEBYTECODE): without it
 # every run compiles the project and rewrites the tests' asserts again, seconds before the first test
 # and again in every subprocess the tests start (gunicorn's workers, manage.py).
+# -n auto: one test process per CPU (pytest-xdist), each with its own test database.
 test: install
-	env -u PYTHONDONTWRITEBYTECODE DEBUG=1 $(BIN)/python -m pytest
+	env -u PYTHONDONTWRITEBYTECODE DEBUG=1 $(BIN)/python -m pytest -n auto
 
 lint: install
 	$(BIN)/ruff check .

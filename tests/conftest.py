@@ -301,6 +301,14 @@ PEMANGGIL_PDF = ("nakertrans.pdf", "capaian.terbitan", "capaian.management.comma
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _media_sesi(tmp_path_factory):
+    """Uploaded evidence and published reports go to the session's own directory: not into the
+    checkout's media/, and not into the directory of another test process (make test runs two)."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _pdf_sekali():
     """WeasyPrint makes the same bytes from the same HTML (the LKjIP of the demo year, 4 s, is the
     same for a draft made by the page and by ``cetak_lkjip``, and a first publication is the same in
