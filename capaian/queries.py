@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 
 from django.db import connection
-from django.db.models import Prefetch, TextField
+from django.db.models import Prefetch, TextField, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.db.models.query import ModelIterable
 
@@ -82,13 +82,17 @@ def komponen_terbaca():
     return terbaca(NilaiKomponenTriwulan.objects.select_related("komponen"), "nilai")
 
 
-def realisasi_terbaca():
+def _nilai_komponen():
+    return Prefetch("komponen", queryset=komponen_terbaca(), to_attr="nilai_komponen")
+
+
+def realisasi_terbaca(komponen=True):
     """Quarterly realisasi with their component values as the list ``nilai_komponen``, every figure
     read safely. A list (``to_attr``) rather than the ``komponen`` manager: Django builds one queryset
-    per realisasi for a manager's prefetch, 4 ms of the entry page's 36 realisasi."""
-    return terbaca(RealisasiTriwulan.objects.all(), "realisasi_angka").prefetch_related(
-        Prefetch("komponen", queryset=komponen_terbaca(), to_attr="nilai_komponen")
-    )
+    per realisasi for a manager's prefetch, 4 ms of the entry page's 36 realisasi. ``komponen=False``:
+    without the values (the caller reads them, see baris_isian)."""
+    qs = terbaca(RealisasiTriwulan.objects.all(), "realisasi_angka")
+    return qs.prefetch_related(_nilai_komponen()) if komponen else qs
 
 
 @dataclass
@@ -116,22 +120,34 @@ def unit_dengan_pk(tahun, unit):
     return unit.filter(pk__in=pk.id_unit_isian()).order_by("urutan")
 
 
-def baris_isian(tahun, triwulan, unit):
-    """The lines of the year's final PKs that ``unit`` enters realisasi for (the entry page), with their
-    quarters up to the triwulan and components: four queries whatever the number of lines. The
-    quarter's evidence comes with ``bukti_triwulan``."""
+def baris_isian(tahun, triwulan, unit, pk=None):
+    """The lines (a list) of the year's final PKs that ``unit`` enters realisasi for (the entry page;
+    ``pk``: that line only), with their quarters up to the triwulan and components: three queries
+    whatever the number of lines, four when some line's indicator has components (their values are read
+    only for those lines' quarters). The quarter's evidence comes with ``bukti_triwulan``."""
     # Explicit orders: the models' default orders go through relations and would join tables only to
     # sort rows that are already grouped by their parent.
-    realisasi = realisasi_terbaca().filter(triwulan__lte=triwulan)
+    realisasi = realisasi_terbaca(komponen=False).filter(triwulan__lte=triwulan)
     realisasi = Prefetch("realisasi", queryset=realisasi.order_by("triwulan"))
     komponen = Prefetch("indikator__komponen", queryset=KomponenIndikator.objects.order_by("urutan", "kode"))
-    return (
-        BarisPK.objects.filter(perjanjian__tahun=tahun, perjanjian__status=PerjanjianKinerja.Status.FINAL)
-        .diisi_oleh(unit)
+    qs = BarisPK.objects.filter(perjanjian__tahun=tahun, perjanjian__status=PerjanjianKinerja.Status.FINAL)
+    if pk is not None:
+        qs = qs.filter(pk=pk)
+    daftar = list(
+        qs.diisi_oleh(unit)
         .select_related("indikator", "perjanjian__jabatan")
         .prefetch_related(realisasi, komponen)
         .order_by("perjanjian__jabatan__tingkat_pk", "perjanjian__jabatan__urutan", "urutan")
     )
+    berkomponen = []
+    for baris in daftar:
+        if baris.indikator.komponen.all():
+            berkomponen.extend(baris.realisasi.all())
+        else:
+            for r in baris.realisasi.all():
+                r.nilai_komponen = []  # an indicator without components has no component values
+    prefetch_related_objects(berkomponen, _nilai_komponen())
+    return daftar
 
 
 def bukti_triwulan(baris, triwulan):

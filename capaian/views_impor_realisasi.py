@@ -29,7 +29,7 @@ def _wajib_pengisi(request, tahun, triwulan, unit_pk):
     pengajuan = workflow.ambil_pengajuan(
         jenis=Pengajuan.Jenis.KINERJA, tahun=tahun, periode=triwulan, unit_kerja=unit
     )
-    baris = list(baris_isian(tahun, triwulan, unit))  # with components and their values
+    baris = baris_isian(tahun, triwulan, unit)  # with components and their values
     return unit, pengajuan, baris
 
 

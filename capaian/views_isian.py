@@ -96,7 +96,7 @@ def _halaman_isian(request, tahun, triwulan, unit, ganti=None):
     tindakan = workflow.tindakan(request.user, pengajuan)
     boleh_isi = tindakan.isi
     pita, cache, ganti = skala_aktif(), {}, ganti or {}
-    daftar = list(baris_isian(tahun, triwulan, unit))
+    daftar = baris_isian(tahun, triwulan, unit)
     bukti = bukti_triwulan(daftar, triwulan)
     baris = [_konteks_baris(b, triwulan, pita, cache, boleh_isi, bukti, *ganti.get(b.pk, ())) for b in daftar]
     return render(
@@ -168,7 +168,7 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
         if perlu is None:
             messages.error(request, galat)  # also when the period was locked meanwhile: no form to show it
         return _halaman_isian(request, tahun, triwulan, unit, ganti={baris.pk: (galat, flat, perlu)})
-    [b] = baris_isian(tahun, triwulan, unit).filter(pk=baris.pk)
+    [b] = baris_isian(tahun, triwulan, unit, pk=baris.pk)
     bukti = bukti_triwulan([b], triwulan)
     if galat:
         konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, bukti, galat, flat, perlu)

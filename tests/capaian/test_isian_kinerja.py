@@ -229,6 +229,34 @@ def test_entry_page_query_count_does_not_grow_with_lines(masuk_sebagai, kadis, p
     assert banyak[0] > sedikit[0] and banyak[1] == sedikit[1]
 
 
+def test_component_values_are_read_only_for_lines_computed_from_components(
+    masuk_sebagai, kadis, realisasi_2024
+):
+    """Bidang Ketenagakerjaan's lines are typed figures: its page reads no component values; the
+    Sekretariat fills the Kepala Dinas's TPT, computed from two components, and its page reads them in
+    one query and shows the computed figure."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = masuk_sebagai(kadis)
+
+    def baca(unit):
+        with CaptureQueriesContext(connection) as q:
+            respons = client.get(
+                reverse("capaian:isian_triwulan", args=[2024, 4, UnitKerja.objects.get(nama=unit).pk])
+            )
+        nilai = [k for k in q.captured_queries if 'FROM "capaian_nilaikomponentriwulan"' in k["sql"]]
+        return respons, len(nilai), len(q)
+
+    naker, nilai_naker, kueri_naker = baca("Bidang Ketenagakerjaan")
+    sekretariat, nilai_sekretariat, kueri_sekretariat = baca("Sekretariat")
+    assert any(k["b"].indikator.rumus for k in sekretariat.context["baris"])
+    assert not any(k["b"].indikator.rumus for k in naker.context["baris"])
+    assert (nilai_naker, nilai_sekretariat) == (0, 1)
+    assert kueri_sekretariat == kueri_naker + 1
+    assert "108,33" in sekretariat.content.decode()  # TPT 2024 computed from its components
+
+
 def test_kabid_trans_line_is_read_only_for_kadis(masuk_sebagai, kadis, perencanaan):
     assert _simpan(masuk_sebagai(kadis), _baris(KABID_TRANS), realisasi="1").status_code == 404
 
