@@ -150,7 +150,7 @@ def tanggal_tanda_tangan(tahun):
 
 def kumpulkan_lkjip(tahun, tanggal=None):
     tanggal = tanggal or tanggal_tanda_tangan(tahun)
-    instansi = Instansi.objects.first()
+    instansi = Instansi.objects.select_related("pemerintah_daerah").first()
     pita = skala_aktif()
     renstra = (
         Renstra.objects.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun)

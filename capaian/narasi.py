@@ -73,7 +73,8 @@ class BagianNarasi:
 def _kata_pengantar(k):
     instansi, tahun = k["instansi"], k["tahun"]
     return (
-        f"Laporan Kinerja Instansi Pemerintah (LKjIP) {instansi.nama} {instansi.kabupaten} Tahun {tahun} "
+        f"Laporan Kinerja Instansi Pemerintah (LKjIP) {instansi.nama} {instansi.pemerintah_daerah} "
+        f"Tahun {tahun} "
         "disusun sebagai wujud pertanggungjawaban pelaksanaan tugas dan fungsi serta pencapaian sasaran "
         f"strategis yang ditetapkan dalam Perjanjian Kinerja Tahun {tahun}. Seluruh angka dalam laporan ini "
         "dihitung dari data realisasi yang telah disetujui dan dapat ditelusuri kembali.\n\n"

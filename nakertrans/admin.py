@@ -16,6 +16,7 @@ from nakertrans.models import (
     Instansi,
     Jabatan,
     Pegawai,
+    PemerintahDaerah,
     Pengajuan,
     Pengguna,
     Penugasan,
@@ -81,9 +82,15 @@ class PenugasanInline(admin.TabularInline):
     autocomplete_fields = ["pegawai", "jabatan"]
 
 
+@admin.register(PemerintahDaerah)
+class PemerintahDaerahAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "ibu_kota"]
+
+
 @admin.register(Instansi)
 class InstansiAdmin(admin.ModelAdmin):
-    list_display = ["nama", "kabupaten", "telepon"]
+    list_display = ["nama", "pemerintah_daerah", "telepon"]
+    list_select_related = ["pemerintah_daerah"]
 
 
 @admin.register(UnitKerja)

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.auth.models import Group
 
-from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, Penugasan, UnitKerja
+from nakertrans.models import Instansi, Jabatan, Pegawai, PemerintahDaerah, Pengguna, Penugasan, UnitKerja
 from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
 
 DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
@@ -106,10 +106,15 @@ def simpan_bila_berubah(model, kunci, **nilai):
 
 
 def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
+    pemda = simpan_bila_berubah(
+        PemerintahDaerah,
+        {"jenis": PemerintahDaerah.Jenis.KABUPATEN, "nama": "Bungo"},
+        ibu_kota="Muara Bungo",
+    )
     instansi = simpan_bila_berubah(
         Instansi,
         {"nama": DINAS},
-        kabupaten="Kabupaten Bungo",
+        pemerintah_daerah=pemda,
         alamat="Jl. Damar No. 831 Kel. Pasir Putih Kec. Rimbo Tengah",
         telepon="(0747) 21013",
         kode_pos="37214",

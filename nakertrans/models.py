@@ -1,4 +1,5 @@
-"""The organisation: Instansi, UnitKerja, Jabatan, Pegawai, who holds which post when, and users."""
+"""The organisation: the Pemerintah Daerah and its Instansi (perangkat daerah), UnitKerja, Jabatan,
+Pegawai, who holds which post when, and users."""
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -11,9 +12,33 @@ from nakertrans.nip import format_nip, normalisasi_nip, validasi_nip
 from nakertrans.signals import periksa_pindah_unit
 
 
+class PemerintahDaerah(models.Model):
+    """The kabupaten or kota whose perangkat daerah (Instansi) this installation serves."""
+
+    class Jenis(models.TextChoices):
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.KABUPATEN)
+    nama = models.CharField("nama", max_length=100, help_text="Tanpa «Kabupaten»/«Kota», misalnya: Bungo.")
+    ibu_kota = models.CharField("ibu kota", max_length=100, blank=True, help_text="Misalnya: Muara Bungo.")
+
+    class Meta:
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+        constraints = [models.UniqueConstraint(fields=["jenis", "nama"], name="pemda_unik")]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.nama}"
+
+
 class Instansi(models.Model):
+    """A perangkat daerah (OPD: dinas, badan, kecamatan ...) of the Pemerintah Daerah."""
+
+    pemerintah_daerah = models.ForeignKey(
+        PemerintahDaerah, verbose_name="pemerintah daerah", on_delete=models.PROTECT, related_name="instansi"
+    )
     nama = models.CharField("nama instansi", max_length=200)
-    kabupaten = models.CharField("kabupaten/kota", max_length=100)
     alamat = models.CharField("alamat", max_length=300, blank=True)
     telepon = models.CharField("telepon", max_length=50, blank=True)
     kode_pos = models.CharField("kode pos", max_length=10, blank=True)

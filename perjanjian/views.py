@@ -51,7 +51,7 @@ def _konteks_pk(perjanjian):
         "pihak_kesatu": kesatu,
         "pihak_kedua": kedua,
         "lampiran": lampiran_anggaran(perjanjian),
-        "instansi": Instansi.objects.first(),
+        "instansi": Instansi.objects.select_related("pemerintah_daerah").first(),
     }
 
 

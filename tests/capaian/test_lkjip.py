@@ -104,3 +104,14 @@ def test_analysis_prints_the_method_in_force_not_always_two_t_minus_r(realisasi_
     assert "makin rendah makin baik; capaian dihitung target / realisasi × 100" in teks
     assert "2 × target" not in teks
     assert "109,09 %" in teks  # 5,88 / 5,39 x 100: the printed method is the one the figure used
+
+
+def test_the_lkjip_cover_and_opening_name_the_kabupaten(realisasi_2024):
+    from capaian.lkjip import html_lkjip, kumpulkan_lkjip
+    from capaian.narasi import bagian_narasi
+
+    pengantar = bagian_narasi(kumpulkan_lkjip(2024))[0].bawaan
+    assert "LKjIP) Dinas Tenaga Kerja dan Transmigrasi Kabupaten Bungo Tahun 2024 disusun" in pengantar
+    assert 'class="sampul-instansi">DINAS TENAGA KERJA DAN TRANSMIGRASI<br>KABUPATEN BUNGO</p>' in html_lkjip(
+        2024
+    )

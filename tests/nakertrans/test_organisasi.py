@@ -93,9 +93,11 @@ def test_two_overlapping_rows_added_in_one_form_are_refused(masuk_sebagai, admin
 
 def test_plt_may_act_beside_a_vacancy_and_is_found_by_date():
     # Built without the demo: a post held definitif until March, then by a Plt.
-    from nakertrans.models import Instansi
+    from nakertrans.models import Instansi, PemerintahDaerah
 
-    instansi = Instansi.objects.create(nama="Dinas Uji", kabupaten="Kabupaten Uji")
+    instansi = Instansi.objects.create(
+        nama="Dinas Uji", pemerintah_daerah=PemerintahDaerah.objects.create(nama="Uji")
+    )
     unit = UnitKerja.objects.create(instansi=instansi, nama="Bidang Uji", jenis="bidang")
     jabatan = Jabatan.objects.create(nama="Kepala Bidang Uji", unit_kerja=unit, jenis="struktural")
     lama = Pegawai.objects.create(nama="Lama", nip="197001012000011001")
