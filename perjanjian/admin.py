@@ -12,17 +12,57 @@ from perjanjian.forms import FormAksiPK, FormAlasanRevisiAdmin
 from perjanjian.impor import BarisPKResource, IndikatorResource
 from perjanjian.models import (
     IKU,
+    RPJMD,
     BarisPK,
+    IKUDaerah,
     Indikator,
     KomponenIndikator,
     Misi,
+    MisiRPJMD,
     NilaiKomponenTahunan,
     PerjanjianKinerja,
     Renstra,
     SasaranRenstra,
+    SasaranRPJMD,
     TargetIKU,
+    TargetIKUDaerah,
     Tujuan,
+    TujuanRPJMD,
 )
+
+
+class MisiRPJMDInline(TanpaPemisahRibuan, admin.TabularInline):
+    model = MisiRPJMD
+    extra = 0
+
+
+class TujuanRPJMDInline(TanpaPemisahRibuan, admin.TabularInline):
+    model = TujuanRPJMD
+    extra = 0
+
+
+class SasaranRPJMDInline(TanpaPemisahRibuan, admin.TabularInline):
+    model = SasaranRPJMD
+    extra = 0
+
+
+@admin.register(RPJMD)
+class RPJMDAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
+    list_display = ["__str__", "tahun_awal", "tahun_akhir"]
+    list_select_related = ["pemerintah_daerah"]
+    inlines = [MisiRPJMDInline, TujuanRPJMDInline, SasaranRPJMDInline]
+
+
+class TargetIKUDaerahInline(TanpaPemisahRibuan, admin.TabularInline):
+    model = TargetIKUDaerah
+    extra = 0
+
+
+@admin.register(IKUDaerah)
+class IKUDaerahAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
+    list_display = ["indikator", "rpjmd", "sasaran", "urutan"]
+    list_select_related = ["indikator", "rpjmd__pemerintah_daerah", "sasaran"]
+    inlines = [TargetIKUDaerahInline]
 
 
 class MisiInline(TanpaPemisahRibuan, admin.TabularInline):

@@ -12,6 +12,10 @@ are no floats. Where the seed is wrong or ambiguous the data follows what is pri
 judgement is written in a ``catatan`` or in a comment. Pure Python: no Django imports.
 """
 
+# BAB II A.I: the office's visi "mengacu kepada visi kabupaten Bungo"; BAB III names the RPJMD Kabupaten
+# Bungo 2021-2026. The seed prints no misi or tujuan of the RPJMD.
+RPJMD = {"tahun_awal": 2021, "tahun_akhir": 2026, "visi": "Bungo yang Mandiri, Aman dan Sejahtera"}
+
 VISI = "Terwujudnya Tenaga Kerja dan Masyarakat Transmigrasi yang Berkualitas, Maju dan Sejahtera"
 
 MISI = [

@@ -24,11 +24,13 @@ from nakertrans.demo import (
     SUBKOOR_PROMOSI,
     simpan_bila_berubah,
 )
-from nakertrans.models import Jabatan, UnitKerja
+from nakertrans.models import Jabatan, PemerintahDaerah, UnitKerja
 from perjanjian import data_seed as seed
 from perjanjian.models import (
     IKU,
+    RPJMD,
     BarisPK,
+    IKUDaerah,
     Indikator,
     KomponenIndikator,
     Misi,
@@ -36,7 +38,9 @@ from perjanjian.models import (
     PerjanjianKinerja,
     Renstra,
     SasaranRenstra,
+    SasaranRPJMD,
     TargetIKU,
+    TargetIKUDaerah,
     Tujuan,
 )
 from perjanjian.services import penandatangan_pada
@@ -193,7 +197,39 @@ def muat_renstra():
         for tahun, target in seed.TARGET_KEPALA_DINAS[data["target"]].items():
             simpan_bila_berubah(TargetIKU, {"iku": iku_baru, "tahun": tahun}, target_angka=Decimal(target))
         iku.append(iku_baru)
+    muat_rpjmd(iku)
     return iku
+
+
+def muat_rpjmd(iku):
+    """The RPJMD of Kabupaten Bungo as far as the seed names it: its period and visi, and as sasaran
+    daerah and IKU daerah the two lines of the PK between the Bupati and the Kepala Dinas, whose IKU
+    table says of both "Memenuhi target RPJMD" (the Dinas's IKU take the RPJMD's indicator and targets).
+    The Renstra sasaran of each IKU supports that sasaran daerah."""
+    pemda = PemerintahDaerah.objects.get(jenis=PemerintahDaerah.Jenis.KABUPATEN, nama="Bungo")
+    rpjmd = simpan_bila_berubah(
+        RPJMD,
+        {"pemerintah_daerah": pemda, "tahun_awal": seed.RPJMD["tahun_awal"]},
+        tahun_akhir=seed.RPJMD["tahun_akhir"],
+        visi=seed.RPJMD["visi"],
+    )
+    for urutan, iku_opd in enumerate(iku, start=1):
+        sasaran = simpan_bila_berubah(
+            SasaranRPJMD, {"rpjmd": rpjmd, "urutan": urutan}, teks=iku_opd.uraian_sasaran
+        )
+        iku_daerah = simpan_bila_berubah(
+            IKUDaerah,
+            {"rpjmd": rpjmd, "urutan": urutan},
+            sasaran=sasaran,
+            indikator=iku_opd.indikator,
+            formulasi=iku_opd.formulasi,
+        )
+        for target in iku_opd.target_tahunan.all():
+            simpan_bila_berubah(
+                TargetIKUDaerah, {"iku": iku_daerah, "tahun": target.tahun}, target_angka=target.target_angka
+            )
+        simpan_bila_berubah(SasaranRenstra, {"pk": iku_opd.sasaran_id}, sasaran_rpjmd=sasaran)
+    return rpjmd
 
 
 def muat_perjanjian_kinerja(iku):

@@ -1,4 +1,5 @@
-"""Renstra, IKU, indicators (with formulas and polarity) and the yearly Perjanjian Kinerja."""
+"""The RPJMD of the Pemerintah Daerah, each office's Renstra and IKU, indicators (with formulas and
+polarity) and the yearly Perjanjian Kinerja."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -8,7 +9,7 @@ from django.db.models.functions import Coalesce, Lower
 from simple_history.models import HistoricalRecords
 
 from anggaran.models import Nomenklatur
-from nakertrans.models import Jabatan, Penugasan, UnitKerja, pejabat_pada
+from nakertrans.models import Jabatan, PemerintahDaerah, Penugasan, UnitKerja, pejabat_pada
 from nakertrans.rumus import GalatRumus, urai_rumus
 
 # SAKIP evaluation letters, best first.
@@ -17,43 +18,112 @@ PREDIKAT_SAKIP = ["AA", "A", "BB", "B", "CC", "C", "D"]
 NILAI = {"max_digits": 15, "decimal_places": 4}
 
 
-class Renstra(models.Model):
-    nama = models.CharField("nama", max_length=200, help_text="Misalnya: Renstra 2021-2026.")
+class _Rencana(models.Model):
+    """A five-year plan: its years and its visi (the RPJMD of the kabupaten, the Renstra of an office)."""
+
     tahun_awal = models.PositiveSmallIntegerField("tahun awal")
     tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
     visi = models.TextField("visi")
 
     class Meta:
-        verbose_name = "renstra"
-        verbose_name_plural = "renstra"
+        abstract = True
         ordering = ["-tahun_awal"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(tahun_akhir__gte=models.F("tahun_awal")), name="renstra_tahun_urut"
+                condition=Q(tahun_akhir__gte=models.F("tahun_awal")), name="%(class)s_tahun_urut"
             )
         ]
-
-    def __str__(self):
-        return self.nama
 
     def clean(self):
         if self.tahun_awal and self.tahun_akhir and self.tahun_akhir < self.tahun_awal:
             raise ValidationError({"tahun_akhir": "Tahun akhir tidak boleh sebelum tahun awal."})
 
+    def memuat(self, tahun):
+        return self.tahun_awal <= tahun <= self.tahun_akhir
 
-class _Butir(models.Model):
-    """An ordered statement of a Renstra (misi, tujuan, sasaran)."""
 
-    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE)
+class RPJMD(_Rencana):
+    """The Pemerintah Daerah's medium-term plan: the top of the cascade RPJMD -> Renstra -> PK."""
+
+    pemerintah_daerah = models.ForeignKey(
+        PemerintahDaerah, verbose_name="pemerintah daerah", on_delete=models.PROTECT, related_name="rpjmd"
+    )
+
+    class Meta(_Rencana.Meta):
+        verbose_name = "RPJMD"
+        verbose_name_plural = "RPJMD"
+        constraints = [
+            *_Rencana.Meta.constraints,
+            models.UniqueConstraint(fields=["pemerintah_daerah", "tahun_awal"], name="rpjmd_unik"),
+        ]
+
+    def __str__(self):
+        return f"RPJMD {self.pemerintah_daerah} {self.tahun_awal}-{self.tahun_akhir}"
+
+
+class Renstra(_Rencana):
+    nama = models.CharField("nama", max_length=200, help_text="Misalnya: Renstra 2021-2026.")
+
+    class Meta(_Rencana.Meta):
+        verbose_name = "renstra"
+        verbose_name_plural = "renstra"
+
+    def __str__(self):
+        return self.nama
+
+
+class _Uraian(models.Model):
+    """An ordered statement of a plan (misi, tujuan, sasaran)."""
+
     urutan = models.PositiveSmallIntegerField("urutan")
     teks = models.TextField("uraian")
 
     class Meta:
         abstract = True
-        ordering = ["renstra", "urutan"]
 
     def __str__(self):
         return f"{self.urutan}. {self.teks}"
+
+
+class _ButirRPJMD(_Uraian):
+    rpjmd = models.ForeignKey(RPJMD, verbose_name="RPJMD", on_delete=models.CASCADE)
+
+    class Meta(_Uraian.Meta):
+        abstract = True
+        ordering = ["rpjmd", "urutan"]
+
+
+class MisiRPJMD(_ButirRPJMD):
+    class Meta(_ButirRPJMD.Meta):
+        verbose_name = "misi RPJMD"
+        verbose_name_plural = "misi RPJMD"
+        default_related_name = "misi"
+
+
+class TujuanRPJMD(_ButirRPJMD):
+    class Meta(_ButirRPJMD.Meta):
+        verbose_name = "tujuan RPJMD"
+        verbose_name_plural = "tujuan RPJMD"
+        default_related_name = "tujuan"
+
+
+class SasaranRPJMD(_ButirRPJMD):
+    """A sasaran daerah; the Renstra sasaran of the offices say which one they support."""
+
+    class Meta(_ButirRPJMD.Meta):
+        verbose_name = "sasaran RPJMD"
+        verbose_name_plural = "sasaran RPJMD"
+        default_related_name = "sasaran"
+
+
+class _Butir(_Uraian):
+    """An ordered statement of a Renstra (misi, tujuan, sasaran)."""
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE)
+
+    class Meta(_Uraian.Meta):
+        abstract = True
+        ordering = ["renstra", "urutan"]
 
 
 class Misi(_Butir):
@@ -71,6 +141,15 @@ class Tujuan(_Butir):
 
 
 class SasaranRenstra(_Butir):
+    sasaran_rpjmd = models.ForeignKey(
+        SasaranRPJMD,
+        verbose_name="mendukung sasaran RPJMD",
+        on_delete=models.PROTECT,
+        related_name="sasaran_renstra",
+        null=True,
+        blank=True,
+    )
+
     class Meta(_Butir.Meta):
         verbose_name = "sasaran renstra"
         verbose_name_plural = "sasaran renstra"
@@ -266,6 +345,56 @@ class TargetIKU(Target):
 
     def clean(self):
         self.bersihkan_target(self.iku.indikator if self.iku_id else None)
+
+
+class IKUDaerah(models.Model):
+    """An Indikator Kinerja Utama of the Pemerintah Daerah: a sasaran daerah's indicator, with a target
+    for each year of the RPJMD."""
+
+    rpjmd = models.ForeignKey(RPJMD, verbose_name="RPJMD", on_delete=models.CASCADE, related_name="iku")
+    sasaran = models.ForeignKey(
+        SasaranRPJMD, verbose_name="sasaran", on_delete=models.PROTECT, related_name="iku"
+    )
+    indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="iku_daerah")
+    formulasi = models.TextField("formulasi", blank=True)
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "IKU daerah"
+        verbose_name_plural = "IKU daerah"
+        ordering = ["rpjmd", "urutan"]
+
+    def __str__(self):
+        return str(self.indikator)
+
+    def clean(self):
+        if self.sasaran_id and self.rpjmd_id and self.sasaran.rpjmd_id != self.rpjmd_id:
+            raise ValidationError({"sasaran": "Sasaran ini milik RPJMD lain."})
+
+
+class TargetIKUDaerah(Target):
+    iku = models.ForeignKey(
+        IKUDaerah, verbose_name="IKU daerah", on_delete=models.CASCADE, related_name="target_tahunan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "target IKU daerah"
+        verbose_name_plural = "target IKU daerah"
+        ordering = ["iku", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["iku", "tahun"], name="target_iku_daerah_unik")]
+
+    def __str__(self):
+        return f"{self.iku} {self.tahun}: {self.target}"
+
+    def clean(self):
+        if not self.iku_id:
+            return
+        self.bersihkan_target(self.iku.indikator)
+        rpjmd = self.iku.rpjmd
+        if self.tahun is not None and not rpjmd.memuat(self.tahun):
+            raise ValidationError({"tahun": f"Tahun {self.tahun} di luar masa {rpjmd}."})
 
 
 def unit_isian_dari(jalur=""):
