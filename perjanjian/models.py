@@ -328,23 +328,39 @@ class IKU(models.Model):
     def __str__(self):
         return str(self.indikator)
 
+    @property
+    def rencana(self):
+        return self.renstra
 
-class TargetIKU(Target):
-    iku = models.ForeignKey(IKU, on_delete=models.CASCADE, related_name="target_tahunan")
+
+class _TargetTahunan(Target):
+    """A yearly target of an IKU (of an office's Renstra or of the RPJMD): a number or a letter as its
+    indicator wants, in a year of its plan (the IKU's ``rencana``)."""
+
     tahun = models.PositiveSmallIntegerField("tahun")
-    history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "target IKU"
-        verbose_name_plural = "target IKU"
+        abstract = True
         ordering = ["iku", "tahun"]
-        constraints = [models.UniqueConstraint(fields=["iku", "tahun"], name="target_iku_unik")]
 
     def __str__(self):
         return f"{self.iku} {self.tahun}: {self.target}"
 
     def clean(self):
         self.bersihkan_target(self.iku.indikator if self.iku_id else None)
+        rencana = self.iku.rencana if self.iku_id else None
+        if rencana is not None and self.tahun is not None and not rencana.memuat(self.tahun):
+            raise ValidationError({"tahun": f"Tahun {self.tahun} di luar masa {rencana}."})
+
+
+class TargetIKU(_TargetTahunan):
+    iku = models.ForeignKey(IKU, on_delete=models.CASCADE, related_name="target_tahunan")
+    history = HistoricalRecords()
+
+    class Meta(_TargetTahunan.Meta):
+        verbose_name = "target IKU"
+        verbose_name_plural = "target IKU"
+        constraints = [models.UniqueConstraint(fields=["iku", "tahun"], name="target_iku_unik")]
 
 
 class IKUDaerah(models.Model):
@@ -367,34 +383,25 @@ class IKUDaerah(models.Model):
     def __str__(self):
         return str(self.indikator)
 
+    @property
+    def rencana(self):
+        return self.rpjmd
+
     def clean(self):
         if self.sasaran_id and self.rpjmd_id and self.sasaran.rpjmd_id != self.rpjmd_id:
             raise ValidationError({"sasaran": "Sasaran ini milik RPJMD lain."})
 
 
-class TargetIKUDaerah(Target):
+class TargetIKUDaerah(_TargetTahunan):
     iku = models.ForeignKey(
         IKUDaerah, verbose_name="IKU daerah", on_delete=models.CASCADE, related_name="target_tahunan"
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(_TargetTahunan.Meta):
         verbose_name = "target IKU daerah"
         verbose_name_plural = "target IKU daerah"
-        ordering = ["iku", "tahun"]
         constraints = [models.UniqueConstraint(fields=["iku", "tahun"], name="target_iku_daerah_unik")]
-
-    def __str__(self):
-        return f"{self.iku} {self.tahun}: {self.target}"
-
-    def clean(self):
-        if not self.iku_id:
-            return
-        self.bersihkan_target(self.iku.indikator)
-        rpjmd = self.iku.rpjmd
-        if self.tahun is not None and not rpjmd.memuat(self.tahun):
-            raise ValidationError({"tahun": f"Tahun {self.tahun} di luar masa {rpjmd}."})
 
 
 def unit_isian_dari(jalur=""):

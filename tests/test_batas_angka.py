@@ -859,12 +859,13 @@ def _isi_batas(data, awalan, nama, nilai, baris=0):
 
 
 def _longgarkan_aturan_lintas(model_isi, bidang):
-    """A rule across objects, which the form cannot meet by itself: a target of an IKU daerah lies in
-    the years of its RPJMD, so the RPJMD is given every year the field can hold."""
-    from perjanjian.models import RPJMD, TargetIKUDaerah
+    """A rule across objects, which the form cannot meet by itself: an IKU's yearly target lies in the
+    years of its plan, so the plan is given every year the field can hold."""
+    from perjanjian.models import RPJMD, Renstra, TargetIKU, TargetIKUDaerah
 
-    if model_isi is TargetIKUDaerah and bidang.name == "tahun":
-        RPJMD.objects.update(tahun_awal=0, tahun_akhir=terbesar(bidang))
+    rencana = {TargetIKU: Renstra, TargetIKUDaerah: RPJMD}.get(model_isi)
+    if rencana is not None and bidang.name == "tahun":
+        rencana.objects.update(tahun_awal=0, tahun_akhir=terbesar(bidang))
 
 
 def _isi_tabel(model):

@@ -85,3 +85,12 @@ def test_a_sasaran_daerah_supported_by_an_office_cannot_be_deleted(perencanaan):
     IKUDaerah.objects.filter(sasaran=sasaran).delete()
     with pytest.raises(ProtectedError):
         sasaran.delete()
+
+
+def test_a_renstra_iku_target_outside_the_renstra_period_is_refused_too(perencanaan):
+    from perjanjian.models import TargetIKU
+
+    target = TargetIKU(iku=IKU.objects.first(), tahun=2030, target_angka=Decimal("5"))
+    with pytest.raises(ValidationError) as galat:
+        target.full_clean()
+    assert galat.value.message_dict == {"tahun": ["Tahun 2030 di luar masa Renstra 2021-2026."]}
