@@ -136,6 +136,7 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
             Jabatan,
             {"nama": nama},
             unit_kerja=unit.get(nama_unit),
+            pemerintah_daerah=pemda if jenis in Jabatan.JENIS_DAERAH else None,
             atasan=jabatan.get(atasan),
             jenis=jenis,
             tingkat_pk=tingkat,

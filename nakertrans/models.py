@@ -109,12 +109,20 @@ class JabatanQuerySet(models.QuerySet):
         """The post that signs the top PK (with the Bupati): the Kepala Dinas's."""
         return self.filter(tingkat_pk=Jabatan.TingkatPK.BUPATI_KEPALA_DINAS)
 
+    def kepala_daerah(self, pemerintah_daerah):
+        """The Bupati's (Wali Kota's) post of the Pemerintah Daerah."""
+        return self.filter(pemerintah_daerah=pemerintah_daerah, jenis=Jabatan.Jenis.KEPALA_DAERAH)
+
 
 class Jabatan(models.Model):
     class Jenis(models.TextChoices):
         KEPALA_DAERAH = "kepala_daerah", "Kepala Daerah"
+        WAKIL_KEPALA_DAERAH = "wakil_kepala_daerah", "Wakil Kepala Daerah"
         STRUKTURAL = "struktural", "Struktural"
         FUNGSIONAL = "fungsional", "Fungsional"
+
+    # Posts of the Pemerintah Daerah itself (Bupati, Wakil Bupati), not of a unit of an office.
+    JENIS_DAERAH = (Jenis.KEPALA_DAERAH, Jenis.WAKIL_KEPALA_DAERAH)
 
     class TingkatPK(models.IntegerChoices):
         BUPATI_KEPALA_DINAS = 1, "Bupati - Kepala Dinas"
@@ -129,7 +137,16 @@ class Jabatan(models.Model):
         null=True,
         blank=True,
         related_name="jabatan",
-        help_text="Kosong hanya untuk kepala daerah (Bupati).",
+        help_text="Kosong hanya untuk kepala daerah dan wakilnya (Bupati, Wakil Bupati).",
+    )
+    pemerintah_daerah = models.ForeignKey(
+        PemerintahDaerah,
+        verbose_name="pemerintah daerah",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="jabatan",
+        help_text="Hanya untuk kepala daerah dan wakilnya; jabatan dinas mengikuti unit kerjanya.",
     )
     atasan = models.ForeignKey(
         "self",
@@ -161,10 +178,20 @@ class Jabatan(models.Model):
         ordering = ["urutan", "nama"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(jenis="kepala_daerah", unit_kerja__isnull=True)
-                | (~Q(jenis="kepala_daerah") & Q(unit_kerja__isnull=False)),
-                name="jabatan_unit_kerja_sesuai_jenis",
-                violation_error_message="Hanya jabatan kepala daerah yang tidak memiliki unit kerja.",
+                condition=Q(
+                    jenis__in=["kepala_daerah", "wakil_kepala_daerah"],
+                    unit_kerja__isnull=True,
+                    pemerintah_daerah__isnull=False,
+                )
+                | (
+                    ~Q(jenis__in=["kepala_daerah", "wakil_kepala_daerah"])
+                    & Q(unit_kerja__isnull=False, pemerintah_daerah__isnull=True)
+                ),
+                name="jabatan_tempat_sesuai_jenis",
+                violation_error_message=(
+                    "Jabatan kepala daerah dan wakilnya berada di pemerintah daerah, "
+                    "jabatan lain di unit kerja."
+                ),
             ),
         ]
 
@@ -181,10 +208,19 @@ class Jabatan(models.Model):
         return self.tingkat_pk == self.TingkatPK.BUPATI_KEPALA_DINAS
 
     def clean(self):
-        if self.jenis == self.Jenis.KEPALA_DAERAH and self.unit_kerja_id:
-            raise ValidationError({"unit_kerja": "Jabatan kepala daerah tidak berada di unit kerja dinas."})
-        if self.jenis and self.jenis != self.Jenis.KEPALA_DAERAH and not self.unit_kerja_id:
-            raise ValidationError({"unit_kerja": "Unit kerja wajib diisi."})
+        if self.jenis in self.JENIS_DAERAH:
+            if self.unit_kerja_id:
+                raise ValidationError(
+                    {"unit_kerja": "Jabatan kepala daerah dan wakilnya tidak berada di unit kerja dinas."}
+                )
+            if not self.pemerintah_daerah_id:
+                raise ValidationError({"pemerintah_daerah": "Pemerintah daerah wajib diisi."})
+        elif self.jenis:
+            if not self.unit_kerja_id:
+                raise ValidationError({"unit_kerja": "Unit kerja wajib diisi."})
+            if self.pemerintah_daerah_id:
+                pesan = "Jabatan dinas mengikuti unit kerjanya; kosongkan pemerintah daerah."
+                raise ValidationError({"pemerintah_daerah": pesan})
         periksa_pindah_unit(self)
         atasan, langkah = self.atasan, 0
         while atasan is not None and langkah < 50:
@@ -354,11 +390,22 @@ class Penugasan(models.Model):
             )
 
 
-def pejabat_pada(jabatan, tanggal):
-    """The Penugasan of whoever held ``jabatan`` on ``tanggal`` (None if the post was vacant)."""
-    kandidat = list(Penugasan.objects.aktif_pada(tanggal).filter(jabatan=jabatan).select_related("pegawai"))
+def _pemegang_pada(tanggal, **jabatan):
+    kandidat = list(Penugasan.objects.aktif_pada(tanggal).filter(**jabatan).select_related("pegawai"))
     kandidat.sort(key=lambda p: Penugasan.URUTAN_WEWENANG[p.jenis])
     return kandidat[0] if kandidat else None
+
+
+def pejabat_pada(jabatan, tanggal):
+    """The Penugasan of whoever held ``jabatan`` on ``tanggal`` (None if the post was vacant)."""
+    return _pemegang_pada(tanggal, jabatan=jabatan)
+
+
+def kepala_daerah_pada(pemerintah_daerah, tanggal):
+    """The Penugasan of the Bupati (Wali Kota) of the Pemerintah Daerah on ``tanggal``: one query."""
+    return _pemegang_pada(
+        tanggal, jabatan__pemerintah_daerah=pemerintah_daerah, jabatan__jenis=Jabatan.Jenis.KEPALA_DAERAH
+    )
 
 
 class Pengguna(AbstractUser):
