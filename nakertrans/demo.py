@@ -4,7 +4,16 @@ import datetime
 
 from django.contrib.auth.models import Group
 
-from nakertrans.models import Instansi, Jabatan, Pegawai, PemerintahDaerah, Pengguna, Penugasan, UnitKerja
+from nakertrans.models import (
+    JENIS_JABATAN_DAERAH,
+    Instansi,
+    Jabatan,
+    Pegawai,
+    PemerintahDaerah,
+    Pengguna,
+    Penugasan,
+    UnitKerja,
+)
 from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
 
 DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
@@ -136,7 +145,7 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
             Jabatan,
             {"nama": nama},
             unit_kerja=unit.get(nama_unit),
-            pemerintah_daerah=pemda if jenis in Jabatan.JENIS_DAERAH else None,
+            pemerintah_daerah=pemda if jenis in JENIS_JABATAN_DAERAH else None,
             atasan=jabatan.get(atasan),
             jenis=jenis,
             tingkat_pk=tingkat,

@@ -104,6 +104,11 @@ class UnitKerja(models.Model):
             induk, langkah = induk.induk, langkah + 1
 
 
+# The jenis of the posts of the Pemerintah Daerah itself (Bupati, Wakil Bupati), not of a unit of an
+# office (Jabatan.Jenis).
+JENIS_JABATAN_DAERAH = ("kepala_daerah", "wakil_kepala_daerah")
+
+
 class JabatanQuerySet(models.QuerySet):
     def kepala_dinas(self):
         """The post that signs the top PK (with the Bupati): the Kepala Dinas's."""
@@ -120,9 +125,6 @@ class Jabatan(models.Model):
         WAKIL_KEPALA_DAERAH = "wakil_kepala_daerah", "Wakil Kepala Daerah"
         STRUKTURAL = "struktural", "Struktural"
         FUNGSIONAL = "fungsional", "Fungsional"
-
-    # Posts of the Pemerintah Daerah itself (Bupati, Wakil Bupati), not of a unit of an office.
-    JENIS_DAERAH = (Jenis.KEPALA_DAERAH, Jenis.WAKIL_KEPALA_DAERAH)
 
     class TingkatPK(models.IntegerChoices):
         BUPATI_KEPALA_DINAS = 1, "Bupati - Kepala Dinas"
@@ -179,12 +181,12 @@ class Jabatan(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(
-                    jenis__in=["kepala_daerah", "wakil_kepala_daerah"],
+                    jenis__in=JENIS_JABATAN_DAERAH,
                     unit_kerja__isnull=True,
                     pemerintah_daerah__isnull=False,
                 )
                 | (
-                    ~Q(jenis__in=["kepala_daerah", "wakil_kepala_daerah"])
+                    ~Q(jenis__in=JENIS_JABATAN_DAERAH)
                     & Q(unit_kerja__isnull=False, pemerintah_daerah__isnull=True)
                 ),
                 name="jabatan_tempat_sesuai_jenis",
@@ -208,7 +210,7 @@ class Jabatan(models.Model):
         return self.tingkat_pk == self.TingkatPK.BUPATI_KEPALA_DINAS
 
     def clean(self):
-        if self.jenis in self.JENIS_DAERAH:
+        if self.jenis in JENIS_JABATAN_DAERAH:
             if self.unit_kerja_id:
                 raise ValidationError(
                     {"unit_kerja": "Jabatan kepala daerah dan wakilnya tidak berada di unit kerja dinas."}

@@ -9,14 +9,14 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from nakertrans.demo import BUPATI, KEPALA_DINAS_JABATAN
-from nakertrans.models import Jabatan, PemerintahDaerah, UnitKerja, kepala_daerah_pada
+from nakertrans.models import JENIS_JABATAN_DAERAH, Jabatan, PemerintahDaerah, UnitKerja, kepala_daerah_pada
 
 
 def test_the_demo_bupati_is_a_post_of_kabupaten_bungo(organisasi):
     bupati = Jabatan.objects.get(nama=BUPATI)
     assert str(bupati.pemerintah_daerah) == "Kabupaten Bungo" and bupati.unit_kerja is None
     assert Jabatan.objects.kepala_daerah(bupati.pemerintah_daerah).get() == bupati
-    assert not Jabatan.objects.exclude(jenis__in=Jabatan.JENIS_DAERAH).filter(pemerintah_daerah__isnull=False)
+    assert not Jabatan.objects.exclude(jenis__in=JENIS_JABATAN_DAERAH).filter(pemerintah_daerah__isnull=False)
 
 
 def test_the_bupati_on_a_date_is_one_query(organisasi):
