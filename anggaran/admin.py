@@ -11,6 +11,7 @@ from anggaran.models import (
 )
 from nakertrans.admin import HanyaBaca
 from nakertrans.admin_angka import TanpaPemisahRibuan
+from nakertrans.admin_opd import AdminOPD, InlineOPD
 from nakertrans.impor import ImporSemuaAtauTidakSama
 
 
@@ -24,7 +25,8 @@ class NomenklaturAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
 
 
 @admin.register(IndikatorProgramKegiatan)
-class IndikatorProgramKegiatanAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
+class IndikatorProgramKegiatanAdmin(AdminOPD, TanpaPemisahRibuan, SimpleHistoryAdmin):
+    jalur_opd = "instansi"
     list_display = ["tahun", "nomenklatur", "indikator", "target"]
     list_filter = ["tahun"]
     search_fields = ["nomenklatur__kode", "indikator"]
@@ -32,13 +34,14 @@ class IndikatorProgramKegiatanAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
     autocomplete_fields = ["nomenklatur"]
 
 
-class RealisasiAnggaranInline(TanpaPemisahRibuan, HanyaBaca, admin.TabularInline):
+class RealisasiAnggaranInline(InlineOPD, TanpaPemisahRibuan, HanyaBaca, admin.TabularInline):
     model = RealisasiAnggaran
     extra = 0
 
 
 @admin.register(AnggaranSubKegiatan)
-class AnggaranSubKegiatanAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class AnggaranSubKegiatanAdmin(AdminOPD, TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+    jalur_opd = "instansi"
     resource_classes = [AnggaranSubKegiatanResource]
     list_display = ["tahun", "sub_kegiatan", "unit_kerja", "pagu_murni", "pagu_perubahan"]
     list_filter = ["tahun", "unit_kerja"]
@@ -49,7 +52,10 @@ class AnggaranSubKegiatanAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, Simp
 
 
 @admin.register(RealisasiAnggaran)
-class RealisasiAnggaranAdmin(TanpaPemisahRibuan, HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class RealisasiAnggaranAdmin(
+    AdminOPD, TanpaPemisahRibuan, HanyaBaca, ImporSemuaAtauTidakSama, SimpleHistoryAdmin
+):
+    jalur_opd = "anggaran__instansi"
     resource_classes = [RealisasiAnggaranResource]
     list_display = ["anggaran", "bulan", "keuangan", "fisik"]
     list_filter = ["anggaran__tahun", "bulan", "anggaran__unit_kerja"]
@@ -57,7 +63,8 @@ class RealisasiAnggaranAdmin(TanpaPemisahRibuan, HanyaBaca, ImporSemuaAtauTidakS
 
 
 @admin.register(PaguTertulis)
-class PaguTertulisAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
+class PaguTertulisAdmin(AdminOPD, TanpaPemisahRibuan, SimpleHistoryAdmin):
+    jalur_opd = "instansi"
     list_display = ["tahun", "nomenklatur", "pagu_murni", "pagu_perubahan", "sumber"]
     list_filter = ["tahun"]
     search_fields = ["nomenklatur__kode", "nomenklatur__nama"]

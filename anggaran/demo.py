@@ -23,6 +23,7 @@ from nakertrans.demo import (
     SEKRETARIAT,
     SUBBAG_UMUM,
     UPTD_BLK,
+    dinas,
     simpan_bila_berubah,
     tandai_disetujui,
 )
@@ -80,7 +81,8 @@ def bagi_per_bulan(total, bobot):
 
 
 def muat_anggaran():
-    unit = {u.nama: u for u in UnitKerja.objects.all()}
+    opd = dinas()
+    unit = {u.nama: u for u in UnitKerja.objects.filter(instansi=opd)}
     nama = {nomenklatur.normalisasi_kode(k): n for k, n, *_ in TABEL_14}
     nama.update({nomenklatur.normalisasi_kode(k): n for k, n, *_ in TABEL_30})
     nama.update(dict(URUSAN_TAMBAHAN))
@@ -93,7 +95,7 @@ def muat_anggaran():
         if semua[kode].tingkat in (nomenklatur.PROGRAM, nomenklatur.KEGIATAN):
             simpan_bila_berubah(
                 PaguTertulis,
-                {"tahun": TAHUN, "nomenklatur": semua[kode]},
+                {"instansi": opd, "tahun": TAHUN, "nomenklatur": semua[kode]},
                 pagu_murni=Decimal(total),
                 sumber="LKjIP 2024, Tabel 14",
             )
@@ -103,7 +105,7 @@ def muat_anggaran():
         if node.tingkat != nomenklatur.SUB_KEGIATAN:
             simpan_bila_berubah(
                 IndikatorProgramKegiatan,
-                {"tahun": TAHUN, "nomenklatur": node},
+                {"instansi": opd, "tahun": TAHUN, "nomenklatur": node},
                 indikator=indikator,
                 target=target,
             )
@@ -111,7 +113,7 @@ def muat_anggaran():
         nilai_target, satuan = urai_target(target)
         anggaran = simpan_bila_berubah(
             AnggaranSubKegiatan,
-            {"tahun": TAHUN, "sub_kegiatan": node},
+            {"instansi": opd, "tahun": TAHUN, "sub_kegiatan": node},
             unit_kerja=unit[unit_untuk(kode)],
             indikator=indikator,
             target=nilai_target,
@@ -136,5 +138,5 @@ def muat_anggaran():
 
 def setujui_semua_bulan(tahun=TAHUN):
     """Every unit's twelve months of the demo year as submitted by its operator and approved."""
-    for unit in UnitKerja.objects.filter(anggaran__tahun=tahun).distinct():
+    for unit in UnitKerja.objects.filter(instansi=dinas(), anggaran__tahun=tahun).distinct():
         tandai_disetujui(Pengajuan.Jenis.ANGGARAN, tahun, range(1, 13), unit)

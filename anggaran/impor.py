@@ -27,6 +27,7 @@ from nakertrans.impor import (
     TeksWidget,
     UnitKerjaWidget,
     baca_angka_sel,
+    opd_impor,
 )
 from nakertrans.models import Pengajuan
 
@@ -89,6 +90,7 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
     pagu_perubahan = fields.Field("pagu_perubahan", "pagu_perubahan", widget=AngkaWidget(rupiah=True))
 
     kolom_wajib = ("tahun", "kode")
+    jalur_opd = "instansi"
     KOLOM_PAGU = ("pagu_murni", "pagu_perubahan")
 
     class Meta:
@@ -169,6 +171,7 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
             ):
                 continue
             PaguTertulis.objects.update_or_create(
+                instansi=opd_impor(),
                 tahun=tahun,
                 nomenklatur=Nomenklatur.objects.get(kode=kode),
                 defaults={**pagu, "sumber": "impor DPA"},
@@ -186,6 +189,7 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
     catatan = fields.Field("catatan", "catatan", widget=TeksWidget())
 
     kolom_wajib = ("tahun", "kode", "bulan", "keuangan")
+    jalur_opd = "anggaran__instansi"
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -222,7 +226,7 @@ class RealisasiAnggaranResource(_KodeSakip, ResourceSakip):
         row["bulan"] = int(bulan)
         anggaran = (
             AnggaranSubKegiatan.objects.select_related("unit_kerja")
-            .filter(tahun=tahun, sub_kegiatan__kode=row["kode"])
+            .filter(instansi=opd_impor(), tahun=tahun, sub_kegiatan__kode=row["kode"])
             .first()
         )
         if anggaran is None:

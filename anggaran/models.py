@@ -12,7 +12,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from anggaran import kode as nomenklatur
-from nakertrans.models import UnitKerja
+from nakertrans.models import Instansi, UnitKerja
 from nakertrans.signals import periksa_pindah_unit
 
 # 15 digits: what every database keeps exactly (SQLite stores decimals as 15-digit REAL); 13 before the
@@ -86,6 +86,9 @@ class Nomenklatur(models.Model):
 class IndikatorProgramKegiatan(models.Model):
     """The outcome/output indicator and target of a program or kegiatan in one year (Tabel 30)."""
 
+    instansi = models.ForeignKey(
+        Instansi, verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="+"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     nomenklatur = models.ForeignKey(
         Nomenklatur,
@@ -103,7 +106,9 @@ class IndikatorProgramKegiatan(models.Model):
         verbose_name_plural = "indikator program/kegiatan"
         ordering = ["tahun", "nomenklatur__kode"]
         constraints = [
-            models.UniqueConstraint(fields=["tahun", "nomenklatur"], name="indikator_program_kegiatan_unik")
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "nomenklatur"], name="indikator_program_kegiatan_unik"
+            )
         ]
 
     def __str__(self):
@@ -113,6 +118,16 @@ class IndikatorProgramKegiatan(models.Model):
 class AnggaranSubKegiatan(models.Model):
     """A sub kegiatan in the DPA of one year: who runs it, its output, its pagu."""
 
+    # The office of the responsible unit (kept on the row for the per-office code constraint, set on
+    # save): two kecamatan run the same sub kegiatan code in the same year, each its own DPA line.
+    instansi = models.ForeignKey(
+        Instansi,
+        verbose_name="perangkat daerah",
+        on_delete=models.PROTECT,
+        editable=False,
+        blank=True,  # set from the unit, in clean() as in save()
+        related_name="+",
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     sub_kegiatan = models.ForeignKey(
         Nomenklatur,
@@ -147,7 +162,13 @@ class AnggaranSubKegiatan(models.Model):
         verbose_name_plural = "anggaran sub kegiatan (DPA)"
         ordering = ["tahun", "sub_kegiatan__kode"]
         constraints = [
-            models.UniqueConstraint(fields=["tahun", "sub_kegiatan"], name="anggaran_sub_kegiatan_unik"),
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "sub_kegiatan"],
+                name="anggaran_sub_kegiatan_unik",
+                violation_error_message=(
+                    "Sub kegiatan ini sudah ada di DPA perangkat daerah ini untuk tahun itu."
+                ),
+            ),
             models.CheckConstraint(condition=models.Q(pagu_murni__gte=0), name="pagu_murni_tidak_negatif"),
             models.CheckConstraint(
                 condition=models.Q(pagu_perubahan__isnull=True) | models.Q(pagu_perubahan__gte=0),
@@ -160,7 +181,12 @@ class AnggaranSubKegiatan(models.Model):
 
     def save(self, *args, **kwargs):
         periksa_pindah_unit(self)
+        self._ikut_unit()
         super().save(*args, **kwargs)
+
+    def _ikut_unit(self):
+        if self.unit_kerja_id:
+            self.instansi_id = self.unit_kerja.instansi_id
 
     @property
     def pagu(self):
@@ -171,6 +197,7 @@ class AnggaranSubKegiatan(models.Model):
         if self.sub_kegiatan_id and self.sub_kegiatan.tingkat != nomenklatur.SUB_KEGIATAN:
             raise ValidationError({"sub_kegiatan": "Pagu hanya dicatat pada sub kegiatan."})
         periksa_pindah_unit(self)
+        self._ikut_unit()
 
 
 class RealisasiAnggaran(models.Model):
@@ -224,6 +251,9 @@ class PaguTertulis(models.Model):
     check can show where the source document does not add up.
     """
 
+    instansi = models.ForeignKey(
+        Instansi, verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="+"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     nomenklatur = models.ForeignKey(
         Nomenklatur, verbose_name="program/kegiatan", on_delete=models.PROTECT, related_name="pagu_tertulis"
@@ -237,7 +267,9 @@ class PaguTertulis(models.Model):
         verbose_name = "pagu tertulis program/kegiatan"
         verbose_name_plural = "pagu tertulis program/kegiatan"
         ordering = ["tahun", "nomenklatur__kode"]
-        constraints = [models.UniqueConstraint(fields=["tahun", "nomenklatur"], name="pagu_tertulis_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "nomenklatur"], name="pagu_tertulis_unik")
+        ]
 
     def __str__(self):
         return f"{self.tahun} {self.nomenklatur.kode}"

@@ -31,8 +31,8 @@ class BarisRekap:
         return self.nomenklatur.tingkat
 
 
-def anggaran_dengan_realisasi(tahun, sampai_bulan=12):
-    """DPA lines of a year with ``realisasi_sd`` (Rp spent up to the month) and ``fisik_sd``."""
+def anggaran_dengan_realisasi(instansi, tahun, sampai_bulan=12):
+    """An office's DPA lines of a year with ``realisasi_sd`` (Rp spent up to the month) and ``fisik_sd``."""
     fisik_terakhir = (
         RealisasiAnggaran.objects.filter(anggaran=OuterRef("pk"), bulan__lte=sampai_bulan)
         .order_by("-bulan")
@@ -40,7 +40,7 @@ def anggaran_dengan_realisasi(tahun, sampai_bulan=12):
     )
     nol = Value(Decimal(0), output_field=DecimalField(max_digits=18, decimal_places=2))
     return (
-        AnggaranSubKegiatan.objects.filter(tahun=tahun)
+        AnggaranSubKegiatan.objects.filter(instansi=instansi, tahun=tahun)
         .select_related("sub_kegiatan__induk__induk", "unit_kerja")
         .annotate(
             realisasi_sd=Coalesce(
@@ -60,13 +60,15 @@ def _format_target(anggaran):
     return f"{target} {anggaran.satuan}"
 
 
-def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
-    """Tabel 30 rows (program, kegiatan, sub kegiatan in code order) and the office total.
+def rekap_anggaran(instansi, tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
+    """An office's Tabel 30 rows (program, kegiatan, sub kegiatan in code order) and its total.
 
     ``anggaran`` narrows the rows to some DPA lines (a queryset from anggaran_dengan_realisasi);
     ``pagu_murni`` sums the original pagu instead of the one in force (Tabel 14).
     """
-    daftar = list(anggaran if anggaran is not None else anggaran_dengan_realisasi(tahun, sampai_bulan))
+    daftar = list(
+        anggaran if anggaran is not None else anggaran_dengan_realisasi(instansi, tahun, sampai_bulan)
+    )
     per_sub = {
         a.pk: Ringkasan.dari_sub_kegiatan(a.pagu_murni if pagu_murni else a.pagu, a.realisasi_sd, a.fisik_sd)
         for a in daftar
@@ -75,7 +77,9 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
     induk = {node.pk for a in daftar for node in (a.sub_kegiatan.induk, a.sub_kegiatan.induk.induk)}
     indikator = {
         i.nomenklatur_id: i
-        for i in IndikatorProgramKegiatan.objects.filter(tahun=tahun, nomenklatur_id__in=induk)
+        for i in IndikatorProgramKegiatan.objects.filter(
+            instansi=instansi, tahun=tahun, nomenklatur_id__in=induk
+        )
     }
 
     def baris_induk(node):
@@ -93,16 +97,16 @@ def rekap_anggaran(tahun, sampai_bulan=12, anggaran=None, pagu_murni=False):
     return baris, jumlahkan(per_sub.values())
 
 
-def tahun_anggaran():
-    """Years that have a DPA, newest first."""
-    return tahun_tersedia(AnggaranSubKegiatan.objects)
+def tahun_anggaran(instansi):
+    """Years in which the office has a DPA, newest first."""
+    return tahun_tersedia(AnggaranSubKegiatan.objects.filter(instansi=instansi))
 
 
-def tahun_terakhir():
-    """The newest DPA year, or the current year when there is none yet."""
+def tahun_terakhir(instansi):
+    """The office's newest DPA year, or the current year when there is none yet."""
     from django.utils import timezone
 
-    tahun = tahun_anggaran()
+    tahun = tahun_anggaran(instansi)
     return tahun[0] if tahun else timezone.localdate().year
 
 
@@ -115,16 +119,16 @@ class SelisihTertulis:
     sumber: str
 
 
-def selisih_pagu_tertulis(tahun, anggaran=None):
+def selisih_pagu_tertulis(instansi, tahun, anggaran=None):
     """Stated program/kegiatan totals of the year that are not the sum of their sub kegiatan, summed by
     the same roll-up as the reports (``anggaran``: the year's anggaran_dengan_realisasi, if at hand)."""
-    daftar = list(anggaran if anggaran is not None else anggaran_dengan_realisasi(tahun))
+    daftar = list(anggaran if anggaran is not None else anggaran_dengan_realisasi(instansi, tahun))
     jumlah = {}
     for kolom, murni in (("pagu_murni", True), ("pagu_perubahan", False)):
-        for b in rekap_anggaran(tahun, anggaran=daftar, pagu_murni=murni)[0]:
+        for b in rekap_anggaran(instansi, tahun, anggaran=daftar, pagu_murni=murni)[0]:
             jumlah[(b.nomenklatur.kode, kolom)] = b.ringkasan.pagu
     hasil = []
-    for t in PaguTertulis.objects.filter(tahun=tahun).select_related("nomenklatur"):
+    for t in PaguTertulis.objects.filter(instansi=instansi, tahun=tahun).select_related("nomenklatur"):
         for kolom in ("pagu_murni", "pagu_perubahan"):
             tertulis = getattr(t, kolom)
             dijumlah = jumlah.get((t.nomenklatur.kode, kolom), Decimal(0))

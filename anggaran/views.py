@@ -7,7 +7,6 @@ from anggaran.ekspor import tabel_30_xlsx
 from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran, tahun_anggaran, tahun_terakhir
 from nakertrans.access import angka_bulat, unit_terlihat, wajib_tahun_sah
 from nakertrans.format_id import NAMA_BULAN
-from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf
 from nakertrans.periode import TRIWULAN
 
@@ -30,17 +29,17 @@ def _rekap_untuk(request, tahun):
     wajib_tahun_sah(tahun)
     sampai_bulan = _sampai_bulan(request.GET.get("periode", "b12"))
     periode = f"b{sampai_bulan}"
-    anggaran = anggaran_dengan_realisasi(tahun, sampai_bulan).filter(
+    anggaran = anggaran_dengan_realisasi(request.opd, tahun, sampai_bulan).filter(
         unit_kerja__in=unit_terlihat(request.user)
     )
-    baris, total = rekap_anggaran(tahun, sampai_bulan, anggaran=anggaran)
+    baris, total = rekap_anggaran(request.opd, tahun, sampai_bulan, anggaran=anggaran)
     return periode, sampai_bulan, baris, total
 
 
 @login_required
 def realisasi_anggaran(request, tahun=None):
-    tahun_tersedia = tahun_anggaran()
-    tahun = tahun or tahun_terakhir()
+    tahun_tersedia = tahun_anggaran(request.opd)
+    tahun = tahun or tahun_terakhir(request.opd)
     periode, sampai_bulan, baris, total = _rekap_untuk(request, tahun)
     return render(
         request,
@@ -80,7 +79,7 @@ def realisasi_anggaran_berkas(request, tahun, format):
                 "sampai_bulan": NAMA_BULAN[sampai_bulan - 1],
                 "baris": baris,
                 "total": total,
-                "instansi": Instansi.objects.first(),
+                "instansi": request.opd,
                 "dicetak": timezone.localdate(),
             },
         )
@@ -93,17 +92,19 @@ def realisasi_anggaran_berkas(request, tahun, format):
 @login_required
 def program_kegiatan(request, tahun=None):
     """Tabel 14: program, kegiatan and sub kegiatan with target, pagu murni and pagu perubahan."""
-    tahun = tahun or tahun_terakhir()
+    tahun = tahun or tahun_terakhir(request.opd)
     wajib_tahun_sah(tahun)
-    anggaran = anggaran_dengan_realisasi(tahun).filter(unit_kerja__in=unit_terlihat(request.user))
-    murni, total_murni = rekap_anggaran(tahun, anggaran=anggaran, pagu_murni=True)
-    berlaku, total_berlaku = rekap_anggaran(tahun, anggaran=anggaran)
+    anggaran = anggaran_dengan_realisasi(request.opd, tahun).filter(
+        unit_kerja__in=unit_terlihat(request.user)
+    )
+    murni, total_murni = rekap_anggaran(request.opd, tahun, anggaran=anggaran, pagu_murni=True)
+    berlaku, total_berlaku = rekap_anggaran(request.opd, tahun, anggaran=anggaran)
     return render(
         request,
         "anggaran/program_kegiatan.html",
         {
             "tahun": tahun,
-            "tahun_tersedia": tahun_anggaran(),
+            "tahun_tersedia": tahun_anggaran(request.opd),
             "baris": [(m, b.ringkasan.pagu) for m, b in zip(murni, berlaku, strict=True)],
             "total_murni": total_murni.pagu,
             "total_berlaku": total_berlaku.pagu,

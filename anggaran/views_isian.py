@@ -38,7 +38,7 @@ def _bulan_sah(bulan, tahun):
 @login_required
 def status_isian(request, tahun=None):
     """Units x months: the workflow status of each unit's monthly realisasi."""
-    tahun = tahun or tahun_terakhir()
+    tahun = tahun or tahun_terakhir(request.opd)
     wajib_tahun_sah(tahun)
     unit = unit_terlihat(request.user).filter(anggaran__tahun=tahun).distinct().order_by("urutan")
     matriks = workflow.matriks_status(jenis=Pengajuan.Jenis.ANGGARAN, tahun=tahun, unit=unit)

@@ -8,6 +8,7 @@ from capaian.models import (
     BuktiDukung,
     NarasiLKjIP,
     NilaiKomponenTriwulan,
+    PilihanSkalaOPD,
     PitaPredikat,
     RealisasiTriwulan,
     SkalaPredikat,
@@ -16,6 +17,7 @@ from capaian.models import (
 )
 from nakertrans.admin import HanyaBaca
 from nakertrans.admin_angka import TanpaPemisahRibuan
+from nakertrans.admin_opd import AdminOPD, InlineOPD
 
 
 class PitaFormSet(BaseInlineFormSet):
@@ -54,7 +56,7 @@ class SkalaPredikatAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
     inlines = [PitaInline]
 
 
-class NilaiKomponenInline(TanpaPemisahRibuan, admin.TabularInline):
+class NilaiKomponenInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = NilaiKomponenTriwulan
     extra = 0
     readonly_fields = ["komponen", "nilai"]
@@ -64,7 +66,7 @@ class NilaiKomponenInline(TanpaPemisahRibuan, admin.TabularInline):
         return False
 
 
-class BuktiInline(TanpaPemisahRibuan, admin.TabularInline):
+class BuktiInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = BuktiDukung
     extra = 0
     readonly_fields = ["nama_asli", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
@@ -77,7 +79,8 @@ class BuktiInline(TanpaPemisahRibuan, admin.TabularInline):
 
 
 @admin.register(RealisasiTriwulan)
-class RealisasiTriwulanAdmin(TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
+class RealisasiTriwulanAdmin(AdminOPD, TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
+    jalur_opd = "baris__perjanjian__instansi"
     """Read-only: realisasi changes only through the entry page, which respects the locks."""
 
     list_display = ["baris", "triwulan", "realisasi_angka", "realisasi_huruf"]
@@ -87,7 +90,8 @@ class RealisasiTriwulanAdmin(TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
 
 
 @admin.register(TerbitanLKjIP)
-class TerbitanLKjIPAdmin(TanpaPemisahRibuan, HanyaBaca, admin.ModelAdmin):
+class TerbitanLKjIPAdmin(AdminOPD, TanpaPemisahRibuan, HanyaBaca, admin.ModelAdmin):
+    jalur_opd = "instansi"
     list_display = ["tahun", "nomor", "diterbitkan_pada", "diterbitkan_oleh", "ukuran", "sha256"]
     angka_besaran = ["ukuran"]
     list_filter = ["tahun"]
@@ -95,12 +99,23 @@ class TerbitanLKjIPAdmin(TanpaPemisahRibuan, HanyaBaca, admin.ModelAdmin):
 
 
 @admin.register(TanggapanPeringatan)
-class TanggapanPeringatanAdmin(TanpaPemisahRibuan, HanyaBaca, admin.ModelAdmin):
+class TanggapanPeringatanAdmin(AdminOPD, TanpaPemisahRibuan, HanyaBaca, admin.ModelAdmin):
+    jalur_opd = "instansi"
     list_display = ["tahun", "pesan", "catatan", "oleh", "pada"]
     list_filter = ["tahun"]
 
 
 @admin.register(NarasiLKjIP)
-class NarasiLKjIPAdmin(TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
+class NarasiLKjIPAdmin(AdminOPD, TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
+    jalur_opd = "instansi"
     list_display = ["tahun", "bagian", "indikator", "diubah_oleh", "diubah_pada"]
     list_filter = ["tahun", "bagian"]
+
+
+@admin.register(PilihanSkalaOPD)
+class PilihanSkalaOPDAdmin(AdminOPD, admin.ModelAdmin):
+    """The scale an office reads its capaian by, where it differs from the kabupaten's."""
+
+    jalur_opd = "instansi"
+    list_display = ["instansi", "skala"]
+    list_select_related = ["instansi", "skala"]

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from capaian.hitung import PRESET
 from capaian.models import NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
-from nakertrans.demo import simpan_bila_berubah, tandai_disetujui
+from nakertrans.demo import KODE_DINAS, simpan_bila_berubah, tandai_disetujui
 from nakertrans.models import Pengajuan
 from perjanjian import data_seed as seed
 from perjanjian.demo import TAHUN, rencana_aksi
@@ -43,6 +43,7 @@ def muat_realisasi():
     unit_terisi = set()
     for (jabatan, nomor), data in zip(baris_seed, seed.REALISASI_2024, strict=True):
         baris = BarisPK.objects.select_related("indikator", "perjanjian__jabatan").get(
+            perjanjian__instansi__kode=KODE_DINAS,
             perjanjian__tahun=TAHUN,
             perjanjian__jabatan__nama=jabatan,
             perjanjian__status="final",

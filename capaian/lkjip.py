@@ -20,7 +20,7 @@ from capaian.narasi import bagian_narasi
 from capaian.queries import capaian_tahun, skala_aktif
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.grafik import Seri, grafik_batang
-from nakertrans.models import Instansi, Jabatan, UnitKerja, pejabat_pada
+from nakertrans.models import Jabatan, UnitKerja, pejabat_pada
 from nakertrans.rumus import hitung, uraikan
 from perjanjian.models import IKU, Indikator, NilaiKomponenTahunan, Renstra, TargetIKU
 from perjanjian.queries import pk_berlaku
@@ -148,12 +148,12 @@ def tanggal_tanda_tangan(tahun):
     return min(datetime.date(tahun + 1, 2, 1), timezone.localdate())
 
 
-def kumpulkan_lkjip(tahun, tanggal=None):
+def kumpulkan_lkjip(instansi, tahun, tanggal=None):
+    """Everything the LKjIP of the office ``instansi`` for ``tahun`` prints."""
     tanggal = tanggal or tanggal_tanda_tangan(tahun)
-    instansi = Instansi.objects.select_related("pemerintah_daerah").first()
-    pita = skala_aktif()
+    pita = skala_aktif(instansi)
     renstra = (
-        Renstra.objects.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
         .prefetch_related("misi", "tujuan", "sasaran")
         .first()
     )
@@ -164,13 +164,14 @@ def kumpulkan_lkjip(tahun, tanggal=None):
             Prefetch("target_tahunan", queryset=TargetIKU.objects.order_by("tahun")), "indikator__komponen"
         )
     )
-    capaian = capaian_tahun(tahun)
+    capaian = capaian_tahun(instansi, tahun)
     per_iku = {c.baris.iku_id: c for c in capaian if c.baris.iku_id}
     riwayat = _riwayat_iku(iku_list, tahun, per_iku, pita)
-    semua_pk = list(pk_berlaku(tahun, UnitKerja.objects.all()).prefetch_related("program_kegiatan"))
-    anggaran = list(anggaran_dengan_realisasi(tahun))
-    baris_30, total_30 = rekap_anggaran(tahun, anggaran=anggaran)
-    baris_14, total_14 = rekap_anggaran(tahun, anggaran=anggaran, pagu_murni=True)
+    unit_opd = UnitKerja.objects.filter(instansi=instansi)
+    semua_pk = list(pk_berlaku(tahun, unit_opd).prefetch_related("program_kegiatan"))
+    anggaran = list(anggaran_dengan_realisasi(instansi, tahun))
+    baris_30, total_30 = rekap_anggaran(instansi, tahun, anggaran=anggaran)
+    baris_14, total_14 = rekap_anggaran(instansi, tahun, anggaran=anggaran, pagu_murni=True)
     # Serapan of what each PK's attachment lists, for the efficiency judgement.
     per_kode = {b.nomenklatur.kode: b.ringkasan for b in baris_30}
     serapan_pk = {
@@ -201,7 +202,7 @@ def kumpulkan_lkjip(tahun, tanggal=None):
             unit_kerja.append(
                 {"c": c, "tingkat": tingkat, "serapan": s, "efisiensi": efisiensi(c.capaian, s)}
             )
-    kepala = Jabatan.objects.kepala_dinas().first()
+    kepala = Jabatan.objects.kepala_dinas(instansi).first()
     penanda_tangan = pejabat_pada(kepala, tanggal) if kepala else None
     konteks = {
         "tahun": tahun,
@@ -220,19 +221,19 @@ def kumpulkan_lkjip(tahun, tanggal=None):
         "sasaran": sasaran,
         "unit_kerja": unit_kerja,
         "uraian_efisiensi": URAIAN_EFISIENSI,
-        "unit_list": list(UnitKerja.objects.select_related("induk").order_by("urutan")),
+        "unit_list": list(unit_opd.select_related("induk").order_by("urutan")),
         "penanda_tangan": penanda_tangan,
         "pita": pita,
         "bulatkan": bulatkan,
     }
-    narasi = bagian_narasi(konteks)
+    narasi = bagian_narasi(instansi, konteks)
     konteks["narasi"] = {b.kunci: b for b in narasi}
     for s, b in zip(sasaran, (b for b in narasi if b.bagian == NarasiLKjIP.Bagian.ANALISIS), strict=True):
         s["narasi"] = b
     return konteks
 
 
-def html_lkjip(tahun, draf=True, tanggal=None, terbitan=None):
+def html_lkjip(instansi, tahun, draf=True, tanggal=None, terbitan=None):
     """The report's HTML. ``terbitan`` (version number) is printed on the cover of a published copy."""
-    konteks = kumpulkan_lkjip(tahun, tanggal)
+    konteks = kumpulkan_lkjip(instansi, tahun, tanggal)
     return render_to_string("pdf/lkjip.html", {**konteks, "draf": draf, "terbitan": terbitan})

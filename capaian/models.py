@@ -41,6 +41,23 @@ class SkalaPredikat(models.Model):
         return [p.sebagai_pita() for p in self.pita.all()]
 
 
+class PilihanSkalaOPD(models.Model):
+    """The scale a perangkat daerah reads its capaian by, where it differs from the kabupaten's
+    (the scale in use, ``SkalaPredikat.aktif``)."""
+
+    instansi = models.OneToOneField(
+        "nakertrans.Instansi", verbose_name="perangkat daerah", on_delete=models.CASCADE, related_name="+"
+    )
+    skala = models.ForeignKey(SkalaPredikat, verbose_name="skala", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "skala predikat perangkat daerah"
+        verbose_name_plural = "skala predikat perangkat daerah"
+
+    def __str__(self):
+        return f"{self.instansi}: {self.skala}"
+
+
 class PitaPredikat(models.Model):
     skala = models.ForeignKey(SkalaPredikat, on_delete=models.CASCADE, related_name="pita")
     nama = models.CharField("kategori", max_length=50)
@@ -167,6 +184,9 @@ class NarasiLKjIP(models.Model):
         ANALISIS = "analisis", "Analisis capaian sasaran"
         PENUTUP = "penutup", "Penutup"
 
+    instansi = models.ForeignKey(
+        "nakertrans.Instansi", verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="+"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     bagian = models.CharField("bagian", max_length=20, choices=Bagian.choices)
     # The sasaran's indicator for an analysis; indicators survive PK revisions, PK lines do not.
@@ -186,10 +206,12 @@ class NarasiLKjIP(models.Model):
         permissions = [("susun_lkjip", "Menyusun narasi dan membuat draf LKjIP")]
         constraints = [
             models.UniqueConstraint(
-                fields=["tahun", "bagian"], condition=models.Q(indikator=None), name="narasi_lkjip_unik"
+                fields=["instansi", "tahun", "bagian"],
+                condition=models.Q(indikator=None),
+                name="narasi_lkjip_unik",
             ),
             models.UniqueConstraint(
-                fields=["tahun", "bagian", "indikator"],
+                fields=["instansi", "tahun", "bagian", "indikator"],
                 condition=models.Q(indikator__isnull=False),
                 name="narasi_analisis_lkjip_unik",
             ),
@@ -202,6 +224,9 @@ class NarasiLKjIP(models.Model):
 class TanggapanPeringatan(models.Model):
     """The Kepala Dinas's note on a warning of the LKjIP check: seen, and published knowingly."""
 
+    instansi = models.ForeignKey(
+        "nakertrans.Instansi", verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="+"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     kode = models.CharField("kode peringatan", max_length=200)
     pesan = models.TextField("peringatan saat ditanggapi")
@@ -213,7 +238,9 @@ class TanggapanPeringatan(models.Model):
         verbose_name = "tanggapan peringatan LKjIP"
         verbose_name_plural = "tanggapan peringatan LKjIP"
         ordering = ["tahun", "pada"]
-        constraints = [models.UniqueConstraint(fields=["tahun", "kode"], name="tanggapan_peringatan_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "kode"], name="tanggapan_peringatan_unik")
+        ]
 
     def __str__(self):
         return f"{self.tahun} {self.kode}"
@@ -236,6 +263,9 @@ class TerbitanLKjIP(models.Model):
     backed up together; the SHA-256 is checked again every time the file is served.
     """
 
+    instansi = models.ForeignKey(
+        "nakertrans.Instansi", verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="+"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     nomor = models.PositiveIntegerField("versi")
     isi = models.BinaryField("berkas PDF", editable=False)
@@ -256,7 +286,9 @@ class TerbitanLKjIP(models.Model):
         verbose_name_plural = "terbitan LKjIP"
         ordering = ["-tahun", "-nomor"]
         permissions = [("terbitkan_lkjip", "Menerbitkan LKjIP")]
-        constraints = [models.UniqueConstraint(fields=["tahun", "nomor"], name="terbitan_lkjip_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "nomor"], name="terbitan_lkjip_unik")
+        ]
 
     def __str__(self):
         return f"LKjIP {self.tahun} versi {self.nomor}"
@@ -271,7 +303,7 @@ class TerbitanLKjIP(models.Model):
 
     @property
     def nama_berkas(self):
-        return f"LKjIP-{self.tahun}-versi-{self.nomor}.pdf"
+        return f"LKjIP-{self.instansi.kode}-{self.tahun}-versi-{self.nomor}.pdf"
 
 
 class PembuatanLKjIP(models.Model):
@@ -287,6 +319,9 @@ class PembuatanLKjIP(models.Model):
         SELESAI = "selesai", "Selesai"
         GAGAL = "gagal", "Gagal"
 
+    instansi = models.ForeignKey(
+        "nakertrans.Instansi", verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="+"
+    )
     tahun = models.PositiveSmallIntegerField("tahun")
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)

@@ -140,14 +140,14 @@ def _kerangka(indikator_sasaran, tersimpan):
     return daftar
 
 
-def _tersimpan(tahun):
-    return NarasiLKjIP.objects.filter(tahun=tahun).select_related("diubah_oleh__pegawai")
+def _tersimpan(instansi, tahun):
+    return NarasiLKjIP.objects.filter(instansi=instansi, tahun=tahun).select_related("diubah_oleh__pegawai")
 
 
-def bagian_narasi(konteks):
+def bagian_narasi(instansi, konteks):
     """The sections with their generated text; ``konteks`` is kumpulkan_lkjip's dictionary."""
     sasaran = konteks["sasaran"]
-    daftar = _kerangka([s["c"].baris.indikator for s in sasaran], _tersimpan(konteks["tahun"]))
+    daftar = _kerangka([s["c"].baris.indikator for s in sasaran], _tersimpan(instansi, konteks["tahun"]))
     umum = {
         Bagian.KATA_PENGANTAR: _kata_pengantar,
         Bagian.LATAR_BELAKANG: _latar_belakang,
@@ -159,14 +159,16 @@ def bagian_narasi(konteks):
     return daftar
 
 
-def daftar_bagian(tahun):
+def daftar_bagian(instansi, tahun):
     """The sections of a year and who wrote them, without assembling the report (for the LKjIP page)."""
-    kepala = baris_tahun(tahun).filter(perjanjian__jabatan__in=Jabatan.objects.kepala_dinas())
+    kepala = baris_tahun(instansi, tahun).filter(
+        perjanjian__jabatan__in=Jabatan.objects.kepala_dinas(instansi)
+    )
     kepala = kepala.prefetch_related(None)
-    return _kerangka([b.indikator for b in kepala], _tersimpan(tahun))
+    return _kerangka([b.indikator for b in kepala], _tersimpan(instansi, tahun))
 
 
-def simpan_narasi(*, tahun, bagian, indikator, teks, versi, user):
+def simpan_narasi(*, instansi, tahun, bagian, indikator, teks, versi, user):
     """Save one section. An empty text is refused; ``versi`` is the version the form was loaded with
     (None for a section not saved before), so a second author's save is not silently overwritten."""
     teks = (teks or "").replace("\r\n", "\n").strip()
@@ -185,13 +187,15 @@ def simpan_narasi(*, tahun, bagian, indikator, teks, versi, user):
         )
     try:
         with transaction.atomic():
-            narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
+            narasi = NarasiLKjIP.objects.filter(
+                instansi=instansi, tahun=tahun, bagian=bagian, indikator=indikator
+            ).first()
             if narasi is None:
                 if versi is not None:
                     raise ValidationError(
                         "Bagian ini sudah dikembalikan ke teks otomatis oleh orang lain; muat ulang."
                     )
-                narasi = NarasiLKjIP(tahun=tahun, bagian=bagian, indikator=indikator)
+                narasi = NarasiLKjIP(instansi=instansi, tahun=tahun, bagian=bagian, indikator=indikator)
             else:
                 klaim_versi(narasi, versi if versi is not None else -1, _uraikan)
             narasi.teks = teks
@@ -207,11 +211,13 @@ def _uraikan(narasi):
     return f"«{narasi.teks[:80]}…»"
 
 
-def hapus_narasi(*, tahun, bagian, indikator, versi, user):
+def hapus_narasi(*, instansi, tahun, bagian, indikator, versi, user):
     """Back to the generated text (the history keeps what was written). ``versi`` is the version the
     page showed: a newer save by somebody else is not thrown away."""
     with transaction.atomic():
-        narasi = NarasiLKjIP.objects.filter(tahun=tahun, bagian=bagian, indikator=indikator).first()
+        narasi = NarasiLKjIP.objects.filter(
+            instansi=instansi, tahun=tahun, bagian=bagian, indikator=indikator
+        ).first()
         if narasi is None:
             return
         if versi != narasi.versi:

@@ -40,14 +40,14 @@ def _matriks(tahun, unit):
 
 
 def panel_kepala_dinas(request):
-    tahun = _tahun()
+    tahun = _tahun(request.opd)
     if tahun is None:
         return ""
     matriks = _matriks(tahun, unit_terlihat(request.user)).baris
-    menunggu = Pengajuan.objects.filter(status__in=workflow.menunggu_kepala_dinas()).select_related(
-        "unit_kerja"
-    )
-    hasil = capaian_tahun(tahun)
+    menunggu = Pengajuan.objects.filter(
+        status__in=workflow.menunggu_kepala_dinas(), unit_kerja__instansi=request.opd
+    ).select_related("unit_kerja")
+    hasil = capaian_tahun(request.opd, tahun)
     utama = [c for c in hasil if c.baris.perjanjian.jabatan.adalah_kepala_dinas]
     return render_to_string(
         "capaian/panel_kepala_dinas.html",
@@ -65,7 +65,7 @@ def panel_kepala_dinas(request):
 
 
 def panel_operator(request):
-    tahun = _tahun()
+    tahun = _tahun(request.opd)
     if tahun is None:
         return ""
     tugas = [
@@ -83,9 +83,11 @@ def panel_operator(request):
 
 
 def panel_inspektorat(request):
-    tahun = _tahun()
+    tahun = _tahun(request.opd)
     if tahun is None:
         return ""
     return render_to_string(
-        "capaian/panel_inspektorat.html", {"tahun": tahun, "hasil": capaian_tahun(tahun)}, request=request
+        "capaian/panel_inspektorat.html",
+        {"tahun": tahun, "hasil": capaian_tahun(request.opd, tahun)},
+        request=request,
     )

@@ -15,7 +15,7 @@ from anggaran.models import RealisasiAnggaran
 from anggaran.queries import anggaran_dengan_realisasi, lewat_pagu, selisih_pagu_tertulis
 from capaian.hitung import periksa_skala
 from capaian.lkjip import tanggal_tanda_tangan
-from capaian.models import RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
+from capaian.models import PilihanSkalaOPD, RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
 from capaian.queries import capaian_tahun
 from nakertrans.access import id_unit_lingkup, melihat_semua_unit, unit_yang_boleh_diisi
 from nakertrans.format_id import NAMA_BULAN, format_rupiah, format_tanggal
@@ -81,8 +81,8 @@ def _admin(izin):
 
 
 class _Pemeriksa:
-    def __init__(self, tahun):
-        self.tahun = tahun
+    def __init__(self, instansi, tahun):
+        self.instansi, self.tahun = instansi, tahun
         self.temuan = []
 
     def galat(self, kode, pesan, tautan="", label="Perbaiki", **akses):
@@ -93,7 +93,7 @@ class _Pemeriksa:
 
     def jalankan(self):
         # The DPA lines with their realisasi, read once for the attachment, budget and totals checks.
-        self.dpa = list(anggaran_dengan_realisasi(self.tahun))
+        self.dpa = list(anggaran_dengan_realisasi(self.instansi, self.tahun))
         self.renstra()
         semua_pk = self.perjanjian()
         if semua_pk:
@@ -106,7 +106,9 @@ class _Pemeriksa:
         return self.temuan
 
     def renstra(self):
-        ada = Renstra.objects.filter(tahun_awal__lte=self.tahun, tahun_akhir__gte=self.tahun).exists()
+        ada = Renstra.objects.filter(
+            instansi=self.instansi, tahun_awal__lte=self.tahun, tahun_akhir__gte=self.tahun
+        ).exists()
         if not ada:
             self.galat(
                 "renstra",
@@ -116,7 +118,9 @@ class _Pemeriksa:
             )
             return
         tanpa_target = IKU.objects.filter(
-            renstra__tahun_awal__lte=self.tahun, renstra__tahun_akhir__gte=self.tahun
+            renstra__instansi=self.instansi,
+            renstra__tahun_awal__lte=self.tahun,
+            renstra__tahun_akhir__gte=self.tahun,
         ).exclude(target_tahunan__tahun=self.tahun)
         for iku in tanpa_target.select_related("indikator"):
             self.peringatan(
@@ -130,7 +134,8 @@ class _Pemeriksa:
 
     def perjanjian(self):
         semua_pk = list(
-            PerjanjianKinerja.objects.berlaku(self.tahun)
+            PerjanjianKinerja.objects.filter(instansi=self.instansi)
+            .berlaku(self.tahun)
             .select_related("jabatan__unit_kerja", "unit_pengisi")
             .order_by("jabatan__tingkat_pk", "jabatan__urutan")
         )
@@ -178,7 +183,7 @@ class _Pemeriksa:
 
     def baris_dan_realisasi(self, semua_pk):
         per_pk = {pk.pk: pk for pk in semua_pk}
-        for c in capaian_tahun(self.tahun):
+        for c in capaian_tahun(self.instansi, self.tahun):
             b = c.baris
             pk = per_pk[b.perjanjian_id]
             jabatan = pk.jabatan.nama
@@ -270,7 +275,10 @@ class _Pemeriksa:
     def _belum_disetujui(self, jenis, terisi):
         """(unit, periode, status text) of the given periods that the Kepala Dinas has not approved."""
         status = {
-            (p.unit_kerja_id, p.periode): p for p in Pengajuan.objects.filter(jenis=jenis, tahun=self.tahun)
+            (p.unit_kerja_id, p.periode): p
+            for p in Pengajuan.objects.filter(
+                unit_kerja__instansi=self.instansi, jenis=jenis, tahun=self.tahun
+            )
         }
         for unit_id, periode in sorted(terisi):
             p = status.get((unit_id, periode))
@@ -328,7 +336,7 @@ class _Pemeriksa:
                 pesan += ", tanpa catatan penjelasan pada bulan itu."
                 self.galat(f"lebih-pagu-{a.pk}", pesan, tautan, **akses)
         terisi = set(
-            RealisasiAnggaran.objects.filter(anggaran__tahun=self.tahun)
+            RealisasiAnggaran.objects.filter(anggaran__instansi=self.instansi, anggaran__tahun=self.tahun)
             .filter(Q(keuangan__gt=0) | Q(fisik__gt=0))
             .values_list("anggaran__unit_kerja", "bulan")
             .distinct()
@@ -345,7 +353,7 @@ class _Pemeriksa:
                 "Buka isian",
                 unit_id=unit_id,
             )
-        for s in selisih_pagu_tertulis(self.tahun, anggaran=baris):
+        for s in selisih_pagu_tertulis(self.instansi, self.tahun, anggaran=baris):
             kolom = s.kolom.replace("_", " ")
             self.peringatan(
                 f"tertulis-{s.nomenklatur.kode}-{s.kolom}",
@@ -356,7 +364,12 @@ class _Pemeriksa:
             )
 
     def skala(self):
-        skala = SkalaPredikat.objects.filter(aktif=True).prefetch_related("pita").first()
+        pilihan = PilihanSkalaOPD.objects.filter(instansi=self.instansi).select_related("skala").first()
+        skala = (
+            pilihan.skala
+            if pilihan
+            else SkalaPredikat.objects.filter(aktif=True).prefetch_related("pita").first()
+        )
         if skala is None:
             self.peringatan(
                 "skala-bawaan",
@@ -379,7 +392,7 @@ class _Pemeriksa:
 
     def penanda_tangan(self):
         tanggal = tanggal_tanda_tangan(self.tahun)
-        kepala = Jabatan.objects.kepala_dinas().first()
+        kepala = Jabatan.objects.kepala_dinas(self.instansi).first()
         pejabat = pejabat_pada(kepala, tanggal) if kepala else None
         if pejabat is None:
             self.galat(
@@ -399,11 +412,14 @@ class _Pemeriksa:
             )
 
 
-def periksa_lkjip(tahun):
+def periksa_lkjip(instansi, tahun):
     """Every finding of the year, errors first, with the notes already given on warnings."""
-    temuan = _Pemeriksa(tahun).jalankan()
+    temuan = _Pemeriksa(instansi, tahun).jalankan()
     tanggapan = {
-        t.kode: t for t in TanggapanPeringatan.objects.filter(tahun=tahun).select_related("oleh__pegawai")
+        t.kode: t
+        for t in TanggapanPeringatan.objects.filter(instansi=instansi, tahun=tahun).select_related(
+            "oleh__pegawai"
+        )
     }
     for t in temuan:
         tg = tanggapan.get(t.kode)

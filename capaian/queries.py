@@ -4,12 +4,19 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 
 from django.db import connection
-from django.db.models import Prefetch, TextField, prefetch_related_objects
+from django.db.models import Exists, Prefetch, Q, TextField, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.db.models.query import ModelIterable
 
 from capaian.hitung import hitung_capaian, huruf_tercapai, predikat
-from capaian.models import BuktiDukung, NilaiKomponenTriwulan, PitaPredikat, RealisasiTriwulan, SkalaPredikat
+from capaian.models import (
+    BuktiDukung,
+    NilaiKomponenTriwulan,
+    PilihanSkalaOPD,
+    PitaPredikat,
+    RealisasiTriwulan,
+    SkalaPredikat,
+)
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.periode import TRIWULAN
 from nakertrans.rumus import hitung
@@ -20,12 +27,18 @@ _TEKS = "teks_"  # prefix of the annotations that carry a decimal column as text
 _LEBAR = Context(prec=60)  # wide enough for any value a column can hold
 
 
-def skala_aktif():
-    """The predikat bands in use (the seed's scale, gap closed, when none is configured)."""
+def skala_aktif(instansi):
+    """The predikat bands an office reads its capaian by: the scale it chose, else the kabupaten's
+    scale in use, else the seed's scale with its gap closed."""
     from capaian.hitung import SKALA_SEED
 
-    pita = [p.sebagai_pita() for p in PitaPredikat.objects.filter(skala__aktif=True)]
-    if pita or SkalaPredikat.objects.filter(aktif=True).exists():  # the second query only without bands
+    pilihan = PilihanSkalaOPD.objects.filter(instansi=instansi).values("skala")
+    pita = [
+        p.sebagai_pita()
+        for p in PitaPredikat.objects.filter(Q(skala__in=pilihan) | (Q(skala__aktif=True) & ~Exists(pilihan)))
+    ]
+    # The second query only without bands: a chosen or active scale may have none yet.
+    if pita or SkalaPredikat.objects.filter(Q(pk__in=pilihan) | Q(aktif=True)).exists():
         return pita
     return SKALA_SEED
 
@@ -163,10 +176,13 @@ def bukti_triwulan(baris, triwulan):
     return hasil
 
 
-def baris_tahun(tahun, sampai_triwulan=4):
-    """PK lines in force in a year with their indicators, components and quarterly realisasi."""
+def baris_tahun(instansi, tahun, sampai_triwulan=4):
+    """An office's PK lines in force in a year with their indicators, components and quarterly
+    realisasi."""
     realisasi = realisasi_terbaca().filter(triwulan__lte=sampai_triwulan)
-    qs = BarisPK.objects.filter(perjanjian__in=PerjanjianKinerja.objects.berlaku(tahun))
+    qs = BarisPK.objects.filter(
+        perjanjian__in=PerjanjianKinerja.objects.filter(instansi=instansi).berlaku(tahun)
+    )
     return (
         qs.select_related("indikator", "perjanjian__jabatan__unit_kerja", "perjanjian__unit_pengisi")
         .prefetch_related(
@@ -284,8 +300,11 @@ def hitung_baris(baris, sampai_triwulan, pita, cache_rumus):
     return hasil
 
 
-def capaian_tahun(tahun, sampai_triwulan=4):
-    """CapaianBaris for every PK line in force in the year (cumulative up to the triwulan)."""
-    pita = skala_aktif()
+def capaian_tahun(instansi, tahun, sampai_triwulan=4):
+    """CapaianBaris for every PK line of the office in force in the year (cumulative up to the
+    triwulan)."""
+    pita = skala_aktif(instansi)
     cache = {}
-    return [hitung_baris(b, sampai_triwulan, pita, cache) for b in baris_tahun(tahun, sampai_triwulan)]
+    return [
+        hitung_baris(b, sampai_triwulan, pita, cache) for b in baris_tahun(instansi, tahun, sampai_triwulan)
+    ]

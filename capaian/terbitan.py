@@ -17,7 +17,7 @@ from django.utils import timezone
 from capaian.lkjip import html_lkjip
 from capaian.models import PembuatanLKjIP, TanggapanPeringatan, TerbitanLKjIP
 from capaian.pemeriksaan import periksa_lkjip
-from nakertrans.access import id_unit_lingkup, melihat_semua_unit
+from nakertrans.access import id_opd, id_unit_lingkup, melihat_semua_unit
 from nakertrans.format_id import format_tanggal
 from nakertrans.latar import jalankan_di_latar
 from nakertrans.models import Jabatan
@@ -35,39 +35,45 @@ PESAN_TERHENTI = "Terhenti: proses pembuatan berhenti tanpa kabar (server dimula
 SIMPAN_DRAF = 5  # finished drafts kept per year
 
 
-def boleh_menyusun(user, tahun):
-    """The Sekretariat (the unit that fills the Kepala Dinas's PK) writes the LKjIP; the Kepala Dinas too."""
-    if not user.has_perm("capaian.susun_lkjip"):
+def boleh_menyusun(user, instansi, tahun):
+    """The Sekretariat (the unit that fills the Kepala Dinas's PK) writes the office's LKjIP; the Kepala
+    Dinas too. Only within the user's own office (``opd_pengguna``)."""
+    if not user.has_perm("capaian.susun_lkjip") or instansi is None or id_opd(user) != instansi.pk:
         return False
     if melihat_semua_unit(user):
         return True
     pk = (
         PerjanjianKinerja.objects.berlaku(tahun)
-        .filter(jabatan__in=Jabatan.objects.kepala_dinas())
+        .filter(jabatan__in=Jabatan.objects.kepala_dinas(instansi))
         .select_related("jabatan", "unit_pengisi")
         .first()
     )
     return pk is not None and pk.unit_isian.pk in id_unit_lingkup(user)
 
 
-def wajib_menyusun(user, tahun):
-    if not boleh_menyusun(user, tahun):
+def wajib_menyusun(user, instansi, tahun):
+    if not boleh_menyusun(user, instansi, tahun):
         raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
 
 
-def boleh_membuat_draf(user, tahun):
-    return boleh_menyusun(user, tahun) or user.has_perm("capaian.terbitkan_lkjip")
+def boleh_menerbitkan(user, instansi):
+    """The Kepala OPD publishes the LKjIP of their own office."""
+    return user.has_perm("capaian.terbitkan_lkjip") and instansi is not None and id_opd(user) == instansi.pk
 
 
-def wajib_menerbitkan(user):
-    if not user.has_perm("capaian.terbitkan_lkjip"):
-        raise PermissionDenied("Hanya Kepala Dinas yang menerbitkan LKjIP.")
+def boleh_membuat_draf(user, instansi, tahun):
+    return boleh_menyusun(user, instansi, tahun) or boleh_menerbitkan(user, instansi)
 
 
-def tanggapi_peringatan(*, tahun, kode, catatan, user, semua=False):
+def wajib_menerbitkan(user, instansi):
+    if not boleh_menerbitkan(user, instansi):
+        raise PermissionDenied("Hanya Kepala OPD yang menerbitkan LKjIP perangkat daerahnya.")
+
+
+def tanggapi_peringatan(*, instansi, tahun, kode, catatan, user, semua=False):
     """The Kepala Dinas answers warnings of the check (``kode``, or with ``semua`` every one still open)
     with one note; the warning text is kept with it."""
-    wajib_menerbitkan(user)
+    wajib_menerbitkan(user, instansi)
     catatan = (catatan or "").strip()
     if not catatan:
         raise ValidationError("Tulis catatan tanggapan: mengapa laporan tetap dapat diterbitkan.")
@@ -75,7 +81,7 @@ def tanggapi_peringatan(*, tahun, kode, catatan, user, semua=False):
     if not kode and not semua:
         raise ValidationError("Pilih paling sedikit satu peringatan yang ditanggapi.")
     with transaction.atomic():
-        terbuka = {t.kode: t for t in periksa_lkjip(tahun).belum_ditanggapi}
+        terbuka = {t.kode: t for t in periksa_lkjip(instansi, tahun).belum_ditanggapi}
         if semua:
             kode = set(terbuka)
         if kode - set(terbuka):
@@ -84,6 +90,7 @@ def tanggapi_peringatan(*, tahun, kode, catatan, user, semua=False):
             )
         for k in sorted(kode):
             TanggapanPeringatan.objects.update_or_create(
+                instansi=instansi,
                 tahun=tahun,
                 kode=k,
                 defaults={
@@ -105,25 +112,27 @@ def _salinan_tanggapan(hasil):
     return "\n".join(baris)
 
 
-def nomor_berikut(tahun):
-    return (TerbitanLKjIP.objects.filter(tahun=tahun).aggregate(n=Max("nomor"))["n"] or 0) + 1
+def nomor_berikut(instansi, tahun):
+    terbit = TerbitanLKjIP.objects.filter(instansi=instansi, tahun=tahun)
+    return (terbit.aggregate(n=Max("nomor"))["n"] or 0) + 1
 
 
-def terbitkan_lkjip(*, tahun, nomor, isi, user):
+def terbitkan_lkjip(*, instansi, tahun, nomor, isi, user):
     """Store ``isi`` as published version ``nomor``: refused while the check has errors or unanswered
     warnings, or when that number was published meanwhile."""
-    wajib_menerbitkan(user)
+    wajib_menerbitkan(user, instansi)
     with transaction.atomic():
-        hasil = periksa_lkjip(tahun)
+        hasil = periksa_lkjip(instansi, tahun)
         if not hasil.boleh_terbit:
             raise ValidationError(hasil.alasan_tidak_terbit())
-        if nomor != nomor_berikut(tahun):
+        if nomor != nomor_berikut(instansi, tahun):
             raise ValidationError(
                 f"Versi {nomor} LKjIP {tahun} sudah diterbitkan lebih dulu; terbitkan lagi bila perlu."
             )
         try:
             with transaction.atomic():
                 return TerbitanLKjIP.objects.create(
+                    instansi=instansi,
                     tahun=tahun,
                     nomor=nomor,
                     isi=isi,
@@ -150,28 +159,34 @@ def isi_terbitan(terbitan):
     return isi
 
 
-def mulai_pembuatan(*, tahun, jenis, user, nomor=None):
+def mulai_pembuatan(*, instansi, tahun, jenis, user, nomor=None):
     """Start generating a draft, or published version ``nomor`` (the number the Kepala Dinas confirmed);
-    a job of the same kind already running for the year is returned instead of starting a second one."""
+    a job of the same kind already running for the office's year is returned instead of starting a
+    second one."""
     if jenis == PembuatanLKjIP.Jenis.TERBITAN:
-        wajib_menerbitkan(user)
-        hasil = periksa_lkjip(tahun)
+        wajib_menerbitkan(user, instansi)
+        hasil = periksa_lkjip(instansi, tahun)
         if not hasil.boleh_terbit:
             raise ValidationError(hasil.alasan_tidak_terbit())
-        berikut = nomor_berikut(tahun)
+        berikut = nomor_berikut(instansi, tahun)
         if nomor != berikut:
             raise ValidationError(
                 f"Versi {berikut - 1} baru saja diterbitkan; muat ulang halaman sebelum menerbitkan lagi."
             )
     elif jenis == PembuatanLKjIP.Jenis.DRAF:
-        if not boleh_membuat_draf(user, tahun):
+        if not boleh_membuat_draf(user, instansi, tahun):
             raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
     else:
         raise ValidationError("Jenis pembuatan tidak dikenal.")
-    if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
+    if not PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).exists():
         raise ValidationError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; LKjIP tidak dapat disusun.")
     with transaction.atomic():
-        aktif = {"tahun": tahun, "jenis": jenis, "status__in": [Status.ANTRE, Status.BERJALAN]}
+        aktif = {
+            "instansi": instansi,
+            "tahun": tahun,
+            "jenis": jenis,
+            "status__in": [Status.ANTRE, Status.BERJALAN],
+        }
         batas = timezone.now() - BATAS_DIAM
         berjalan = (
             PembuatanLKjIP.objects.select_for_update().filter(**aktif, diperbarui_pada__gte=batas).first()
@@ -183,15 +198,16 @@ def mulai_pembuatan(*, tahun, jenis, user, nomor=None):
             status=Status.GAGAL, tahap="Terhenti", pesan=PESAN_TERHENTI, selesai_pada=timezone.now()
         )
         pekerjaan = PembuatanLKjIP.objects.create(
+            instansi=instansi,
             tahun=tahun,
             jenis=jenis,
             nomor=nomor if jenis == PembuatanLKjIP.Jenis.TERBITAN else None,
             diminta_oleh=user,
             tahap="Menunggu giliran",
         )
-        lama = PembuatanLKjIP.objects.filter(tahun=tahun, jenis=PembuatanLKjIP.Jenis.DRAF).exclude(
-            status__in=[Status.ANTRE, Status.BERJALAN]
-        )
+        lama = PembuatanLKjIP.objects.filter(
+            instansi=instansi, tahun=tahun, jenis=PembuatanLKjIP.Jenis.DRAF
+        ).exclude(status__in=[Status.ANTRE, Status.BERJALAN])
         for p in lama.order_by("-dibuat_pada")[SIMPAN_DRAF:]:
             p.delete()
     jalankan_di_latar(buat_pdf, pekerjaan.pk)
@@ -243,19 +259,28 @@ def detak_jantung(pk, selang=None):
 
 def buat_pdf(pk):
     """The job itself: assemble, render, then keep the draft or publish the version."""
-    pekerjaan = PembuatanLKjIP.objects.defer("isi").select_related("diminta_oleh").get(pk=pk)
+    pekerjaan = PembuatanLKjIP.objects.defer("isi").select_related("diminta_oleh", "instansi").get(pk=pk)
     _tahap(pekerjaan, "Mengumpulkan data", status=Status.BERJALAN, mulai_pada=timezone.now())
     terbit = pekerjaan.jenis == PembuatanLKjIP.Jenis.TERBITAN
     try:
         with detak_jantung(pk):
-            html = html_lkjip(pekerjaan.tahun, draf=not terbit, terbitan=pekerjaan.nomor if terbit else None)
+            html = html_lkjip(
+                pekerjaan.instansi,
+                pekerjaan.tahun,
+                draf=not terbit,
+                terbitan=pekerjaan.nomor if terbit else None,
+            )
             _tahap(pekerjaan, "Menata halaman dan menulis PDF")
             isi = html_ke_pdf(html)
         if terbit:
             _tahap(pekerjaan, "Memeriksa ulang dan menyimpan terbitan")
             with transaction.atomic():  # the version and the job's "done" are one fact
                 terbitan = terbitkan_lkjip(
-                    tahun=pekerjaan.tahun, nomor=pekerjaan.nomor, isi=isi, user=pekerjaan.diminta_oleh
+                    instansi=pekerjaan.instansi,
+                    tahun=pekerjaan.tahun,
+                    nomor=pekerjaan.nomor,
+                    isi=isi,
+                    user=pekerjaan.diminta_oleh,
                 )
                 _tahap(
                     pekerjaan,
@@ -288,7 +313,12 @@ def keadaan(pekerjaan):
     if not pekerjaan.sedang_berjalan:
         return {"status": pekerjaan.status, "persen": 100}
     sebelumnya = (
-        PembuatanLKjIP.objects.filter(tahun=pekerjaan.tahun, status=Status.SELESAI, mulai_pada__isnull=False)
+        PembuatanLKjIP.objects.filter(
+            instansi=pekerjaan.instansi_id,
+            tahun=pekerjaan.tahun,
+            status=Status.SELESAI,
+            mulai_pada__isnull=False,
+        )
         .exclude(pk=pekerjaan.pk)
         .order_by("-selesai_pada")
         .values_list("mulai_pada", "selesai_pada")

@@ -35,7 +35,7 @@ def _tw_sah(triwulan, tahun):
 
 @login_required
 def status_isian_kini(request):
-    return status_isian(request, tahun_pk_terakhir() or timezone.localdate().year)
+    return status_isian(request, tahun_pk_terakhir(request.opd) or timezone.localdate().year)
 
 
 @login_required
@@ -95,7 +95,7 @@ def _halaman_isian(request, tahun, triwulan, unit, ganti=None):
     )
     tindakan = workflow.tindakan(request.user, pengajuan)
     boleh_isi = tindakan.isi
-    pita, cache, ganti = skala_aktif(), {}, ganti or {}
+    pita, cache, ganti = skala_aktif(unit.instansi_id), {}, ganti or {}
     daftar = baris_isian(tahun, triwulan, unit)
     bukti = bukti_triwulan(daftar, triwulan)
     baris = [_konteks_baris(b, triwulan, pita, cache, boleh_isi, bukti, *ganti.get(b.pk, ())) for b in daftar]
@@ -171,9 +171,11 @@ def simpan_baris(request, tahun, triwulan, baris_pk):
     [b] = baris_isian(tahun, triwulan, unit, pk=baris.pk)
     bukti = bukti_triwulan([b], triwulan)
     if galat:
-        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, bukti, galat, flat, perlu)
+        konteks = _konteks_baris(
+            b, triwulan, skala_aktif(unit.instansi_id), {}, True, bukti, galat, flat, perlu
+        )
     else:
-        konteks = _konteks_baris(b, triwulan, skala_aktif(), {}, True, bukti)
+        konteks = _konteks_baris(b, triwulan, skala_aktif(unit.instansi_id), {}, True, bukti)
     if not request.htmx:
         if konteks["belum_lengkap"]:
             messages.warning(

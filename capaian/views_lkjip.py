@@ -37,7 +37,7 @@ def _pesan_galat(galat):
 @login_required
 def lkjip_kini(request):
     _wajib_lihat(request.user)
-    tahun = tahun_pk_terakhir()
+    tahun = tahun_pk_terakhir(request.opd)
     if tahun is None:
         messages.info(request, "Belum ada Perjanjian Kinerja; LKjIP belum dapat disusun.")
         return redirect("beranda")
@@ -47,24 +47,26 @@ def lkjip_kini(request):
 @login_required
 def lkjip(request, tahun):
     _wajib_lihat(request.user, tahun)
-    user = request.user
-    menyusun = layanan.boleh_menyusun(user, tahun)
-    menerbitkan = user.has_perm("capaian.terbitkan_lkjip")
+    user, opd = request.user, request.opd
+    menyusun = layanan.boleh_menyusun(user, opd, tahun)
+    menerbitkan = layanan.boleh_menerbitkan(user, opd)
     konteks = {
         "tahun": tahun,
         "menyusun": menyusun,
         "menerbitkan": menerbitkan,
         "terbitan": list(
-            TerbitanLKjIP.objects.filter(tahun=tahun).defer("isi").select_related("diterbitkan_oleh__pegawai")
+            TerbitanLKjIP.objects.filter(instansi=opd, tahun=tahun)
+            .defer("isi")
+            .select_related("instansi", "diterbitkan_oleh__pegawai")
         ),
-        "ada_pk": PerjanjianKinerja.objects.filter(tahun=tahun).exists(),
+        "ada_pk": PerjanjianKinerja.objects.filter(instansi=opd, tahun=tahun).exists(),
     }
     if menyusun or menerbitkan:
-        pemeriksaan = periksa_lkjip(tahun)
+        pemeriksaan = periksa_lkjip(opd, tahun)
         konteks["pemeriksaan"] = pemeriksaan
         if konteks["ada_pk"]:
-            konteks["narasi"] = daftar_bagian(tahun)
-        terakhir = layanan.pembuatan_ringan().filter(tahun=tahun).first()
+            konteks["narasi"] = daftar_bagian(opd, tahun)
+        terakhir = layanan.pembuatan_ringan().filter(instansi=opd, tahun=tahun).first()
         konteks["pekerjaan"] = terakhir
         konteks["keadaan"] = layanan.keadaan(terakhir) if terakhir else None
         konteks["nomor_berikut"] = max((t.nomor for t in konteks["terbitan"]), default=0) + 1
@@ -77,16 +79,18 @@ def pemeriksaan(request, tahun):
     whole report, not for another unit's operator."""
     _wajib_lihat(request.user, tahun)
     user = request.user
-    if not (melihat_semua_unit(user) or layanan.boleh_membuat_draf(user, tahun)):
+    if not (melihat_semua_unit(user) or layanan.boleh_membuat_draf(user, request.opd, tahun)):
         raise PermissionDenied("Pemeriksaan LKjIP hanya untuk penyusun, Kepala Dinas dan Inspektorat.")
     form = FormTanggapanPeringatan(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        layanan.wajib_menerbitkan(user)  # a role that may not answer is refused whatever it sent
+        layanan.wajib_menerbitkan(user, request.opd)  # a role that may not answer is refused whatever it sent
         if not form.is_valid():
             messages.error(request, form.pesan_galat())
         else:
             try:
-                jumlah = layanan.tanggapi_peringatan(tahun=tahun, user=user, **form.cleaned_data)
+                jumlah = layanan.tanggapi_peringatan(
+                    instansi=request.opd, tahun=tahun, user=user, **form.cleaned_data
+                )
             except ValidationError as galat:
                 messages.error(request, _pesan_galat(galat))
             else:
@@ -97,19 +101,19 @@ def pemeriksaan(request, tahun):
         "capaian/pemeriksaan_lkjip.html",
         {
             "tahun": tahun,
-            "hasil": saring_tautan(periksa_lkjip(tahun), user),
-            "menerbitkan": request.user.has_perm("capaian.terbitkan_lkjip"),
+            "hasil": saring_tautan(periksa_lkjip(request.opd, tahun), user),
+            "menerbitkan": layanan.boleh_menerbitkan(user, request.opd),
             "catatan": form.diketik("catatan"),
             "dipilih": set(form["kode"].value() or []),
         },
     )
 
 
-def _bagian_dari_kunci(tahun, kunci):
+def _bagian_dari_kunci(instansi, tahun, kunci):
     """The section a URL names: a plain section, or ``analisis-<indikator>`` of a sasaran of the year."""
-    if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
+    if not PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).exists():
         raise Http404("Tidak ada Perjanjian Kinerja tahun ini.")
-    semua = kumpulkan_lkjip(tahun)["narasi"]
+    semua = kumpulkan_lkjip(instansi, tahun)["narasi"]
     if kunci not in semua:
         raise Http404("Bagian narasi tidak dikenal.")
     return semua[kunci]
@@ -118,8 +122,8 @@ def _bagian_dari_kunci(tahun, kunci):
 @login_required
 def ubah_narasi(request, tahun, kunci):
     wajib_tahun_sah(tahun)
-    layanan.wajib_menyusun(request.user, tahun)
-    bagian = _bagian_dari_kunci(tahun, kunci)
+    layanan.wajib_menyusun(request.user, request.opd, tahun)
+    bagian = _bagian_dari_kunci(request.opd, tahun, kunci)
     teks = bagian.teks
     versi = bagian.tersimpan.versi if bagian.tersimpan else None
     if request.method == "POST":
@@ -129,7 +133,12 @@ def ubah_narasi(request, tahun, kunci):
             teks = form.diketik("teks")
         else:
             d = form.cleaned_data
-            tempat = {"tahun": tahun, "bagian": bagian.bagian, "indikator": bagian.indikator}
+            tempat = {
+                "instansi": request.opd,
+                "tahun": tahun,
+                "bagian": bagian.bagian,
+                "indikator": bagian.indikator,
+            }
             try:
                 if d["kembalikan"]:
                     hapus_narasi(**tempat, versi=d["versi"], user=request.user)
@@ -155,7 +164,7 @@ def ubah_narasi(request, tahun, kunci):
 def pratinjau_narasi(request, tahun):
     """The Markdown as it will be printed (htmx, while typing)."""
     wajib_tahun_sah(tahun)
-    layanan.wajib_menyusun(request.user, tahun)
+    layanan.wajib_menyusun(request.user, request.opd, tahun)
     form = FormPratinjauNarasi(request.POST)
     form.is_valid()  # always: the preview drops what it cannot show (TeksPratinjau)
     return HttpResponse(ke_html(form.cleaned_data["teks"]))
@@ -169,7 +178,9 @@ def buat(request, tahun):
     try:
         if not form.is_valid():
             raise ValidationError(pesan_galat(form))
-        pekerjaan = layanan.mulai_pembuatan(tahun=tahun, user=request.user, **form.cleaned_data)
+        pekerjaan = layanan.mulai_pembuatan(
+            instansi=request.opd, tahun=tahun, user=request.user, **form.cleaned_data
+        )
     except ValidationError as galat:
         messages.error(request, _pesan_galat(galat))
         if request.htmx:
@@ -180,12 +191,13 @@ def buat(request, tahun):
     return redirect("capaian:lkjip", tahun=tahun)
 
 
-def _pekerjaan_untuk(user, pk):
+def _pekerjaan_untuk(request, pk):
+    user = request.user
     _wajib_lihat(user)
-    pekerjaan = layanan.pembuatan_ringan().filter(pk=pk).first()
+    pekerjaan = layanan.pembuatan_ringan().filter(pk=pk, instansi=request.opd).first()
     if pekerjaan is None:
         raise Http404("Pembuatan LKjIP tidak ditemukan.")
-    if not layanan.boleh_membuat_draf(user, pekerjaan.tahun):
+    if not layanan.boleh_membuat_draf(user, request.opd, pekerjaan.tahun):
         raise PermissionDenied("Anda tidak berhak menyusun LKjIP.")
     return pekerjaan
 
@@ -200,26 +212,27 @@ def _render_pembuatan(request, pekerjaan):
 
 @login_required
 def status_pembuatan(request, pk):
-    return _render_pembuatan(request, _pekerjaan_untuk(request.user, pk))
+    return _render_pembuatan(request, _pekerjaan_untuk(request, pk))
 
 
 @login_required
 def berkas_pembuatan(request, pk):
-    pekerjaan = _pekerjaan_untuk(request.user, pk)
+    pekerjaan = _pekerjaan_untuk(request, pk)
     if pekerjaan.jenis != PembuatanLKjIP.Jenis.DRAF or pekerjaan.status != PembuatanLKjIP.Status.SELESAI:
         raise Http404("Draf ini belum selesai dibuat.")
     isi = PembuatanLKjIP.objects.filter(pk=pk).values_list("isi", flat=True).first()
     if isi is None:  # removed meanwhile as an old draft
         raise Http404("Draf ini sudah dihapus; buat draf baru.")
     # The time the page shows (TIME_ZONE, WIB), not the UTC stored in the row.
-    nama = f"LKjIP-{pekerjaan.tahun}-DRAF-{timezone.localtime(pekerjaan.dibuat_pada):%Y%m%d-%H%M}.pdf"
+    dibuat = timezone.localtime(pekerjaan.dibuat_pada)
+    nama = f"LKjIP-{request.opd.kode}-{pekerjaan.tahun}-DRAF-{dibuat:%Y%m%d-%H%M}.pdf"
     return respons_pdf(bytes(isi), nama, unduh="unduh" in request.GET)
 
 
 @login_required
 def unduh_terbitan(request, pk):
     _wajib_lihat(request.user)
-    terbitan = TerbitanLKjIP.objects.filter(pk=pk).first()
+    terbitan = TerbitanLKjIP.objects.filter(pk=pk, instansi=request.opd).select_related("instansi").first()
     if terbitan is None:
         raise Http404("Terbitan LKjIP tidak ditemukan.")
     try:

@@ -7,17 +7,48 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 
-from nakertrans.models import Jabatan, Pengguna, UnitKerja
+from nakertrans.models import Instansi, Jabatan, Pengguna, UnitKerja
+
+
+def opd_tunggal():
+    """The one perangkat daerah of an installation that has only one, else None."""
+    satu = list(Instansi.objects.order_by("pk")[:2])
+    return satu[0] if len(satu) == 1 else None
+
+
+def opd_pengguna(user):
+    """The perangkat daerah whose data the user works on now: their own; for a kabupaten user (no
+    office of their own) the office in the page's address (set by ``nakertrans.opd.OPDMiddleware``), or
+    the one office of a single-office installation; None when no office is chosen. Kept on the user
+    object for the request, as the unit tree is."""
+    if not hasattr(user, "_opd"):
+        if not user.is_authenticated:
+            user._opd = None
+        elif user.instansi_id:
+            user._opd = user.instansi
+        else:
+            user._opd = opd_tunggal()
+    return user._opd
+
+
+def id_opd(user):
+    opd = opd_pengguna(user)
+    return opd.pk if opd else None
 
 
 def _pohon_unit(user):
-    """Every unit by id (the tree is small) and the ids of the user's scope: their units and every
-    unit below them. One query, kept on the user object as Django keeps a user's permissions
+    """Every unit of the user's office by id (the tree is small) and the ids of the user's scope: their
+    units and every unit below them. One query, kept on the user object as Django keeps a user's permissions
     (``_perm_cache``): a page asks several times, and a request's user is loaded anew for every
     request."""
     if not hasattr(user, "_pohon_unit"):
         milik = Pengguna.unit_kerja.through.objects.filter(pengguna=user, unitkerja=OuterRef("pk"))
-        semua = {u.pk: u for u in UnitKerja.objects.annotate(sendiri=Exists(milik)).order_by()}
+        semua = {
+            u.pk: u
+            for u in UnitKerja.objects.filter(instansi=id_opd(user))
+            .annotate(sendiri=Exists(milik))
+            .order_by()
+        }
         anak, lingkup, antrean = {}, set(), [u.pk for u in semua.values() if u.sendiri]
         for u in semua.values():
             anak.setdefault(u.induk_id, []).append(u.pk)
@@ -31,6 +62,7 @@ def _pohon_unit(user):
 
 
 def melihat_semua_unit(user):
+    """Whether the user reads every unit of their office (``opd_pengguna``)."""
     return user.has_perm("nakertrans.lihat_semua_unit")
 
 
@@ -46,7 +78,7 @@ def unit_terlihat(user):
     if not user.is_authenticated:
         return UnitKerja.objects.none()
     if melihat_semua_unit(user):
-        return UnitKerja.objects.all()
+        return UnitKerja.objects.filter(instansi=id_opd(user))
     return UnitKerja.objects.filter(pk__in=id_unit_lingkup(user))
 
 
@@ -55,7 +87,7 @@ def ada_unit_terlihat(user):
     if not user.is_authenticated:
         return False
     if melihat_semua_unit(user):
-        return UnitKerja.objects.exists()
+        return bool(_pohon_unit(user)[0])
     return bool(id_unit_lingkup(user))
 
 
@@ -74,6 +106,7 @@ def get_unit_kerja_for_user(user, pk, *, untuk_isi=False):
         boleh = user.has_perm("nakertrans.isi_data_unit") and pk in id_unit_lingkup(user)
     else:
         boleh = user.is_authenticated and (melihat_semua_unit(user) or pk in id_unit_lingkup(user))
+    # The tree holds the user's office only: another office's unit is not found.
     unit = _pohon_unit(user)[0].get(pk) if boleh else None
     if unit is None:
         raise Http404("Unit kerja tidak ditemukan.")
@@ -85,9 +118,14 @@ def get_jabatan_for_user(user, pk):
         jabatan = Jabatan.objects.select_related("unit_kerja", "atasan").get(pk=pk)
     except Jabatan.DoesNotExist:
         raise Http404("Jabatan tidak ditemukan.") from None
-    if melihat_semua_unit(user):
-        return jabatan
-    if jabatan.unit_kerja_id is None or jabatan.unit_kerja_id not in id_unit_lingkup(user):
+    if jabatan.unit_kerja_id is None:
+        # The Bupati's and the Wakil Bupati's posts belong to the kabupaten, not to an office.
+        boleh = melihat_semua_unit(user)
+    elif melihat_semua_unit(user):
+        boleh = jabatan.unit_kerja_id in _pohon_unit(user)[0]  # the units of the user's office
+    else:
+        boleh = jabatan.unit_kerja_id in id_unit_lingkup(user)
+    if not boleh:
         raise Http404("Jabatan tidak ditemukan.")
     return jabatan
 

@@ -5,12 +5,14 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from simple_history.admin import SimpleHistoryAdmin
 
 from nakertrans import roles
+from nakertrans.admin_opd import AdminOPD, InlineOPD
 from nakertrans.models import (
     CatatanAudit,
     Instansi,
@@ -75,7 +77,7 @@ class PenugasanFormSet(BaseInlineFormSet):
                     raise ValidationError("Dua penugasan dengan jenis yang sama pada satu jabatan bertumpuk.")
 
 
-class PenugasanInline(admin.TabularInline):
+class PenugasanInline(InlineOPD, admin.TabularInline):
     model = Penugasan
     formset = PenugasanFormSet
     extra = 0
@@ -88,13 +90,17 @@ class PemerintahDaerahAdmin(admin.ModelAdmin):
 
 
 @admin.register(Instansi)
-class InstansiAdmin(admin.ModelAdmin):
+class InstansiAdmin(AdminOPD, admin.ModelAdmin):
+    def saring_opd(self, queryset, opd):
+        return queryset.filter(pk=opd.pk)  # an office's administrator sees their own office
+
     list_display = ["nama", "pemerintah_daerah", "telepon"]
     list_select_related = ["pemerintah_daerah"]
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(admin.ModelAdmin):
+class UnitKerjaAdmin(AdminOPD, admin.ModelAdmin):
+    jalur_opd = "instansi"
     list_display = ["nama", "jenis", "induk", angka_polos("urutan", "urutan")]
     list_filter = ["jenis"]
     search_fields = ["nama", "singkatan"]
@@ -102,7 +108,8 @@ class UnitKerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(SimpleHistoryAdmin):
+class JabatanAdmin(AdminOPD, SimpleHistoryAdmin):
+    jalur_opd = "unit_kerja__instansi"
     list_display = ["nama", "unit_kerja", "atasan", "jenis", "tingkat_pk", "kepala_unit"]
     list_filter = ["jenis", "tingkat_pk", "unit_kerja"]
     search_fields = ["nama"]
@@ -112,11 +119,17 @@ class JabatanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(SimpleHistoryAdmin):
+class PegawaiAdmin(AdminOPD, SimpleHistoryAdmin):
     list_display = ["nama_lengkap", "nip_tampil", "golongan", "data_contoh"]
     list_filter = ["golongan", "data_contoh", "pejabat_negara"]
     search_fields = ["nama", "nip"]
     inlines = [PenugasanInline]
+
+    def saring_opd(self, queryset, opd):
+        """An office's employees: those holding or having held one of its posts, and those holding
+        none yet (so that they can be given one)."""
+        dari_opd = Penugasan.objects.filter(jabatan__unit_kerja__instansi=opd).values("pegawai")
+        return queryset.filter(Q(pk__in=dari_opd) | Q(penugasan=None)).distinct()
 
     @admin.display(description="nama", ordering="nama")
     def nama_lengkap(self, obj):
@@ -128,7 +141,8 @@ class PegawaiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Penugasan)
-class PenugasanAdmin(SimpleHistoryAdmin):
+class PenugasanAdmin(AdminOPD, SimpleHistoryAdmin):
+    jalur_opd = "jabatan__unit_kerja__instansi"
     list_display = ["jabatan", "pegawai", "jenis", "mulai", "selesai"]
     list_filter = ["jenis"]
     search_fields = ["jabatan__nama", "pegawai__nama", "pegawai__nip"]
@@ -150,11 +164,30 @@ class PeriksaPeran:
         return grup
 
 
-class FormPengguna(PeriksaPeran, UserChangeForm):
+class PeriksaLingkup:
+    """Form mixin: a user's units belong to the user's own office."""
+
+    def clean(self):
+        data = super().clean()
+        instansi, unit = data.get("instansi"), data.get("unit_kerja")
+        if unit:
+            lain = [u.nama for u in unit if u.instansi_id != (instansi.pk if instansi else None)]
+            if instansi is None:
+                self.add_error(
+                    "unit_kerja",
+                    "Pengguna tingkat kabupaten tidak mempunyai unit kerja; pilih perangkat daerahnya "
+                    "bila ia bekerja di satu perangkat daerah.",
+                )
+            elif lain:
+                self.add_error("unit_kerja", f"Unit kerja {', '.join(lain)} bukan bagian dari {instansi}.")
+        return data
+
+
+class FormPengguna(PeriksaPeran, PeriksaLingkup, UserChangeForm):
     pass
 
 
-class FormPenggunaBaru(PeriksaPeran, AdminUserCreationForm):
+class FormPenggunaBaru(PeriksaPeran, PeriksaLingkup, AdminUserCreationForm):
     pass
 
 
@@ -162,7 +195,8 @@ sensitive_post_parameters_m = method_decorator(sensitive_post_parameters())
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(UserAdmin):
+class PenggunaAdmin(AdminOPD, UserAdmin):
+    jalur_opd = "instansi"
     """Accounts, under the separation of duties written down in ``nakertrans.roles``: the Admin adds,
     edits, deactivates operators and sets their passwords; roles that approve, the passwords and flags
     of other officials, superuser status and single permissions are a superuser's, and audited."""
@@ -173,9 +207,9 @@ class PenggunaAdmin(UserAdmin):
     list_select_related = ["pegawai"]
     autocomplete_fields = ["pegawai"]
     filter_horizontal = ["groups", "user_permissions", "unit_kerja"]
-    fieldsets = UserAdmin.fieldsets + (("Lingkup kerja", {"fields": ["pegawai", "unit_kerja"]}),)
+    fieldsets = UserAdmin.fieldsets + (("Lingkup kerja", {"fields": ["instansi", "pegawai", "unit_kerja"]}),)
     add_fieldsets = UserAdmin.add_fieldsets + (
-        ("Peran dan lingkup kerja", {"fields": ["groups", "unit_kerja"]}),
+        ("Peran dan lingkup kerja", {"fields": ["instansi", "groups", "unit_kerja"]}),
     )
 
     def get_form(self, request, obj=None, **kwargs):
@@ -369,7 +403,8 @@ _TAHUN_PENGAJUAN = angka_polos("tahun", "tahun")
 
 
 @admin.register(Pengajuan)
-class PengajuanAdmin(admin.ModelAdmin):
+class PengajuanAdmin(AdminOPD, admin.ModelAdmin):
+    jalur_opd = "unit_kerja__instansi"
     """Read-only: status changes only through the workflow services, which keep the audit trail."""
 
     list_display = ["jenis", _TAHUN_PENGAJUAN, "periode", "unit_kerja", "status", "diubah_pada"]

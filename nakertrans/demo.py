@@ -17,6 +17,7 @@ from nakertrans.models import (
 from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
 
 DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
+KODE_DINAS = "disnakertrans"
 SEKRETARIAT = "Sekretariat"
 SUBBAG_UMUM = "Subbagian Umum dan Kepegawaian"
 BIDANG_NAKER = "Bidang Ketenagakerjaan"
@@ -120,9 +121,15 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         {"jenis": PemerintahDaerah.Jenis.KABUPATEN, "nama": "Bungo"},
         ibu_kota="Muara Bungo",
     )
+    # The previous version's Dinas, migrated, has the code the migration gave it: it is the same office.
+    lama = Instansi.objects.filter(nama=DINAS).exclude(kode=KODE_DINAS).first()
+    if lama is not None and not Instansi.objects.filter(kode=KODE_DINAS).exists():
+        lama.kode = KODE_DINAS
+        lama.save(update_fields=["kode"])
     instansi = simpan_bila_berubah(
         Instansi,
-        {"nama": DINAS},
+        {"kode": KODE_DINAS},
+        nama=DINAS,
         pemerintah_daerah=pemda,
         alamat="Jl. Damar No. 831 Kel. Pasir Putih Kec. Rimbo Tengah",
         telepon="(0747) 21013",
@@ -141,11 +148,16 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         )
     jabatan = {}
     for urutan, (nama, nama_unit, atasan, jenis, tingkat, kepala, data_pegawai) in enumerate(JABATAN):
+        # A post is known by its name within its unit (every office has a «Sekretaris»), the Bupati's
+        # within the kabupaten.
+        tempat = (
+            {"pemerintah_daerah": pemda, "unit_kerja": None}
+            if jenis in JENIS_JABATAN_DAERAH
+            else {"unit_kerja": unit[nama_unit], "pemerintah_daerah": None}
+        )
         jabatan[nama] = simpan_bila_berubah(
             Jabatan,
-            {"nama": nama},
-            unit_kerja=unit.get(nama_unit),
-            pemerintah_daerah=pemda if jenis in JENIS_JABATAN_DAERAH else None,
+            {"nama": nama, **tempat},
             atasan=jabatan.get(atasan),
             jenis=jenis,
             tingkat_pk=tingkat,
@@ -176,6 +188,8 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         pengguna = simpan_bila_berubah(
             Pengguna,
             {"username": username},
+            # The Inspektorat works across the kabupaten; everyone else for the Dinas.
+            instansi=None if nama_grup == INSPEKTORAT else instansi,
             pegawai=pegawai,
             is_staff=staf,
             is_active=True,
@@ -189,6 +203,11 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         pengguna.unit_kerja.set([unit[nama] for nama in lingkup])
     if stdout is not None:
         stdout.write(f"Organisasi: {len(unit)} unit kerja, {len(jabatan)} jabatan, {len(PENGGUNA)} pengguna.")
+
+
+def dinas():
+    """The demo's Dinas Tenaga Kerja dan Transmigrasi."""
+    return Instansi.objects.get(kode=KODE_DINAS)
 
 
 def tandai_disetujui(jenis, tahun, daftar_periode, unit):

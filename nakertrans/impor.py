@@ -6,6 +6,7 @@ of the Resource, permission, optional template columns)). The page, the admin's 
 read as) and ``impor_berkas`` (the real import, all or nothing, exactly once per preview).
 """
 
+import contextvars
 import datetime
 import hashlib
 import re
@@ -24,6 +25,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
+from nakertrans.access import opd_pengguna
 from nakertrans.berkas_tabel import (
     BATAS_BARIS,
     BATAS_UKURAN,
@@ -42,6 +44,19 @@ __all__ = ["BATAS_BARIS", "BATAS_UKURAN", "baca_berkas", "kunci_nama"]
 
 KARAKTER_KENDALI = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
 PESAN_KENDALI = "berisi karakter kendali (misalnya NUL) yang tidak dapat disimpan; hapus karakter itu."
+
+
+# The perangkat daerah an import runs for (the importing user's, see opd_pengguna): every row is read
+# and written within it, whatever widget or resource reads it.
+_OPD_IMPOR = contextvars.ContextVar("opd_impor", default=None)
+
+
+def opd_impor():
+    """The office of the import being run; refused outside one (no row may go to no office)."""
+    opd = _OPD_IMPOR.get()
+    if opd is None:
+        raise ValueError("Pilih perangkat daerah lebih dulu: impor selalu untuk satu perangkat daerah.")
+    return opd
 
 
 class GalatKolom(ValueError):
@@ -171,10 +186,11 @@ class UnitKerjaWidget(widgets.ForeignKeyWidget):
         nama = "" if value is None else str(value).strip()
         if not nama:
             return None
+        unit_opd = UnitKerja.objects.filter(instansi=opd_impor())
         unit = cari_satu(
-            UnitKerja.objects.only("nama", "singkatan"), nama, label="Unit kerja", nama=lambda u: (u.nama,)
+            unit_opd.only("nama", "singkatan"), nama, label="Unit kerja", nama=lambda u: (u.nama,)
         ) or cari_satu(
-            UnitKerja.objects.exclude(singkatan="").only("nama", "singkatan"),
+            unit_opd.exclude(singkatan="").only("nama", "singkatan"),
             nama,
             label="Unit kerja",
             nama=lambda u: (u.singkatan,),
@@ -192,6 +208,14 @@ class ResourceSakip(EksporAman, resources.ModelResource):
     kolom_wajib: tuple = ()
     # Columns read but not fields of the model (e.g. a key that finds the row).
     kolom_tambahan: tuple = ()
+    # The path from the model to its office: rows are found within the office of the import only.
+    jalur_opd: str | None = None
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.jalur_opd and _OPD_IMPOR.get() is not None:
+            qs = qs.filter(**{self.jalur_opd: _OPD_IMPOR.get()})
+        return qs
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -426,11 +450,15 @@ def _bentrok(hasil_asli):
     return False
 
 
-def _jalankan(jenis, data, *, user, dry_run, boleh_ulang):
+def _jalankan(jenis, data, *, user, dry_run, boleh_ulang, opd=None):
     resource = ambil_jenis(jenis).resource()
-    hasil_asli = resource.import_data(
-        data, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True, user=user
-    )
+    opd = _OPD_IMPOR.set(opd or (opd_pengguna(user) if user is not None else None))
+    try:
+        hasil_asli = resource.import_data(
+            data, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True, user=user
+        )
+    finally:
+        _OPD_IMPOR.reset(opd)
     if boleh_ulang and _bentrok(hasil_asli):
         raise _Bentrok
     kolom_dari = {f.attribute: f.column_name for f in resource.get_import_fields() if f.attribute}
@@ -452,16 +480,17 @@ def _jalankan(jenis, data, *, user, dry_run, boleh_ulang):
     return hasil
 
 
-def impor(jenis, data, *, user, dry_run):
-    """Import a dataset of a registered kind; rolled back entirely on any error."""
+def impor(jenis, data, *, user, dry_run, opd=None):
+    """Import a dataset of a registered kind into the office ``opd`` (default: the user's); rolled back
+    entirely on any error."""
     try:
         with transaction.atomic():
-            return _jalankan(jenis, data, user=user, dry_run=dry_run, boleh_ulang=True)
+            return _jalankan(jenis, data, user=user, dry_run=dry_run, boleh_ulang=True, opd=opd)
     except _Bentrok:
         # Once more, now that the other import's rows are visible: they become updates. A collision
         # that remains is a real one and is reported row by row.
         with transaction.atomic():
-            return _jalankan(jenis, data, user=user, dry_run=dry_run, boleh_ulang=False)
+            return _jalankan(jenis, data, user=user, dry_run=dry_run, boleh_ulang=False, opd=opd)
 
 
 UMUR_PRATINJAU = datetime.timedelta(hours=2)

@@ -38,6 +38,13 @@ class Instansi(models.Model):
     pemerintah_daerah = models.ForeignKey(
         PemerintahDaerah, verbose_name="pemerintah daerah", on_delete=models.PROTECT, related_name="instansi"
     )
+    kode = models.SlugField(
+        "kode",
+        max_length=30,
+        unique=True,
+        help_text="Huruf kecil, angka dan tanda hubung; dipakai di alamat halaman, misalnya: disnakertrans.",
+        error_messages={"unique": "Kode ini sudah dipakai perangkat daerah lain."},
+    )
     nama = models.CharField("nama instansi", max_length=200)
     alamat = models.CharField("alamat", max_length=300, blank=True)
     telepon = models.CharField("telepon", max_length=50, blank=True)
@@ -50,6 +57,7 @@ class Instansi(models.Model):
     class Meta:
         verbose_name = "instansi"
         verbose_name_plural = "instansi"
+        ordering = ["nama"]
 
     def __str__(self):
         return self.nama
@@ -110,9 +118,9 @@ JENIS_JABATAN_DAERAH = ("kepala_daerah", "wakil_kepala_daerah")
 
 
 class JabatanQuerySet(models.QuerySet):
-    def kepala_dinas(self):
-        """The post that signs the top PK (with the Bupati): the Kepala Dinas's."""
-        return self.filter(tingkat_pk=Jabatan.TingkatPK.BUPATI_KEPALA_DINAS)
+    def kepala_dinas(self, instansi):
+        """The post of ``instansi`` that signs its top PK (with the Bupati): the Kepala OPD's."""
+        return self.filter(tingkat_pk=Jabatan.TingkatPK.BUPATI_KEPALA_DINAS, unit_kerja__instansi=instansi)
 
     def kepala_daerah(self, pemerintah_daerah):
         """The Bupati's (Wali Kota's) post of the Pemerintah Daerah."""
@@ -411,7 +419,18 @@ def kepala_daerah_pada(pemerintah_daerah, tanggal):
 
 
 class Pengguna(AbstractUser):
-    """A login. Roles are Django groups; an operator's or unit head's scope is ``unit_kerja``."""
+    """A login. Roles are Django groups; a user works for one perangkat daerah (``instansi``) or, with
+    none, at the kabupaten; an operator's or unit head's scope within it is ``unit_kerja``."""
+
+    instansi = models.ForeignKey(
+        Instansi,
+        verbose_name="perangkat daerah",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengguna",
+        help_text="Kosong: pengguna tingkat kabupaten (Admin Kabupaten, Bappeda, Inspektorat, Pimpinan).",
+    )
 
     pegawai = models.OneToOneField(
         Pegawai,

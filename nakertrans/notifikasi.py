@@ -17,7 +17,9 @@ def _pengguna_berlingkup(nama_grup, unit_id):
     tree and the users' units are read once, not per user."""
     calon = Pengguna.objects.filter(groups__name=nama_grup, is_active=True).exclude(email="")
     calon = list(calon.prefetch_related("unit_kerja"))
-    induk = dict(UnitKerja.objects.values_list("pk", "induk_id"))
+    induk = dict(
+        UnitKerja.objects.filter(instansi__unit_kerja=unit_id).values_list("pk", "induk_id")
+    )  # the units of the unit's office
     leluhur, sekarang = set(), unit_id
     while sekarang is not None and sekarang not in leluhur:
         leluhur.add(sekarang)
@@ -36,8 +38,10 @@ def _penyetuju(pengajuan, ke_kepala_unit):
     izin = Q(groups__permissions__codename="setujui_pengajuan") | Q(
         user_permissions__codename="setujui_pengajuan"
     )
+    # The approvers of the unit's own office; a superuser of none hears of every office.
+    opd = Q(instansi__unit_kerja=pengajuan.unit_kerja_id) | Q(is_superuser=True, instansi=None)
     return list(
-        Pengguna.objects.filter(izin | Q(is_superuser=True), is_active=True).exclude(email="").distinct()
+        Pengguna.objects.filter(izin | Q(is_superuser=True), opd, is_active=True).exclude(email="").distinct()
     )
 
 

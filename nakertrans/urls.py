@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from nakertrans import views, views_impor
 from nakertrans.forms import FormGantiSandi
+from nakertrans.opd import tanpa_opd
 
 admin.site.site_header = "SAKIP Dinas Tenaga Kerja dan Transmigrasi"
 admin.site.site_title = "Administrasi SAKIP"
@@ -15,14 +16,18 @@ urlpatterns = [
     path("organisasi/", views.organisasi, name="organisasi"),
     path("organisasi/unit/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("organisasi/jabatan/<int:pk>/", views.jabatan_detail, name="jabatan_detail"),
-    path("masuk/", views.masuk, name="masuk"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
+    path("masuk/", tanpa_opd(views.masuk), name="masuk"),
+    path("keluar/", tanpa_opd(auth_views.LogoutView.as_view()), name="keluar"),
     path(
         "kata-sandi/",
-        auth_views.PasswordChangeView.as_view(form_class=FormGantiSandi),
+        tanpa_opd(auth_views.PasswordChangeView.as_view(form_class=FormGantiSandi)),
         name="password_change",
     ),
-    path("kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path(
+        "kata-sandi/selesai/",
+        tanpa_opd(auth_views.PasswordChangeDoneView.as_view()),
+        name="password_change_done",
+    ),
     path("impor/", views_impor.halaman_impor, name="impor"),
     path("impor/simpan/", views_impor.simpan_impor, name="impor_simpan"),
     path("impor/templat/<slug:jenis>.xlsx", views_impor.unduh_templat, name="templat_impor"),

@@ -7,7 +7,7 @@ from django.utils.module_loading import import_string
 
 from nakertrans.access import get_jabatan_for_user, get_unit_kerja_for_user, unit_terlihat
 from nakertrans.forms import FormMasuk
-from nakertrans.models import Instansi, Jabatan, Pegawai, Pengguna, UnitKerja
+from nakertrans.models import Jabatan, Pegawai, Pengguna, UnitKerja
 from nakertrans.queries import unit_dengan_jabatan
 from nakertrans.roles import peran_pengguna
 
@@ -19,16 +19,19 @@ masuk = auth_views.LoginView.as_view(authentication_form=FormMasuk, redirect_aut
 def beranda(request):
     peran = peran_pengguna(request.user)
     hari_ini = timezone.localdate()
-    konteks = {"hari_ini": hari_ini, "instansi": Instansi.objects.first()}
+    konteks = {"hari_ini": hari_ini, "instansi": request.opd}
     if peran is None:
         return render(request, "nakertrans/beranda/tanpa_peran.html", konteks)
     konteks["unit_jabatan"] = unit_dengan_jabatan(hari_ini, unit_terlihat(request.user))
     if peran.kode == "admin":
+        opd = request.opd
         konteks["jumlah"] = {
-            "Unit kerja": UnitKerja.objects.count(),
-            "Jabatan": Jabatan.objects.count(),
-            "Pegawai": Pegawai.objects.count(),
-            "Pengguna": Pengguna.objects.count(),
+            "Unit kerja": UnitKerja.objects.filter(instansi=opd).count(),
+            "Jabatan": Jabatan.objects.filter(unit_kerja__instansi=opd).count(),
+            "Pegawai": Pegawai.objects.filter(penugasan__jabatan__unit_kerja__instansi=opd)
+            .distinct()
+            .count(),
+            "Pengguna": Pengguna.objects.filter(instansi=opd).count(),
         }
         konteks["jabatan_kosong"] = [
             jabatan

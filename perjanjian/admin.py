@@ -4,6 +4,7 @@ from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from nakertrans.admin_angka import TanpaPemisahRibuan
+from nakertrans.admin_opd import AdminOPD, InlineOPD, daftarkan_jalur
 from nakertrans.bidang_form import pesan_galat
 from nakertrans.impor import ImporSemuaAtauTidakSama
 from nakertrans.rumus import GalatRumus, urai_rumus
@@ -30,6 +31,15 @@ from perjanjian.models import (
     TujuanRPJMD,
 )
 
+# The parts of an office's Renstra and indicators that have no admin of their own.
+for _model, _jalur in [
+    (Misi, "renstra__instansi"),
+    (Tujuan, "renstra__instansi"),
+    (SasaranRenstra, "renstra__instansi"),
+    (KomponenIndikator, "indikator__instansi"),
+]:
+    daftarkan_jalur(_model, _jalur)
+
 
 class MisiRPJMDInline(TanpaPemisahRibuan, admin.TabularInline):
     model = MisiRPJMD
@@ -41,7 +51,7 @@ class TujuanRPJMDInline(TanpaPemisahRibuan, admin.TabularInline):
     extra = 0
 
 
-class SasaranRPJMDInline(TanpaPemisahRibuan, admin.TabularInline):
+class SasaranRPJMDInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = SasaranRPJMD
     extra = 0
 
@@ -53,35 +63,36 @@ class RPJMDAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
     inlines = [MisiRPJMDInline, TujuanRPJMDInline, SasaranRPJMDInline]
 
 
-class TargetIKUDaerahInline(TanpaPemisahRibuan, admin.TabularInline):
+class TargetIKUDaerahInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = TargetIKUDaerah
     extra = 0
 
 
 @admin.register(IKUDaerah)
-class IKUDaerahAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
+class IKUDaerahAdmin(AdminOPD, TanpaPemisahRibuan, admin.ModelAdmin):
     list_display = ["indikator", "rpjmd", "sasaran", "urutan"]
     list_select_related = ["indikator", "rpjmd__pemerintah_daerah", "sasaran"]
     inlines = [TargetIKUDaerahInline]
 
 
-class MisiInline(TanpaPemisahRibuan, admin.TabularInline):
+class MisiInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = Misi
     extra = 0
 
 
-class TujuanInline(TanpaPemisahRibuan, admin.TabularInline):
+class TujuanInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = Tujuan
     extra = 0
 
 
-class SasaranInline(TanpaPemisahRibuan, admin.TabularInline):
+class SasaranInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = SasaranRenstra
     extra = 0
 
 
 @admin.register(Renstra)
-class RenstraAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
+class RenstraAdmin(AdminOPD, TanpaPemisahRibuan, admin.ModelAdmin):
+    jalur_opd = "instansi"
     list_display = ["nama", "tahun_awal", "tahun_akhir"]
     inlines = [MisiInline, TujuanInline, SasaranInline]
 
@@ -106,14 +117,15 @@ class KomponenFormSet(BaseInlineFormSet):
                 raise ValidationError(galat.messages) from None
 
 
-class KomponenInline(TanpaPemisahRibuan, admin.TabularInline):
+class KomponenInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = KomponenIndikator
     formset = KomponenFormSet
     extra = 0
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class IndikatorAdmin(AdminOPD, TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+    jalur_opd = "instansi"
     resource_classes = [IndikatorResource]
     list_display = ["nama", "satuan", "jenis_nilai", "polaritas", "aturan_tahunan", "desimal"]
     list_filter = ["jenis_nilai", "polaritas", "aturan_tahunan"]
@@ -121,26 +133,28 @@ class IndikatorAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryA
     inlines = [KomponenInline]
 
 
-class TargetIKUInline(TanpaPemisahRibuan, admin.TabularInline):
+class TargetIKUInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
     model = TargetIKU
     extra = 0
 
 
 @admin.register(IKU)
-class IKUAdmin(TanpaPemisahRibuan, admin.ModelAdmin):
+class IKUAdmin(AdminOPD, TanpaPemisahRibuan, admin.ModelAdmin):
+    jalur_opd = "renstra__instansi"
     list_display = ["indikator", "renstra", "sasaran", "urutan"]
     list_select_related = ["indikator", "renstra", "sasaran"]
     inlines = [TargetIKUInline]
 
 
 @admin.register(NilaiKomponenTahunan)
-class NilaiKomponenTahunanAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
+class NilaiKomponenTahunanAdmin(AdminOPD, TanpaPemisahRibuan, SimpleHistoryAdmin):
+    jalur_opd = "komponen__indikator__instansi"
     list_display = ["komponen", "tahun", "nilai", "sumber"]
     list_filter = ["tahun"]
     list_select_related = ["komponen__indikator"]
 
 
-class BarisPKInline(TanpaPemisahRibuan, admin.StackedInline):
+class BarisPKInline(InlineOPD, TanpaPemisahRibuan, admin.StackedInline):
     model = BarisPK
     fk_name = "perjanjian"
     extra = 0
@@ -165,7 +179,8 @@ class BarisPKInline(TanpaPemisahRibuan, admin.StackedInline):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
+class PerjanjianKinerjaAdmin(AdminOPD, TanpaPemisahRibuan, SimpleHistoryAdmin):
+    jalur_opd = "instansi"
     list_display = ["tahun", "jabatan", "versi", "status", "tanggal"]
     list_filter = ["tahun", "status", "jabatan__tingkat_pk"]
     list_select_related = ["jabatan"]
@@ -229,7 +244,8 @@ class PerjanjianKinerjaAdmin(TanpaPemisahRibuan, SimpleHistoryAdmin):
 
 
 @admin.register(BarisPK)
-class BarisPKAdmin(TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+class BarisPKAdmin(AdminOPD, TanpaPemisahRibuan, ImporSemuaAtauTidakSama, SimpleHistoryAdmin):
+    jalur_opd = "perjanjian__instansi"
     resource_classes = [BarisPKResource]
     list_display = ["perjanjian", "urutan", "indikator", "target_angka", "target_huruf", "induk"]
     list_filter = ["perjanjian__tahun"]

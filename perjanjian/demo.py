@@ -22,6 +22,7 @@ from nakertrans.demo import (
     SUBKOOR_KAWASAN,
     SUBKOOR_PELATIHAN,
     SUBKOOR_PROMOSI,
+    dinas,
     simpan_bila_berubah,
 )
 from nakertrans.models import Jabatan, PemerintahDaerah, UnitKerja
@@ -148,8 +149,13 @@ def rencana_aksi(indikator, target):
 
 
 def muat_renstra():
+    opd = dinas()
     renstra = simpan_bila_berubah(
-        Renstra, {"nama": "Renstra 2021-2026"}, tahun_awal=2021, tahun_akhir=2026, visi=seed.VISI
+        Renstra,
+        {"instansi": opd, "nama": "Renstra 2021-2026"},
+        tahun_awal=2021,
+        tahun_akhir=2026,
+        visi=seed.VISI,
     )
     for model, daftar in [(Misi, seed.MISI), (Tujuan, seed.TUJUAN), (SasaranRenstra, seed.SASARAN_RENSTRA)]:
         for urutan, teks in enumerate(daftar, start=1):
@@ -158,7 +164,7 @@ def muat_renstra():
     for urutan, (baris_iku, data) in enumerate(zip(seed.IKU, INDIKATOR_KEPALA_DINAS, strict=True), start=1):
         indikator = simpan_bila_berubah(
             Indikator,
-            {"nama": data["nama"]},
+            {"instansi": opd, "nama": data["nama"]},
             satuan=data["satuan"],
             jenis_nilai=Indikator.JenisNilai.PERSEN,
             polaritas=data["polaritas"],
@@ -233,7 +239,8 @@ def muat_rpjmd(iku):
 
 
 def muat_perjanjian_kinerja(iku):
-    jabatan = {j.nama: j for j in Jabatan.objects.all()}
+    opd = dinas()
+    jabatan = {j.nama: j for j in Jabatan.objects.filter(unit_kerja__instansi=opd)}
     nomenklatur = {n.kode: n for n in Nomenklatur.objects.all()}
     baris_pk = {}
     for data in seed.PK_2024:
@@ -251,7 +258,7 @@ def muat_perjanjian_kinerja(iku):
         pk.program_kegiatan.set([nomenklatur[kode] for kode in PROGRAM_KEGIATAN[pos.nama]])
         if pos.nama == KEPALA_DINAS_JABATAN and pk.unit_pengisi_id is None:
             # The office-level indicators are compiled and entered by the Sekretariat.
-            pk.unit_pengisi = UnitKerja.objects.get(nama=SEKRETARIAT)
+            pk.unit_pengisi = UnitKerja.objects.get(instansi=opd, nama=SEKRETARIAT)
             pk.save(update_fields=["unit_pengisi"])
         for nomor, baris in enumerate(data["baris"], start=1):
             if pos.nama == KEPALA_DINAS_JABATAN:
@@ -260,7 +267,7 @@ def muat_perjanjian_kinerja(iku):
                 jenis, aturan, desimal = _pengaturan(baris)
                 indikator = simpan_bila_berubah(
                     Indikator,
-                    {"nama": baris["indikator"]},
+                    {"instansi": opd, "nama": baris["indikator"]},
                     satuan=baris["satuan"],
                     jenis_nilai=jenis,
                     aturan_tahunan=aturan,

@@ -17,8 +17,9 @@ from nakertrans.impor import (
     UnitKerjaWidget,
     cari_satu,
     kunci_nama,
+    opd_impor,
 )
-from nakertrans.models import Instansi, Jabatan
+from nakertrans.models import Jabatan
 from perjanjian.models import PREDIKAT_SAKIP, BarisPK, Indikator, PerjanjianKinerja
 
 
@@ -65,6 +66,7 @@ class IndikatorResource(ResourceSakip):
     rumus = fields.Field("rumus", "rumus", widget=TeksWidget())
 
     kolom_wajib = ("nama", "satuan")
+    jalur_opd = "instansi"
 
     class Meta:
         model = Indikator
@@ -92,12 +94,20 @@ class IndikatorResource(ResourceSakip):
             raise GalatKolom("nama", f"paling banyak {batas} karakter (tertulis {format_angka(len(nama))}).")
         # The same name ignoring case and spaces is the same indicator (and the database says so too);
         # the stored spelling is kept.
-        ada = IndikatorWidget().clean(nama) if Indikator.objects.filter(nama__iexact=nama).exists() else None
+        ada = IndikatorWidget().clean(nama) if _indikator_opd().filter(nama__iexact=nama).exists() else None
         row["nama"] = ada.nama if ada else nama
         self._cegah_ganda(kunci_nama(nama), row_number, f"indikator «{nama}»")
 
     def get_instance(self, instance_loader, row):
-        return Indikator.objects.filter(nama=row["nama"]).first()
+        return _indikator_opd().filter(nama=row["nama"]).first()
+
+    def init_instance(self, row=None):
+        return Indikator(instansi=opd_impor())
+
+
+def _indikator_opd():
+    """The indicators of the office the import runs for."""
+    return Indikator.objects.filter(instansi=opd_impor())
 
 
 class JabatanWidget(widgets.ForeignKeyWidget):
@@ -107,7 +117,10 @@ class JabatanWidget(widgets.ForeignKeyWidget):
     def clean(self, value, row=None, **kwargs):
         nama = "" if value is None else str(value).strip()
         jabatan = cari_satu(
-            Jabatan.objects.select_related("unit_kerja"), nama, label="Jabatan", nama=lambda j: (j.nama,)
+            Jabatan.objects.filter(unit_kerja__instansi=opd_impor()).select_related("unit_kerja"),
+            nama,
+            label="Jabatan",
+            nama=lambda j: (j.nama,),
         )
         if jabatan is None:
             raise GalatKolom("jabatan", f"Jabatan «{nama}» tidak dikenal.")
@@ -127,7 +140,7 @@ class IndikatorWidget(widgets.ForeignKeyWidget):
         if len(nama) > Indikator._meta.get_field("nama").max_length:
             raise ValueError("Nama indikator terlalu panjang; tidak ada indikator bernama demikian.")
         indikator = cari_satu(
-            Indikator.objects.filter(nama__iexact=" ".join(nama.split())).only("nama"),
+            _indikator_opd().filter(nama__iexact=" ".join(nama.split())).only("nama"),
             nama,
             label="Indikator",
             nama=lambda i: (i.nama,),
@@ -147,7 +160,7 @@ def pk_draf_untuk(tahun, jabatan, *, tanggal=None, unit_pengisi=None):
                 f"PK {tahun} {jabatan} sudah final dan tidak dapat diubah; "
                 "buat revisinya lebih dulu, lalu impor ulang."
             )
-        instansi = Instansi.objects.first()
+        instansi = jabatan.unit_kerja.instansi if jabatan.unit_kerja_id else None
         pk = PerjanjianKinerja(
             tahun=tahun,
             jabatan=jabatan,
@@ -182,6 +195,7 @@ class BarisPKResource(ResourceSakip):
     rencana_tw4 = fields.Field("rencana_tw4", "rencana_tw4", widget=AngkaWidget(persen=True))
 
     kolom_wajib = ("tahun", "jabatan", "nomor")
+    jalur_opd = "perjanjian__instansi"
     # Optional, for the draft PK the lines go into: its signing date and the unit that fills it.
     kolom_tambahan = ("tanggal_pk", "unit_pengisi")
 

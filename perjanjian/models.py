@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce, Lower
 from simple_history.models import HistoricalRecords
 
 from anggaran.models import Nomenklatur
-from nakertrans.models import Jabatan, PemerintahDaerah, Penugasan, UnitKerja, pejabat_pada
+from nakertrans.models import Instansi, Jabatan, PemerintahDaerah, Penugasan, UnitKerja, pejabat_pada
 from nakertrans.rumus import GalatRumus, urai_rumus
 
 # SAKIP evaluation letters, best first.
@@ -62,11 +62,22 @@ class RPJMD(_Rencana):
 
 
 class Renstra(_Rencana):
+    instansi = models.ForeignKey(
+        Instansi, verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="renstra"
+    )
     nama = models.CharField("nama", max_length=200, help_text="Misalnya: Renstra 2021-2026.")
 
     class Meta(_Rencana.Meta):
         verbose_name = "renstra"
         verbose_name_plural = "renstra"
+        constraints = [
+            *_Rencana.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["instansi", "tahun_awal"],
+                name="renstra_unik",
+                violation_error_message="Perangkat daerah ini sudah memiliki Renstra yang mulai tahun itu.",
+            ),
+        ]
 
     def __str__(self):
         return self.nama
@@ -176,6 +187,15 @@ class Indikator(models.Model):
         TERAKHIR = "terakhir", "Triwulan terakhir yang terisi"
         RATA_RATA = "rata_rata", "Rata-rata triwulan"
 
+    instansi = models.ForeignKey(
+        Instansi,
+        verbose_name="perangkat daerah",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        help_text="Kosong: indikator pemerintah daerah (RPJMD) yang tidak diukur satu perangkat daerah.",
+    )
     nama = models.CharField("nama indikator", max_length=400)
     satuan = models.CharField("satuan", max_length=100)
     jenis_nilai = models.CharField(
@@ -210,14 +230,24 @@ class Indikator(models.Model):
         verbose_name_plural = "indikator"
         ordering = ["nama"]
         constraints = [
-            # One indicator per name, whatever the case: no import, form or race can make a second.
+            # One indicator per name and office, whatever the case: no import, form or race can make a
+            # second; two offices may each have their own (every office has a «Nilai SAKIP»).
             models.UniqueConstraint(
+                "instansi",
                 Lower("nama"),
                 name="indikator_nama_unik",
                 violation_error_code="unique",
-                violation_error_message="Indikator dengan nama ini sudah ada "
+                violation_error_message="Indikator dengan nama ini sudah ada di perangkat daerah ini "
                 "(huruf besar/kecil tidak dibedakan).",
-            )
+            ),
+            models.UniqueConstraint(
+                Lower("nama"),
+                condition=Q(instansi=None),
+                name="indikator_daerah_nama_unik",
+                violation_error_code="unique",
+                violation_error_message="Indikator pemerintah daerah dengan nama ini sudah ada "
+                "(huruf besar/kecil tidak dibedakan).",
+            ),
         ]
 
     def __str__(self):
@@ -404,6 +434,11 @@ class TargetIKUDaerah(_TargetTahunan):
         constraints = [models.UniqueConstraint(fields=["iku", "tahun"], name="target_iku_daerah_unik")]
 
 
+def instansi_jabatan(jabatan):
+    """The id of the office a post belongs to (its unit's), or None for the Kepala Daerah's posts."""
+    return jabatan.unit_kerja.instansi_id if jabatan.unit_kerja_id else None
+
+
 def unit_isian_dari(jalur=""):
     """The unit whose operators enter a PK's realisasi, as a database expression: the PK's unit
     pengisi when it has one (the Kepala Dinas's PK is filled in by the Sekretariat), else its post's
@@ -449,6 +484,16 @@ class PerjanjianKinerja(models.Model):
         DIGANTI = "diganti", "Diganti revisi"
 
     tahun = models.PositiveSmallIntegerField("tahun")
+    # The office of the post (kept on the row for the office's queries and constraints, set on save);
+    # none for the PK of the Kepala Daerah, which belongs to the Pemerintah Daerah.
+    instansi = models.ForeignKey(
+        Instansi,
+        verbose_name="perangkat daerah",
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        related_name="perjanjian_kinerja",
+    )
     jabatan = models.ForeignKey(
         Jabatan,
         verbose_name="jabatan (PIHAK KESATU)",
@@ -528,6 +573,11 @@ class PerjanjianKinerja(models.Model):
 
     def __str__(self):
         return f"PK {self.tahun} {self.jabatan} (versi {self.versi})"
+
+    def save(self, *args, **kwargs):
+        if self.jabatan_id:
+            self.instansi_id = instansi_jabatan(self.jabatan)
+        super().save(*args, **kwargs)
 
     @property
     def dapat_diubah(self):

@@ -8,14 +8,14 @@ from nakertrans.queries import tahun_tersedia
 from perjanjian.models import IKU, BarisPK, PerjanjianKinerja
 
 
-def tahun_pk():
-    """Years that have a PK, newest first."""
-    return tahun_tersedia(PerjanjianKinerja.objects)
+def tahun_pk(instansi):
+    """Years in which the office has a PK, newest first."""
+    return tahun_tersedia(PerjanjianKinerja.objects.filter(instansi=instansi))
 
 
-def tahun_pk_terakhir():
-    """The newest year with a PK, or None."""
-    return next(iter(tahun_pk()), None)
+def tahun_pk_terakhir(instansi):
+    """The newest year in which the office has a PK, or None."""
+    return next(iter(tahun_pk(instansi)), None)
 
 
 def _dengan_baris(qs):
@@ -23,6 +23,7 @@ def _dengan_baris(qs):
         "indikator", "induk__perjanjian__jabatan", "induk__indikator"
     ).order_by("urutan")
     return qs.select_related(
+        "instansi__pemerintah_daerah",
         "jabatan__unit_kerja",
         "jabatan__atasan",
         "pihak_kesatu__pegawai",
@@ -115,6 +116,8 @@ def lampiran_anggaran(perjanjian):
     node = sorted(perjanjian.program_kegiatan.all(), key=lambda n: n.kode)
     if not node:
         return []
-    tahun = AnggaranSubKegiatan.objects.filter(tahun=perjanjian.tahun).select_related("sub_kegiatan")
+    tahun = AnggaranSubKegiatan.objects.filter(
+        instansi=perjanjian.instansi_id, tahun=perjanjian.tahun
+    ).select_related("sub_kegiatan")
     pagu = per_kode((a.sub_kegiatan.kode, a.pagu) for a in tahun)
     return [(n, pagu.get(n.kode, 0)) for n in node]

@@ -5,9 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from nakertrans.access import TAHUN_SAH, angka_bulat, unit_terlihat, wajib_tahun_sah
+from nakertrans.access import TAHUN_SAH, angka_bulat, opd_pengguna, unit_terlihat, wajib_tahun_sah
 from nakertrans.bidang_form import pesan_galat
-from nakertrans.models import Instansi
 from nakertrans.pdf import render_pdf, respons_pdf
 from perjanjian import services
 from perjanjian.access import get_pk_for_user
@@ -16,14 +15,14 @@ from perjanjian.models import PerjanjianKinerja
 from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja, tahun_pk
 
 
-def _tahun_pk():
-    tahun = tahun_pk()
+def _tahun_pk(user):
+    tahun = tahun_pk(opd_pengguna(user))
     return tahun, (tahun[0] if tahun else timezone.localdate().year)
 
 
 @login_required
 def daftar_pk(request, tahun=None):
-    tersedia, terakhir = _tahun_pk()
+    tersedia, terakhir = _tahun_pk(request.user)
     tahun = tahun or terakhir
     wajib_tahun_sah(tahun)
     unit = unit_terlihat(request.user)
@@ -51,7 +50,7 @@ def _konteks_pk(perjanjian):
         "pihak_kesatu": kesatu,
         "pihak_kedua": kedua,
         "lampiran": lampiran_anggaran(perjanjian),
-        "instansi": Instansi.objects.select_related("pemerintah_daerah").first(),
+        "instansi": perjanjian.instansi,
     }
 
 
@@ -128,7 +127,7 @@ def cetak_pk(request, pk):
 
 @login_required
 def pohon(request, tahun=None):
-    tersedia, terakhir = _tahun_pk()
+    tersedia, terakhir = _tahun_pk(request.user)
     tahun = tahun or terakhir
     wajib_tahun_sah(tahun)
     akar, anak = pohon_kinerja(tahun, unit_terlihat(request.user))
@@ -143,7 +142,8 @@ def renstra(request):
     from perjanjian.models import IKU, Renstra, TargetIKU
 
     rencana = (
-        Renstra.objects.prefetch_related(
+        Renstra.objects.filter(instansi=opd_pengguna(request.user))
+        .prefetch_related(
             "misi",
             "tujuan",
             "sasaran",

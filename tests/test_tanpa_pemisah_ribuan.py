@@ -17,7 +17,7 @@ from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
 
-from nakertrans.demo import KABID_TRANS, muat_organisasi
+from nakertrans.demo import KABID_TRANS, dinas, muat_organisasi
 from nakertrans.models import Pengguna, UnitKerja
 from tests.conftest import PASSWORD, transaksi_modul
 
@@ -166,7 +166,7 @@ def test_pages_print_years_and_ids_as_plain_digits(client, data, monkeypatch):
 def test_the_lkjip_pdf_template_prints_years_and_ids_as_plain_digits(data):
     from capaian.lkjip import html_lkjip
 
-    assert _terkelompok(html_lkjip(2024), _semua_id()) == []
+    assert _terkelompok(html_lkjip(dinas(), 2024), _semua_id()) == []
 
 
 def _model_admin():
@@ -197,6 +197,7 @@ def test_admin_lists_and_pages_print_years_and_ids_as_plain_digits(client, data,
     komponen = indikator.komponen.create(kode="k", label="Komponen")
     NilaiKomponenTahunan.objects.create(komponen=komponen, tahun=2024, nilai=1)
     TerbitanLKjIP.objects.create(
+        instansi=dinas(),
         tahun=2024,
         nomor=1,
         isi=b"%PDF",
@@ -205,8 +206,10 @@ def test_admin_lists_and_pages_print_years_and_ids_as_plain_digits(client, data,
         diterbitkan_oleh=admin,
         diterbitkan_pada=timezone.now(),
     )
-    TanggapanPeringatan.objects.create(tahun=2024, kode="uji", pesan="Uji", catatan="Uji", oleh=admin)
-    NarasiLKjIP.objects.create(tahun=2024, bagian="penutup", teks="Uji", diubah_oleh=admin)
+    TanggapanPeringatan.objects.create(
+        instansi=dinas(), tahun=2024, kode="uji", pesan="Uji", catatan="Uji", oleh=admin
+    )
+    NarasiLKjIP.objects.create(instansi=dinas(), tahun=2024, bagian="penutup", teks="Uji", diubah_oleh=admin)
     ids = _semua_id()
 
     pengguna = Pengguna.objects.get(username=username)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
 from anggaran.rollup import bulan_lewat_pagu
 from capaian.pemeriksaan import periksa_lkjip
+from nakertrans.demo import dinas
 from tests.anggaran.test_impor import _realisasi
 from tests.anggaran.test_isian import HTMX, PEMBINAAN
 
@@ -89,9 +90,9 @@ def test_import_accepts_a_note_stored_before_on_the_crossing_month(masuk_sebagai
 def test_the_lkjip_check_judges_the_same_month(kosong):
     _simpan_langsung(kosong, 1, 15 * JUTA, "Honor Januari")
     _simpan_langsung(kosong, 2, 6 * JUTA)
-    galat = next(t for t in periksa_lkjip(2024).galat if t.kode == f"lebih-pagu-{kosong.pk}")
+    galat = next(t for t in periksa_lkjip(dinas(), 2024).galat if t.kode == f"lebih-pagu-{kosong.pk}")
     assert "sejak Februari" in galat.pesan
     RealisasiAnggaran.objects.filter(anggaran=kosong, bulan=2).update(catatan="SP2D tambahan")
-    hasil = periksa_lkjip(2024)
+    hasil = periksa_lkjip(dinas(), 2024)
     assert f"lebih-pagu-{kosong.pk}" not in {t.kode for t in hasil.galat}
     assert "SP2D tambahan" in next(t for t in hasil.peringatan if t.kode == f"lebih-pagu-{kosong.pk}").pesan

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, Nomenklatur, RealisasiAnggaran
 from anggaran.queries import rekap_anggaran
+from nakertrans.demo import dinas
 
 
 def _csv(*argumen):
@@ -60,13 +61,13 @@ def test_pagu_murni_of_tabel_14_is_kept_beside_the_perubahan(anggaran_2024):
 
 def test_rekap_query_count_does_not_grow_with_sub_kegiatan(anggaran_2024):
     with CaptureQueriesContext(connection) as penuh:
-        baris, _ = rekap_anggaran(2024)
+        baris, _ = rekap_anggaran(dinas(), 2024)
     assert len(baris) == 56
     dihapus = AnggaranSubKegiatan.objects.filter(sub_kegiatan__kode__startswith="2.07.01.2.06.")
     RealisasiAnggaran.objects.filter(anggaran__in=dihapus).delete()
     dihapus.delete()
     with CaptureQueriesContext(connection) as sebagian:
-        baris, _ = rekap_anggaran(2024)
+        baris, _ = rekap_anggaran(dinas(), 2024)
     assert len(baris) == 56 - 9
     assert len(penuh) == len(sebagian) <= 3
 

@@ -3,6 +3,7 @@
 from anggaran.demo import setujui_semua_bulan
 from capaian.pemeriksaan import periksa_lkjip
 from capaian.terbitan import tanggapi_peringatan
+from nakertrans.demo import dinas
 from perjanjian.models import BarisPK
 
 CATATAN = "Diketahui; dijelaskan dalam BAB III."
@@ -13,6 +14,6 @@ def jadikan_siap_terbit(kadis, tahun=2024):
     none) and every warning answered by the Kepala Dinas."""
     setujui_semua_bulan()
     BarisPK.objects.filter(perjanjian__tahun=tahun, target_angka=None, target_huruf="").update(target_angka=1)
-    hasil = periksa_lkjip(tahun)
+    hasil = periksa_lkjip(dinas(), tahun)
     assert not hasil.galat, [t.pesan for t in hasil.galat]
-    tanggapi_peringatan(tahun=tahun, kode=[], semua=True, catatan=CATATAN, user=kadis)
+    tanggapi_peringatan(instansi=dinas(), tahun=tahun, kode=[], semua=True, catatan=CATATAN, user=kadis)

@@ -10,6 +10,7 @@ from anggaran.demo import setujui_semua_bulan
 from capaian.models import NarasiLKjIP, PembuatanLKjIP, TanggapanPeringatan
 from capaian.narasi import PANJANG_MAKSIMUM, simpan_narasi
 from capaian.pemeriksaan import periksa_lkjip
+from nakertrans.demo import dinas
 
 URL = "/capaian/lkjip/2024/"
 PEMERIKSAAN = f"{URL}pemeriksaan/"
@@ -30,7 +31,7 @@ def _isian(halaman, nama):
 @pytest.fixture
 def peringatan(realisasi_2024):
     setujui_semua_bulan()
-    return [t.kode for t in periksa_lkjip(2024).peringatan][:2]
+    return [t.kode for t in periksa_lkjip(dinas(), 2024).peringatan][:2]
 
 
 def test_a_nul_in_the_note_is_named_and_the_note_comes_back_without_it(peringatan, kadis, masuk_sebagai):
@@ -92,7 +93,13 @@ def test_going_back_to_the_generated_text_ignores_what_the_text_box_holds(
     realisasi_2024, kadis, masuk_sebagai
 ):
     narasi = simpan_narasi(
-        tahun=2024, bagian="penutup", indikator=None, teks="Ditulis.", versi=None, user=kadis
+        instansi=dinas(),
+        tahun=2024,
+        bagian="penutup",
+        indikator=None,
+        teks="Ditulis.",
+        versi=None,
+        user=kadis,
     )
     respons = masuk_sebagai(kadis).post(
         PENUTUP, {"kembalikan": "1", "versi": narasi.versi, "teks": "x\x00" * (PANJANG_MAKSIMUM + 1)}

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from capaian.models import BuktiDukung, RealisasiTriwulan
-from nakertrans.demo import KABID_TRANS, KEPALA_DINAS_JABATAN, PENGANTAR_KERJA, SEKRETARIS
+from nakertrans.demo import KABID_TRANS, KEPALA_DINAS_JABATAN, PENGANTAR_KERJA, SEKRETARIS, dinas
 from nakertrans.models import UnitKerja
 from perjanjian.models import BarisPK
 
@@ -270,7 +270,7 @@ def test_revising_a_pk_keeps_its_realisasi_and_filling_unit(realisasi_2024, admi
     baru = pk_services.revisi_pk(perjanjian=lama, user=admin, alasan="Pergantian Bupati")
     assert baru.unit_isian.nama == "Sekretariat"
     pk_services.finalkan_pk(perjanjian=baru, user=admin)
-    utama = [c for c in capaian_tahun(2024) if c.baris.perjanjian.jabatan.tingkat_pk == 1]
+    utama = [c for c in capaian_tahun(dinas(), 2024) if c.baris.perjanjian.jabatan.tingkat_pk == 1]
     assert [c.realisasi for c in utama] == [Decimal("43.10"), Decimal("5.39")]
     assert all(c.baris.perjanjian_id == baru.pk for c in utama)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from capaian.models import NilaiKomponenTriwulan
 from capaian.queries import capaian_tahun
 from nakertrans import workflow
-from nakertrans.demo import KEPALA_DINAS_JABATAN, PENGANTAR_KERJA
+from nakertrans.demo import KEPALA_DINAS_JABATAN, PENGANTAR_KERJA, dinas
 from nakertrans.models import Pengajuan, Pengguna, UnitKerja
 from perjanjian.models import BarisPK
 
@@ -61,7 +61,9 @@ def _status(triwulan=4):
 
 def _tpt(triwulan=4):
     return next(
-        c for c in capaian_tahun(2024, triwulan) if c.baris.indikator.nama == "Tingkat pengangguran terbuka"
+        c
+        for c in capaian_tahun(dinas(), 2024, triwulan)
+        if c.baris.indikator.nama == "Tingkat pengangguran terbuka"
     )
 
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
+from nakertrans.demo import dinas
 from tests.pdf_teks import BerkasPdf
 
 
@@ -57,14 +58,14 @@ def test_lkjip_assembly_query_count_does_not_grow_with_lines(realisasi_2024):
     from perjanjian.models import BarisPK, PerjanjianKinerja
 
     with CaptureQueriesContext(connection) as awal:
-        kumpulkan_lkjip(2024)
+        kumpulkan_lkjip(dinas(), 2024)
     pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi")
     for i in range(5):
         BarisPK.objects.create(
             perjanjian=pk, urutan=10 + i, sasaran="x", indikator=pk.baris.first().indikator, target_angka=1
         )
     with CaptureQueriesContext(connection) as akhir:
-        kumpulkan_lkjip(2024)
+        kumpulkan_lkjip(dinas(), 2024)
     assert len(akhir) == len(awal)
 
 
@@ -87,7 +88,9 @@ def test_no_pk_year_is_a_clear_message(realisasi_2024, tmp_path):
 def _analisis_tpt(tahun=2024):
     from capaian.lkjip import kumpulkan_lkjip
 
-    return next(s["analisis"] for s in kumpulkan_lkjip(tahun)["sasaran"] if "pengangguran" in s["analisis"])
+    return next(
+        s["analisis"] for s in kumpulkan_lkjip(dinas(), tahun)["sasaran"] if "pengangguran" in s["analisis"]
+    )
 
 
 def test_analysis_prints_the_default_method_of_a_lower_is_better_indicator(realisasi_2024):
@@ -110,8 +113,8 @@ def test_the_lkjip_cover_and_opening_name_the_kabupaten(realisasi_2024):
     from capaian.lkjip import html_lkjip, kumpulkan_lkjip
     from capaian.narasi import bagian_narasi
 
-    pengantar = bagian_narasi(kumpulkan_lkjip(2024))[0].bawaan
+    pengantar = bagian_narasi(dinas(), kumpulkan_lkjip(dinas(), 2024))[0].bawaan
     assert "LKjIP) Dinas Tenaga Kerja dan Transmigrasi Kabupaten Bungo Tahun 2024 disusun" in pengantar
     assert 'class="sampul-instansi">DINAS TENAGA KERJA DAN TRANSMIGRASI<br>KABUPATEN BUNGO</p>' in html_lkjip(
-        2024
+        dinas(), 2024
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from capaian.lkjip import html_lkjip
 from capaian.models import NarasiLKjIP
 from capaian.narasi import ke_html, simpan_narasi
+from nakertrans.demo import dinas
 from nakertrans.models import Pengguna
 from perjanjian.models import IKU
 
@@ -49,7 +50,7 @@ def test_a_saved_section_is_printed_sanitised_and_kept_in_history(
         f"{URL}kata_pengantar/", {"teks": "Puji syukur, **laporan 2024** selesai.<script>x()</script>"}
     )
     assert respons.status_code == 302
-    html = html_lkjip(2024)
+    html = html_lkjip(dinas(), 2024)
     assert "<strong>laporan 2024</strong>" in html
     assert "<script" not in html
     narasi = NarasiLKjIP.objects.get(tahun=2024, bagian="kata_pengantar")
@@ -64,7 +65,7 @@ def test_reverting_brings_back_the_generated_text_unless_somebody_saved_meanwhil
 ):
     client = masuk_sebagai(kadis)
     client.post(f"{URL}penutup/", {"teks": "Penutup tulisan sendiri."})
-    assert "Penutup tulisan sendiri." in html_lkjip(2024)
+    assert "Penutup tulisan sendiri." in html_lkjip(dinas(), 2024)
     dimuat = NarasiLKjIP.objects.get(bagian="penutup").versi
     client.post(f"{URL}penutup/", {"teks": "Penutup orang lain.", "versi": dimuat})
     basi = client.post(f"{URL}penutup/", {"kembalikan": "1", "versi": dimuat})
@@ -72,8 +73,8 @@ def test_reverting_brings_back_the_generated_text_unless_somebody_saved_meanwhil
     assert NarasiLKjIP.objects.get(bagian="penutup").teks == "Penutup orang lain."
     client.post(f"{URL}penutup/", {"kembalikan": "1", "versi": dimuat + 1})
     assert not NarasiLKjIP.objects.exists()
-    assert "Penutup orang lain." not in html_lkjip(2024)
-    assert "indikator sasaran" in html_lkjip(2024)
+    assert "Penutup orang lain." not in html_lkjip(dinas(), 2024)
+    assert "indikator sasaran" in html_lkjip(dinas(), 2024)
 
 
 def test_a_nul_character_is_refused_with_the_text_kept_in_the_form(realisasi_2024, kadis, masuk_sebagai):
@@ -89,7 +90,15 @@ def test_a_nul_character_is_refused_with_the_text_kept_in_the_form(realisasi_202
 
 def test_the_service_refuses_nul_whoever_calls_it(realisasi_2024, kadis):
     with pytest.raises(ValidationError, match="1 karakter NUL"):
-        simpan_narasi(tahun=2024, bagian="penutup", indikator=None, teks="a\x00b", versi=None, user=kadis)
+        simpan_narasi(
+            instansi=dinas(),
+            tahun=2024,
+            bagian="penutup",
+            indikator=None,
+            teks="a\x00b",
+            versi=None,
+            user=kadis,
+        )
     assert not NarasiLKjIP.objects.exists()
 
 
@@ -113,18 +122,44 @@ def test_an_empty_text_is_refused_and_nothing_saved(realisasi_2024, kadis, masuk
 
 def test_a_save_over_a_newer_version_is_refused(realisasi_2024, kadis):
     pertama = simpan_narasi(
-        tahun=2024, bagian="penutup", indikator=None, teks="Versi A.", versi=None, user=kadis
+        instansi=dinas(),
+        tahun=2024,
+        bagian="penutup",
+        indikator=None,
+        teks="Versi A.",
+        versi=None,
+        user=kadis,
     )
     simpan_narasi(
-        tahun=2024, bagian="penutup", indikator=None, teks="Versi B.", versi=pertama.versi, user=kadis
+        instansi=dinas(),
+        tahun=2024,
+        bagian="penutup",
+        indikator=None,
+        teks="Versi B.",
+        versi=pertama.versi,
+        user=kadis,
     )
     with pytest.raises(ValidationError, match="sudah diubah orang lain"):
         simpan_narasi(
-            tahun=2024, bagian="penutup", indikator=None, teks="Versi C.", versi=pertama.versi, user=kadis
+            instansi=dinas(),
+            tahun=2024,
+            bagian="penutup",
+            indikator=None,
+            teks="Versi C.",
+            versi=pertama.versi,
+            user=kadis,
         )
     with pytest.raises(ValidationError, match="sudah diubah orang lain"):
         # a form loaded before anybody had written the section
-        simpan_narasi(tahun=2024, bagian="penutup", indikator=None, teks="Versi D.", versi=None, user=kadis)
+        simpan_narasi(
+            instansi=dinas(),
+            tahun=2024,
+            bagian="penutup",
+            indikator=None,
+            teks="Versi D.",
+            versi=None,
+            user=kadis,
+        )
     assert NarasiLKjIP.objects.get(bagian="penutup").teks == "Versi B."
 
 

@@ -14,6 +14,7 @@ from anggaran.demo import setujui_semua_bulan
 from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
 from capaian.models import PitaPredikat, RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
 from capaian.pemeriksaan import periksa_lkjip
+from nakertrans.demo import dinas
 from nakertrans.models import Pengajuan, Penugasan
 from perjanjian.models import BarisPK, PerjanjianKinerja
 
@@ -28,7 +29,7 @@ def tahun_2024(realisasi_2024):
 
 
 def test_demo_year_has_one_error_the_line_without_target(tahun_2024):
-    hasil = periksa_lkjip(2024)
+    hasil = periksa_lkjip(dinas(), 2024)
     assert len(hasil.galat) == 1
     galat = hasil.galat[0]
     assert (
@@ -41,7 +42,7 @@ def test_demo_year_has_one_error_the_line_without_target(tahun_2024):
 
 
 def test_lines_below_the_kepala_dinas_without_realisasi_are_warnings(tahun_2024):
-    hasil = periksa_lkjip(2024)
+    hasil = periksa_lkjip(dinas(), 2024)
     kosong = [t for t in hasil.peringatan if t.kode.startswith("realisasi-")]
     assert len(kosong) == 11  # the seed gives 12 lines no realisasi; the twelfth, without target, is an error
     assert all(t.tautan.startswith("/capaian/isian/2024/4/unit/") for t in kosong)
@@ -50,11 +51,13 @@ def test_lines_below_the_kepala_dinas_without_realisasi_are_warnings(tahun_2024)
 def test_a_kepala_dinas_line_without_realisasi_is_an_error(tahun_2024):
     baris = BarisPK.objects.get(perjanjian__tahun=2024, perjanjian__jabatan__tingkat_pk=1, urutan=1)
     RealisasiTriwulan.objects.filter(baris=baris).delete()
-    assert f"realisasi-{baris.pk}" in _kode(periksa_lkjip(2024).galat)
+    assert f"realisasi-{baris.pk}" in _kode(periksa_lkjip(dinas(), 2024).galat)
 
 
 def test_stated_totals_of_the_seed_that_do_not_add_up_are_warnings(tahun_2024):
-    pesan = {t.kode: t.pesan for t in periksa_lkjip(2024).peringatan if t.kode.startswith("tertulis-")}
+    pesan = {
+        t.kode: t.pesan for t in periksa_lkjip(dinas(), 2024).peringatan if t.kode.startswith("tertulis-")
+    }
     assert set(pesan) == {
         "tertulis-2.07.01.2.06-pagu_murni",
         "tertulis-2.07.01.2.08-pagu_murni",
@@ -65,16 +68,16 @@ def test_stated_totals_of_the_seed_that_do_not_add_up_are_warnings(tahun_2024):
 
 
 def test_budget_months_not_approved_are_errors(realisasi_2024):
-    galat = _kode(periksa_lkjip(2024).galat)
+    galat = _kode(periksa_lkjip(dinas(), 2024).galat)
     assert any(k.startswith("anggaran-") for k in galat)
     setujui_semua_bulan()
-    assert not any(k.startswith("anggaran-") for k in _kode(periksa_lkjip(2024).galat))
+    assert not any(k.startswith("anggaran-") for k in _kode(periksa_lkjip(dinas(), 2024).galat))
 
 
 def test_a_quarter_with_realisasi_not_yet_approved_is_an_error(tahun_2024):
     p = Pengajuan.objects.filter(jenis="kinerja", tahun=2024, periode=2, status="disetujui").first()
     Pengajuan.objects.filter(pk=p.pk).update(status="diajukan")
-    hasil = periksa_lkjip(2024)
+    hasil = periksa_lkjip(dinas(), 2024)
     temuan = next(t for t in hasil.galat if t.kode == f"kinerja-{p.unit_kerja_id}-2")
     assert "masih diajukan" in temuan.pesan
     assert temuan.tautan == f"/capaian/isian/2024/2/unit/{p.unit_kerja_id}/"
@@ -84,14 +87,14 @@ def test_realisasi_above_pagu_needs_a_note_in_the_month_that_passed_the_pagu(tah
     a = AnggaranSubKegiatan.objects.filter(tahun=2024).order_by("sub_kegiatan__kode").first()
     desember = RealisasiAnggaran.objects.get(anggaran=a, bulan=12)
     RealisasiAnggaran.objects.filter(pk=desember.pk).update(keuangan=a.pagu + Decimal(1))
-    galat = next(t for t in periksa_lkjip(2024).galat if t.kode == f"lebih-pagu-{a.pk}")
+    galat = next(t for t in periksa_lkjip(dinas(), 2024).galat if t.kode == f"lebih-pagu-{a.pk}")
     assert "sejak Desember" in galat.pesan
     assert galat.tautan == f"/capaian/isian/2024/12/unit/{a.unit_kerja_id}/".replace("capaian", "anggaran")
     # a note in another month does not explain December's overrun
     RealisasiAnggaran.objects.filter(anggaran=a, bulan=1).update(catatan="Honor Januari dibayar.")
-    assert f"lebih-pagu-{a.pk}" in _kode(periksa_lkjip(2024).galat)
+    assert f"lebih-pagu-{a.pk}" in _kode(periksa_lkjip(dinas(), 2024).galat)
     RealisasiAnggaran.objects.filter(pk=desember.pk).update(catatan="Tambahan gaji dikonfirmasi BPKAD.")
-    hasil = periksa_lkjip(2024)
+    hasil = periksa_lkjip(dinas(), 2024)
     peringatan = next(t for t in hasil.peringatan if t.kode == f"lebih-pagu-{a.pk}")
     assert "Tambahan gaji dikonfirmasi BPKAD." in peringatan.pesan
     assert f"lebih-pagu-{a.pk}" not in _kode(hasil.galat)
@@ -103,7 +106,7 @@ def test_a_unit_that_reports_must_have_its_fourth_quarter_approved(tahun_2024):
         baris__perjanjian__jabatan__unit_kerja=p.unit_kerja, baris__perjanjian__unit_pengisi=None
     ).delete()
     Pengajuan.objects.filter(jenis="kinerja", unit_kerja=p.unit_kerja, periode__gte=2).delete()
-    temuan = next(t for t in periksa_lkjip(2024).galat if t.kode == f"kinerja-{p.unit_kerja_id}-4")
+    temuan = next(t for t in periksa_lkjip(dinas(), 2024).galat if t.kode == f"kinerja-{p.unit_kerja_id}-4")
     assert "TW 4" in temuan.pesan and "masih draf" in temuan.pesan
 
 
@@ -111,20 +114,20 @@ def test_every_unit_with_a_budget_must_have_december_approved(tahun_2024):
     p = Pengajuan.objects.filter(jenis="anggaran", tahun=2024, periode=12).first()
     RealisasiAnggaran.objects.filter(anggaran__unit_kerja=p.unit_kerja, bulan=12).delete()
     Pengajuan.objects.filter(pk=p.pk).delete()
-    assert f"anggaran-{p.unit_kerja_id}-12" in _kode(periksa_lkjip(2024).galat)
+    assert f"anggaran-{p.unit_kerja_id}-12" in _kode(periksa_lkjip(dinas(), 2024).galat)
 
 
 def test_a_scale_with_a_gap_is_an_error(tahun_2024):
     skala = SkalaPredikat.objects.get(aktif=True)
     pita = PitaPredikat.objects.filter(skala=skala).order_by("bawah")[1]
     PitaPredikat.objects.filter(pk=pita.pk).update(bawah=pita.bawah + 1)
-    temuan = next(t for t in periksa_lkjip(2024).galat if t.kode == "skala")
+    temuan = next(t for t in periksa_lkjip(dinas(), 2024).galat if t.kode == "skala")
     assert temuan.tautan == f"/admin/capaian/skalapredikat/{skala.pk}/change/"
 
 
 def test_no_kepala_dinas_on_the_signing_date_is_an_error(tahun_2024):
     Penugasan.objects.filter(jabatan__tingkat_pk=1).update(selesai=datetime.date(2024, 12, 31))
-    assert "penanda-tangan" in _kode(periksa_lkjip(2024).galat)
+    assert "penanda-tangan" in _kode(periksa_lkjip(dinas(), 2024).galat)
 
 
 def test_data_of_another_year_is_an_error(tahun_2024):
@@ -134,19 +137,19 @@ def test_data_of_another_year_is_an_error(tahun_2024):
     induk = BarisPK.objects.create(perjanjian=lama, sasaran="Lama", indikator=pk.baris.first().indikator)
     baris = BarisPK.objects.filter(perjanjian__tahun=2024, perjanjian__jabatan__tingkat_pk=3).first()
     BarisPK.objects.filter(pk=baris.pk).update(induk=induk)
-    galat = _kode(periksa_lkjip(2024).galat)
+    galat = _kode(periksa_lkjip(dinas(), 2024).galat)
     assert f"pk-tanggal-{pk.pk}" in galat
     assert f"lain-tahun-{baris.pk}" in galat
 
 
 def test_a_year_without_agreements_or_budget_says_so(organisasi):
-    galat = _kode(periksa_lkjip(2030).galat)
+    galat = _kode(periksa_lkjip(dinas(), 2030).galat)
     assert {"renstra", "pk", "dpa"} <= galat
 
 
 def test_check_query_count_does_not_grow_with_rows(tahun_2024):
     with CaptureQueriesContext(connection) as awal:
-        periksa_lkjip(2024)
+        periksa_lkjip(dinas(), 2024)
     pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi", status="final")
     indikator = pk.baris.first().indikator
     for n in range(10, 30):
@@ -155,13 +158,13 @@ def test_check_query_count_does_not_grow_with_rows(tahun_2024):
         )
         RealisasiTriwulan.objects.create(baris=b, triwulan=1, realisasi_angka=1)
     with CaptureQueriesContext(connection) as sesudah:
-        periksa_lkjip(2024)
+        periksa_lkjip(dinas(), 2024)
     assert len(sesudah) == len(awal)
 
 
 def test_kepala_dinas_answers_warnings_with_a_note(tahun_2024, kadis, masuk_sebagai):
     client = masuk_sebagai(kadis)
-    kode = [t.kode for t in periksa_lkjip(2024).peringatan][:2]
+    kode = [t.kode for t in periksa_lkjip(dinas(), 2024).peringatan][:2]
     tanpa_catatan = client.post("/capaian/lkjip/2024/pemeriksaan/", {"kode": kode, "catatan": " "})
     assert "Tulis catatan tanggapan" in tanpa_catatan.content.decode()
     assert not TanggapanPeringatan.objects.exists()
@@ -169,7 +172,7 @@ def test_kepala_dinas_answers_warnings_with_a_note(tahun_2024, kadis, masuk_seba
         "/capaian/lkjip/2024/pemeriksaan/", {"kode": kode, "catatan": "Target diisi pada revisi PK."}
     )
     assert respons.status_code == 302
-    hasil = periksa_lkjip(2024)
+    hasil = periksa_lkjip(dinas(), 2024)
     dijawab = [t for t in hasil.peringatan if t.tanggapan]
     assert {t.kode for t in dijawab} == set(kode)
     assert dijawab[0].tanggapan.catatan == "Target diisi pada revisi PK."
@@ -178,7 +181,7 @@ def test_kepala_dinas_answers_warnings_with_a_note(tahun_2024, kadis, masuk_seba
 
 def test_all_unanswered_warnings_can_be_answered_at_once(tahun_2024, kadis, masuk_sebagai):
     masuk_sebagai(kadis).post("/capaian/lkjip/2024/pemeriksaan/", {"semua": "1", "catatan": "Sudah dibahas."})
-    hasil = periksa_lkjip(2024)
+    hasil = periksa_lkjip(dinas(), 2024)
     assert len(hasil.peringatan) == 14 and not hasil.belum_ditanggapi
     assert hasil.galat  # answering warnings does not clear errors
 
@@ -187,14 +190,14 @@ def test_a_note_no_longer_answers_a_warning_whose_figures_changed(tahun_2024, ka
     from capaian.terbitan import tanggapi_peringatan
 
     kode = "tertulis-2.07.01.2.06-pagu_murni"
-    tanggapi_peringatan(tahun=2024, kode=[kode], catatan="Salah ketik di DPA.", user=kadis)
-    assert kode not in _kode(periksa_lkjip(2024).belum_ditanggapi)
+    tanggapi_peringatan(instansi=dinas(), tahun=2024, kode=[kode], catatan="Salah ketik di DPA.", user=kadis)
+    assert kode not in _kode(periksa_lkjip(dinas(), 2024).belum_ditanggapi)
     with pytest.raises(ValidationError, match="sudah ditanggapi"):
-        tanggapi_peringatan(tahun=2024, kode=[kode], catatan="Ditimpa.", user=kadis)
+        tanggapi_peringatan(instansi=dinas(), tahun=2024, kode=[kode], catatan="Ditimpa.", user=kadis)
     a = AnggaranSubKegiatan.objects.get(tahun=2024, sub_kegiatan__kode="2.07.01.2.06.0001")
     AnggaranSubKegiatan.objects.filter(pk=a.pk).update(pagu_murni=a.pagu_murni + 1000)
-    assert kode in _kode(periksa_lkjip(2024).belum_ditanggapi)
-    tanggapi_peringatan(tahun=2024, kode=[kode], catatan="Dicek ulang.", user=kadis)
+    assert kode in _kode(periksa_lkjip(dinas(), 2024).belum_ditanggapi)
+    tanggapi_peringatan(instansi=dinas(), tahun=2024, kode=[kode], catatan="Dicek ulang.", user=kadis)
     assert TanggapanPeringatan.objects.get(kode=kode).catatan == "Dicek ulang."
 
 
@@ -209,7 +212,7 @@ def test_an_unknown_warning_cannot_be_answered(tahun_2024, kadis, masuk_sebagai)
 @pytest.mark.parametrize("persona", ["inspektorat", "operator_naker"])
 def test_only_the_kepala_dinas_answers_warnings(tahun_2024, persona, masuk_sebagai, request):
     pengguna = request.getfixturevalue(persona)
-    kode = [t.kode for t in periksa_lkjip(2024).peringatan][:1]
+    kode = [t.kode for t in periksa_lkjip(dinas(), 2024).peringatan][:1]
     respons = masuk_sebagai(pengguna).post(
         "/capaian/lkjip/2024/pemeriksaan/", {"kode": kode, "catatan": "Tidak berhak."}
     )
@@ -294,5 +297,5 @@ def test_an_incomplete_formula_quarter_of_the_kepala_dinas_is_an_error(tahun_202
     )
     r = RealisasiTriwulan.objects.get(baris=tpt, triwulan=4)
     NilaiKomponenTriwulan.objects.filter(realisasi=r).first().delete()  # one component left: no value
-    temuan = [t for t in periksa_lkjip(2024).galat if t.kode == f"belum-lengkap-{tpt.pk}"]
+    temuan = [t for t in periksa_lkjip(dinas(), 2024).galat if t.kode == f"belum-lengkap-{tpt.pk}"]
     assert len(temuan) == 1 and "isian triwulan 4 belum lengkap" in temuan[0].pesan

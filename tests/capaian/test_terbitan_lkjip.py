@@ -13,13 +13,14 @@ from django.utils import timezone
 from capaian.models import PembuatanLKjIP, TerbitanLKjIP
 from capaian.narasi import simpan_narasi
 from capaian.terbitan import buat_pdf, nomor_berikut, terbitkan_lkjip
+from nakertrans.demo import dinas
 from tests.pdf_teks import teks_pdf
 
 URL = "/capaian/lkjip/2024/"
 
 
 def _terbitkan(client, nomor=None):
-    nomor = nomor or nomor_berikut(2024)
+    nomor = nomor or nomor_berikut(dinas(), 2024)
     return client.post(f"{URL}buat/", {"jenis": "terbitan", "nomor": nomor}, HTTP_HX_REQUEST="true")
 
 
@@ -33,7 +34,7 @@ def test_publishing_is_refused_while_the_check_has_errors(
     assert re.search(r"belum dapat diterbitkan: pemeriksaan menemukan \d+ galat", respons.content.decode())
     assert not TerbitanLKjIP.objects.exists() and not PembuatanLKjIP.objects.exists()
     with pytest.raises(ValidationError, match="galat"):
-        terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-", user=kadis)
+        terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=1, isi=b"%PDF-", user=kadis)
     assert not TerbitanLKjIP.objects.exists()
 
 
@@ -42,7 +43,7 @@ def test_publishing_is_refused_while_a_warning_is_unanswered(siap_terbit, kadis)
 
     TanggapanPeringatan.objects.filter(kode__startswith="tertulis-").delete()
     with pytest.raises(ValidationError, match="3 peringatan belum ditanggapi"):
-        terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-", user=kadis)
+        terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=1, isi=b"%PDF-", user=kadis)
 
 
 def test_kepala_dinas_publishes_and_the_inspektorat_downloads_the_identical_file(
@@ -65,7 +66,7 @@ def test_kepala_dinas_publishes_and_the_inspektorat_downloads_the_identical_file
     sha_di_halaman = re.search(r'<code class="sha">([0-9a-f]{64})</code>', halaman).group(1)
     assert "Buat draf PDF" not in halaman and "Terbitkan" not in halaman
     unduhan = client.get(f"/capaian/lkjip/terbitan/{terbitan.pk}/berkas.pdf")
-    assert unduhan["Content-Disposition"] == 'attachment; filename="LKjIP-2024-versi-1.pdf"'
+    assert unduhan["Content-Disposition"] == 'attachment; filename="LKjIP-disnakertrans-2024-versi-1.pdf"'
     assert unduhan.content == isi
     assert hashlib.sha256(unduhan.content).hexdigest() == sha_di_halaman
 
@@ -78,7 +79,7 @@ def test_a_second_publication_is_version_two_and_the_first_stays_as_it_was(siap_
     assert list(TerbitanLKjIP.objects.order_by("nomor").values_list("nomor", flat=True)) == [1, 2]
     assert TerbitanLKjIP.objects.get(nomor=1).sha256 == pertama.sha256
     with pytest.raises(ValidationError, match="sudah diterbitkan"):
-        terbitkan_lkjip(tahun=2024, nomor=2, isi=b"%PDF-", user=kadis)
+        terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=2, isi=b"%PDF-", user=kadis)
     # a page still showing «Terbitkan versi 2» does not publish a version 3 the Kepala Dinas never saw
     respons = _terbitkan(client, nomor=2)
     assert "baru saja diterbitkan" in respons.content.decode()
@@ -86,7 +87,7 @@ def test_a_second_publication_is_version_two_and_the_first_stays_as_it_was(siap_
 
 
 def test_a_published_version_cannot_be_changed_or_deleted(siap_terbit, kadis, admin, client):
-    terbitan = terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
+    terbitan = terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
     terbitan.isi = b"lain"
     with pytest.raises(ValidationError, match="tidak dapat diubah"):
         terbitan.save()
@@ -102,7 +103,7 @@ def test_a_published_version_cannot_be_changed_or_deleted(siap_terbit, kadis, ad
 def test_a_stored_file_that_no_longer_matches_its_sha256_is_not_served(
     siap_terbit, kadis, inspektorat, client
 ):
-    terbitan = terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
+    terbitan = terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
     _ubah_langsung(terbitan.pk, b"%PDF-1.7 diubah")
     client.force_login(inspektorat)
     respons = client.get(f"/capaian/lkjip/terbitan/{terbitan.pk}/berkas.pdf", follow=True)
@@ -151,6 +152,7 @@ def test_progress_is_estimated_from_the_last_run_and_a_silent_job_is_reported_st
 ):
     sekarang = timezone.now()
     PembuatanLKjIP.objects.create(
+        instansi=dinas(),
         tahun=2024,
         jenis="draf",
         status="selesai",
@@ -159,6 +161,7 @@ def test_progress_is_estimated_from_the_last_run_and_a_silent_job_is_reported_st
         selesai_pada=sekarang - datetime.timedelta(seconds=80),
     )
     berjalan = PembuatanLKjIP.objects.create(
+        instansi=dinas(),
         tahun=2024, jenis="draf", status="berjalan", tahap="Menata halaman", diminta_oleh=kadis,
         mulai_pada=sekarang - datetime.timedelta(seconds=10),
     )  # fmt: skip
@@ -193,7 +196,9 @@ def test_a_failing_render_ends_the_job_with_a_message_not_a_500(realisasi_2024, 
 
 
 def test_cetak_lkjip_writes_a_published_version_byte_for_byte(siap_terbit, kadis, tmp_path):
-    terbitan = terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 terbitan uji", user=kadis)
+    terbitan = terbitkan_lkjip(
+        instansi=dinas(), tahun=2024, nomor=1, isi=b"%PDF-1.7 terbitan uji", user=kadis
+    )
     berkas = tmp_path / "terbitan.pdf"
     keluaran = io.StringIO()
     call_command("cetak_lkjip", "2024", str(berkas), "--terbitan", "1", stdout=keluaran)
@@ -220,7 +225,7 @@ def test_lkjip_page_query_count_does_not_grow_with_rows(siap_terbit, kadis, clie
     from perjanjian.models import BarisPK, PerjanjianKinerja
 
     client.force_login(kadis)
-    terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 satu", user=kadis)
+    terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=1, isi=b"%PDF-1.7 satu", user=kadis)
     with CaptureQueriesContext(connection) as awal:
         assert client.get(URL).status_code == 200
     pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi", status="final")
@@ -230,9 +235,11 @@ def test_lkjip_page_query_count_does_not_grow_with_rows(siap_terbit, kadis, clie
             perjanjian=pk, urutan=n, sasaran="Uji", indikator=indikator, target_angka=1
         )
         RealisasiTriwulan.objects.create(baris=b, triwulan=1, realisasi_angka=1)
-    terbitkan_lkjip(tahun=2024, nomor=2, isi=b"%PDF-1.7 dua", user=kadis)
+    terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=2, isi=b"%PDF-1.7 dua", user=kadis)
     for bagian in ("kata_pengantar", "penutup"):
-        simpan_narasi(tahun=2024, bagian=bagian, indikator=None, teks="Teks.", versi=None, user=kadis)
+        simpan_narasi(
+            instansi=dinas(), tahun=2024, bagian=bagian, indikator=None, teks="Teks.", versi=None, user=kadis
+        )
     with CaptureQueriesContext(connection) as sesudah:
         assert client.get(URL).status_code == 200
     assert len(sesudah) == len(awal)
@@ -256,7 +263,7 @@ def _ubah_langsung(pk, isi):
 def test_bulk_and_raw_changes_to_a_published_version_are_refused(siap_terbit, kadis):
     from django.db import DatabaseError, connection, transaction
 
-    terbitan = terbitkan_lkjip(tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
+    terbitan = terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=1, isi=b"%PDF-1.7 uji", user=kadis)
     with pytest.raises(ValidationError, match="tidak dapat diubah"):
         TerbitanLKjIP.objects.filter(pk=terbitan.pk).update(isi=b"lain")
     with pytest.raises(ValidationError, match="tidak dapat dihapus"):
@@ -275,7 +282,7 @@ def test_bulk_and_raw_changes_to_a_published_version_are_refused(siap_terbit, ka
 
 def test_draft_file_name_carries_the_local_time_the_page_shows(kadis, client):
     pekerjaan = PembuatanLKjIP.objects.create(
-        tahun=2024, jenis="draf", status="selesai", isi=b"%PDF-1.7 draf", diminta_oleh=kadis
+        instansi=dinas(), tahun=2024, jenis="draf", status="selesai", isi=b"%PDF-1.7 draf", diminta_oleh=kadis
     )
     # 18.24 UTC on 31 January is 01.24 WIB on 1 February, as the page prints it
     PembuatanLKjIP.objects.filter(pk=pekerjaan.pk).update(
@@ -284,12 +291,16 @@ def test_draft_file_name_carries_the_local_time_the_page_shows(kadis, client):
     client.force_login(kadis)
     assert "1 Februari 2025 01.24" in client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/").content.decode()
     respons = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf?unduh=1")
-    assert respons["Content-Disposition"] == 'attachment; filename="LKjIP-2024-DRAF-20250201-0124.pdf"'
+    assert (
+        respons["Content-Disposition"]
+        == 'attachment; filename="LKjIP-disnakertrans-2024-DRAF-20250201-0124.pdf"'
+    )
 
 
 def test_published_sizes_read_as_kilobytes(kadis, inspektorat, client):
     isi = b"%PDF-1.7 " + b"x" * (130_807 - 9)
     TerbitanLKjIP.objects.create(
+        instansi=dinas(),
         tahun=2024,
         nomor=1,
         isi=isi,
@@ -305,6 +316,7 @@ def test_published_sizes_read_as_kilobytes(kadis, inspektorat, client):
 
 def _pekerjaan_berjalan(kadis, diam_detik):
     pekerjaan = PembuatanLKjIP.objects.create(
+        instansi=dinas(),
         tahun=2024,
         jenis="draf",
         status="berjalan",
@@ -345,10 +357,13 @@ def test_the_job_beats_while_weasyprint_renders(monkeypatch):
     import threading
     import time
 
-    from nakertrans.models import Pengguna
+    from nakertrans.models import Instansi, PemerintahDaerah, Pengguna
 
-    pengguna = Pengguna.objects.create_user("penyusun", password="x")
-    pekerjaan = PembuatanLKjIP.objects.create(tahun=2024, jenis="draf", diminta_oleh=pengguna)
+    opd = Instansi.objects.create(
+        pemerintah_daerah=PemerintahDaerah.objects.create(nama="Uji"), kode="uji", nama="Dinas Uji"
+    )
+    pengguna = Pengguna.objects.create_user("penyusun", password="x", instansi=opd)
+    pekerjaan = PembuatanLKjIP.objects.create(instansi=opd, tahun=2024, jenis="draf", diminta_oleh=pengguna)
     detak = []
 
     def diperbarui():

@@ -67,7 +67,7 @@ def test_draft_preview_download_publish_and_inspektorat_download(live_server, pa
     sha_di_halaman = page.locator("#terbitan code.sha").first.inner_text().strip()
     with page.expect_download() as unduhan:
         page.locator("#terbitan").get_by_role("link", name="Unduh").first.click()
-    assert unduhan.value.suggested_filename == "LKjIP-2024-versi-1.pdf"
+    assert unduhan.value.suggested_filename == "LKjIP-disnakertrans-2024-versi-1.pdf"
     terbitan = open(unduhan.value.path(), "rb").read()
     assert hashlib.sha256(terbitan).hexdigest() == sha_di_halaman
     assert "Versi terbitan 1" in teks_pdf(terbitan)

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from nakertrans.berkas_tabel import BATAS_BARIS, baca_berkas, normalkan_judul
-from nakertrans.demo import KABID_TRANS
+from nakertrans.demo import KABID_TRANS, dinas
 from nakertrans.impor import impor_berkas, periksa
 from nakertrans.models import Jabatan, UnitKerja
 from nakertrans.models_impor import BerkasImpor
@@ -207,7 +207,7 @@ def test_the_database_refuses_a_second_indicator_differing_only_in_case(perencan
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Indikator.objects.create(nama="TINGKAT PENGANGGURAN TERBUKA", satuan="persen")
+        Indikator.objects.create(instansi=dinas(), nama="TINGKAT PENGANGGURAN TERBUKA", satuan="persen")
 
 
 # -- warnings, readings, exactly once ----------------------------------------------------------

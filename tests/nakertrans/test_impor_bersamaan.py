@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from nakertrans.demo import dinas
 from nakertrans.impor import impor_berkas, periksa
 from nakertrans.models import Pengguna
 from perjanjian.models import Indikator
@@ -77,5 +78,5 @@ def test_two_admins_importing_the_same_new_rows_make_them_once(dua_admin):
     )
     assert not hasil.ada_galat
     impor_berkas(rekaman.token, jenis="indikator", user=dua_admin[0])
-    Indikator.objects.create(nama="Indikator Sesudahnya Lagi", satuan="orang")
+    Indikator.objects.create(instansi=dinas(), nama="Indikator Sesudahnya Lagi", satuan="orang")
     assert connection.vendor == "postgresql"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from import_export import fields, resources, widgets
 from openpyxl import Workbook, load_workbook
 
+from nakertrans.demo import dinas
 from nakertrans.lembar import (
     PEMICU_RUMUS,
     EksporAman,
@@ -158,9 +159,10 @@ def test_resource_mixin_neutralises_text_fields_and_headers_but_not_number_field
     assert list(csv.reader(io.StringIO(data.export("csv"))))[1] == ["'-5", "-5", "'=1+1"]
 
 
-@pytest.mark.django_db
-def test_every_import_resource_exports_formula_text_as_text():
-    Indikator.objects.create(nama='=HYPERLINK("http://contoh.invalid")', satuan="=1+1", desimal=2)
+def test_every_import_resource_exports_formula_text_as_text(organisasi):
+    Indikator.objects.create(
+        instansi=dinas(), nama='=HYPERLINK("http://contoh.invalid")', satuan="=1+1", desimal=2
+    )
     data = IndikatorResource().export()
     baris = dict(zip(data.headers, data[0], strict=True))
     assert baris["nama"] == '\'=HYPERLINK("http://contoh.invalid")'
@@ -178,7 +180,9 @@ def _ekspor_admin(client, format_, fields_=("nama", "satuan", "desimal")):
 
 
 def test_admin_export_of_indicators_writes_formula_text_as_text(masuk_sebagai, admin):
-    Indikator.objects.create(nama='=HYPERLINK("http://contoh.invalid")', satuan="=1+1", desimal=2)
+    Indikator.objects.create(
+        instansi=dinas(), nama='=HYPERLINK("http://contoh.invalid")', satuan="=1+1", desimal=2
+    )
     client = masuk_sebagai(admin)
 
     xlsx = _ekspor_admin(client, "0")

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from nakertrans import roles
+from nakertrans.demo import dinas
 from nakertrans.models import CatatanAudit, Pengajuan, Pengguna, UnitKerja
 from tests.conftest import PASSWORD
 
@@ -16,7 +17,10 @@ PESAN_KADIS = "Peran Kepala Dinas hanya dapat diberikan atau dicabut oleh superu
 
 @pytest.fixture
 def superuser(organisasi):
-    return Pengguna.objects.create_superuser("super", "super@sakip.contoh.invalid", PASSWORD)
+    # A superuser of the Dinas: the Dinas's administrator reaches the account and is refused.
+    return Pengguna.objects.create_superuser(
+        "super", "super@sakip.contoh.invalid", PASSWORD, instansi=dinas()
+    )
 
 
 def _grup(nama):
@@ -36,6 +40,7 @@ def _isian_ubah(pengguna, **ubah):
         "email": pengguna.email,
         "groups": [g.pk for g in pengguna.groups.all()],
         "unit_kerja": [u.pk for u in pengguna.unit_kerja.all()],
+        "instansi": pengguna.instansi_id or "",
         "pegawai": pengguna.pegawai_id or "",
         "date_joined_0": "01-01-2024",
         "date_joined_1": "00.00",
@@ -67,6 +72,7 @@ def _isian_baru(username, grup, unit=()):
         "password2": SANDI_BARU,
         "groups": [g.pk for g in grup],
         "unit_kerja": [u.pk for u in unit],
+        "instansi": dinas().pk,
     }
 
 
@@ -150,7 +156,9 @@ def test_admin_cannot_set_the_kadis_password(masuk_sebagai, admin, kadis):
 
 
 def test_admin_cannot_set_another_admins_or_a_superusers_password(masuk_sebagai, admin, superuser):
-    admin_lain = Pengguna.objects.create_user("admin_kedua", password=PASSWORD, is_staff=True)
+    admin_lain = Pengguna.objects.create_user(
+        "admin_kedua", password=PASSWORD, is_staff=True, instansi=dinas()
+    )
     admin_lain.groups.add(_grup("Admin"))
     client = masuk_sebagai(admin)
     for pejabat in [admin_lain, superuser]:
@@ -179,7 +187,7 @@ def test_kepala_unit_is_reserved_only_while_the_review_is_on(settings, masuk_seb
 
 
 def test_admin_cannot_bulk_delete_the_kadis(masuk_sebagai, admin, kadis):
-    lama = Pengguna.objects.create_user("operator_lama", password=PASSWORD)
+    lama = Pengguna.objects.create_user("operator_lama", password=PASSWORD, instansi=dinas())
     client = masuk_sebagai(admin)
     url = reverse("admin:nakertrans_pengguna_changelist")
     respons = client.post(

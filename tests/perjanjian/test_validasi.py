@@ -6,11 +6,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from nakertrans.demo import dinas
 from perjanjian.models import BarisPK, Indikator, PerjanjianKinerja
 
 
 def _indikator(**isi):
-    return Indikator.objects.create(**{"nama": "Uji", "satuan": "orang", **isi})
+    return Indikator.objects.create(**{"instansi": dinas(), "nama": "Uji", "satuan": "orang", **isi})
 
 
 @pytest.mark.parametrize(
@@ -140,6 +141,7 @@ def test_renaming_a_component_the_formula_uses_is_refused_with_a_message(masuk_s
     a = indikator.komponen.create(kode="a", label="A")
     b = indikator.komponen.create(kode="b", label="B")
     data = {
+        "instansi": indikator.instansi_id,
         "nama": "Rasio",
         "satuan": "persen",
         "jenis_nilai": "persen",

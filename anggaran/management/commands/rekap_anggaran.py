@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from anggaran.queries import rekap_anggaran
 from nakertrans.format_id import format_angka
 from nakertrans.lembar import baris_aman
+from nakertrans.management.opd import opd_dari_opsi, tambah_opsi_opd
 
 KOLOM_CSV = [
     "kode",
@@ -40,11 +41,12 @@ class Command(BaseCommand):
             "--sampai-bulan", type=int, default=12, help="bulan terakhir yang dihitung (1-12)"
         )
         parser.add_argument("--format", choices=["tabel", "csv"], default="tabel")
+        tambah_opsi_opd(parser)
 
-    def handle(self, *args, tahun, sampai_bulan, format, **options):
+    def handle(self, *args, tahun, sampai_bulan, format, opd, **options):
         if not 1 <= sampai_bulan <= 12:
             raise CommandError("--sampai-bulan harus antara 1 dan 12.")
-        baris, total = rekap_anggaran(tahun, sampai_bulan)
+        baris, total = rekap_anggaran(opd_dari_opsi(opd), tahun, sampai_bulan)
         if not baris:
             raise CommandError(f"Tidak ada anggaran sub kegiatan untuk tahun {tahun}.")
         if format == "csv":

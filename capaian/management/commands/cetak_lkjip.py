@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from capaian.lkjip import html_lkjip
+from nakertrans.management.opd import opd_dari_opsi, tambah_opsi_opd
 from nakertrans.pdf import html_ke_pdf
 
 
@@ -17,16 +18,18 @@ class Command(BaseCommand):
         parser.add_argument("tahun", type=int)
         parser.add_argument("berkas", type=Path)
         parser.add_argument("--terbitan", type=int, metavar="N", help="nomor versi terbitan")
+        tambah_opsi_opd(parser)
 
-    def handle(self, *args, tahun, berkas, terbitan, **options):
+    def handle(self, *args, tahun, berkas, terbitan, opd, **options):
         from django.core.exceptions import ValidationError
 
         from capaian.models import TerbitanLKjIP
         from capaian.terbitan import isi_terbitan
         from perjanjian.models import PerjanjianKinerja
 
+        opd = opd_dari_opsi(opd)
         if terbitan is not None:
-            versi = TerbitanLKjIP.objects.filter(tahun=tahun, nomor=terbitan).first()
+            versi = TerbitanLKjIP.objects.filter(instansi=opd, tahun=tahun, nomor=terbitan).first()
             if versi is None:
                 raise CommandError(f"Tidak ada terbitan versi {terbitan} LKjIP {tahun}.")
             try:
@@ -34,9 +37,9 @@ class Command(BaseCommand):
             except ValidationError as galat:
                 raise CommandError(" ".join(galat.messages)) from None
         else:
-            if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
+            if not PerjanjianKinerja.objects.filter(instansi=opd, tahun=tahun).exists():
                 raise CommandError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; LKjIP tidak dapat disusun.")
-            isi = html_ke_pdf(html_lkjip(tahun, draf=True))
+            isi = html_ke_pdf(html_lkjip(opd, tahun, draf=True))
         try:
             berkas.write_bytes(isi)
         except OSError as galat:

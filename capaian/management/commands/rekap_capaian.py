@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from capaian.queries import capaian_tahun
 from nakertrans.format_id import format_angka
 from nakertrans.lembar import baris_aman, sel_aman
+from nakertrans.management.opd import opd_dari_opsi, tambah_opsi_opd
 
 KOLOM_CSV = ["jabatan", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian_persen", "predikat"]
 
@@ -37,11 +38,12 @@ class Command(BaseCommand):
         parser.add_argument("tahun", type=int)
         parser.add_argument("--triwulan", type=int, default=4, help="sampai triwulan (1-4)")
         parser.add_argument("--format", choices=["tabel", "csv"], default="tabel")
+        tambah_opsi_opd(parser)
 
-    def handle(self, *args, tahun, triwulan, format, **options):
+    def handle(self, *args, tahun, triwulan, format, opd, **options):
         if not 1 <= triwulan <= 4:
             raise CommandError("--triwulan harus antara 1 dan 4.")
-        hasil = capaian_tahun(tahun, triwulan)
+        hasil = capaian_tahun(opd_dari_opsi(opd), tahun, triwulan)
         if not hasil:
             raise CommandError(f"Tidak ada Perjanjian Kinerja tahun {tahun}.")
         if format == "csv":

@@ -36,7 +36,7 @@ from django.utils.crypto import get_random_string
 from nakertrans.auth import BackendModel
 from nakertrans.demo import BIDANG_NAKER
 from nakertrans.format_id import format_angka, format_angka_tepat
-from nakertrans.models import Pengguna, UnitKerja
+from nakertrans.models import Instansi, Pengguna, UnitKerja
 
 KLIEN = (1, 5, 20)
 PEKERJA = 3
@@ -66,7 +66,7 @@ def daftar_halaman(tahun):
     """The measured pages in the order of each round, the floor page first."""
     operator = Pengguna.objects.filter(username=OPERATOR).first()
     kadis = Pengguna.objects.filter(username=KEPALA_DINAS).first()
-    unit = UnitKerja.objects.filter(nama=BIDANG_NAKER).first()
+    unit = UnitKerja.objects.filter(nama=BIDANG_NAKER, instansi=getattr(operator, "instansi", None)).first()
     if operator is None or kadis is None or unit is None:
         raise CommandError(
             f"Data demo belum dimuat: pengguna «{OPERATOR}», «{KEPALA_DINAS}» atau unit «{BIDANG_NAKER}» "
@@ -79,14 +79,21 @@ def daftar_halaman(tahun):
             f"Tidak ada Perjanjian Kinerja tahun {tahun}; jalankan «python manage.py muat_demo» lebih dulu "
             "atau pilih tahun lain dengan --tahun."
         )
+    # With several offices an office's pages live under /opd/<kode>/ (nakertrans.opd); the unprefixed
+    # address would only answer with a redirect there.
+    awalan = f"/opd/{unit.instansi.kode}" if Instansi.objects.exclude(pk=unit.instansi_id).exists() else ""
     return [
-        Halaman("lantai", OPERATOR, reverse("halaman_dasar")),
+        Halaman("lantai", OPERATOR, awalan + reverse("halaman_dasar")),
         Halaman(
-            "isian_kinerja", OPERATOR, reverse("capaian:isian_triwulan", args=[tahun, TRIWULAN, unit.pk])
+            "isian_kinerja",
+            OPERATOR,
+            awalan + reverse("capaian:isian_triwulan", args=[tahun, TRIWULAN, unit.pk]),
         ),
-        Halaman("isian_anggaran", OPERATOR, reverse("anggaran:isian_bulan", args=[tahun, BULAN, unit.pk])),
-        Halaman("beranda_kepala_dinas", KEPALA_DINAS, reverse("beranda")),
-        Halaman("lkjip", KEPALA_DINAS, reverse("capaian:lkjip", args=[tahun])),
+        Halaman(
+            "isian_anggaran", OPERATOR, awalan + reverse("anggaran:isian_bulan", args=[tahun, BULAN, unit.pk])
+        ),
+        Halaman("beranda_kepala_dinas", KEPALA_DINAS, awalan + reverse("beranda")),
+        Halaman("lkjip", KEPALA_DINAS, awalan + reverse("capaian:lkjip", args=[tahun])),
     ]
 
 

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur, RealisasiAnggaran
 from capaian.lkjip import html_lkjip
 from capaian.models import RealisasiTriwulan
+from nakertrans.management.opd import opd_dari_opsi, tambah_opsi_opd
 from nakertrans.models import Jabatan, Pegawai, Penugasan, UnitKerja
 from nakertrans.pdf import html_ke_pdf
 from perjanjian.models import BarisPK, Indikator, PerjanjianKinerja
@@ -20,12 +21,12 @@ class _Batal(Exception):
     pass
 
 
-def ukur(tahun):
+def ukur(opd, tahun):
     # One unmeasured run first: fonts and templates are loaded once per process, not per report.
-    html_ke_pdf(html_lkjip(tahun))
+    html_ke_pdf(html_lkjip(opd, tahun))
     with CaptureQueriesContext(connection) as kueri:
         awal = time.perf_counter()
-        html = html_lkjip(tahun)
+        html = html_lkjip(opd, tahun)
         pdf = html_ke_pdf(html)
         total = time.perf_counter() - awal
     awal = time.perf_counter()
@@ -34,15 +35,18 @@ def ukur(tahun):
     return total, render, len(kueri), len(pdf)
 
 
-def perbesar(tahun, kali=10):
-    """Add (kali - 1) copies of a bidang's worth of units, PKs, lines and sub kegiatan to the year."""
-    dinas = UnitKerja.objects.get(jenis="dinas")
-    kadis = Jabatan.objects.kepala_dinas().get()
+def perbesar(opd, tahun, kali=10):
+    """Add (kali - 1) copies of a bidang's worth of units, PKs, lines and sub kegiatan to the office's
+    year."""
+    dinas = UnitKerja.objects.get(instansi=opd, induk=None)
+    kadis = Jabatan.objects.kepala_dinas(opd).get()
     indikator = Indikator.objects.create(
-        nama="Indikator uji beban", satuan="orang", aturan_tahunan="jumlah", desimal=0
+        instansi=opd, nama="Indikator uji beban", satuan="orang", aturan_tahunan="jumlah", desimal=0
     )
     baris_kadis = BarisPK.objects.filter(perjanjian__tahun=tahun, perjanjian__jabatan=kadis).first()
-    sub_asli = list(AnggaranSubKegiatan.objects.filter(tahun=tahun).select_related("sub_kegiatan"))
+    sub_asli = list(
+        AnggaranSubKegiatan.objects.filter(instansi=opd, tahun=tahun).select_related("sub_kegiatan")
+    )
     tanggal = datetime.date(tahun, 1, 2)
     for i in range(1, kali):
         unit = UnitKerja.objects.create(
@@ -105,21 +109,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("tahun", type=int)
+        tambah_opsi_opd(parser)
 
-    def handle(self, *args, tahun, **options):
-        if not PerjanjianKinerja.objects.filter(tahun=tahun).exists():
+    def handle(self, *args, tahun, opd, **options):
+        opd = opd_dari_opsi(opd)
+        if not PerjanjianKinerja.objects.filter(instansi=opd, tahun=tahun).exists():
             raise CommandError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; muat data demo lebih dulu.")
-        total_1, render_1, kueri_1, ukuran = ukur(tahun)
+        total_1, render_1, kueri_1, ukuran = ukur(opd, tahun)
         self.stdout.write(
             f"1x : total {total_1:.2f} s, WeasyPrint {render_1:.2f} s, {kueri_1} kueri, {ukuran} bita"
         )
         hasil = {}
         try:
             with transaction.atomic():
-                perbesar(tahun)
-                baris = BarisPK.objects.filter(perjanjian__tahun=tahun).count()
-                sub = AnggaranSubKegiatan.objects.filter(tahun=tahun).count()
-                hasil["10x"] = (*ukur(tahun), baris, sub)
+                perbesar(opd, tahun)
+                baris = BarisPK.objects.filter(perjanjian__instansi=opd, perjanjian__tahun=tahun).count()
+                sub = AnggaranSubKegiatan.objects.filter(instansi=opd, tahun=tahun).count()
+                hasil["10x"] = (*ukur(opd, tahun), baris, sub)
                 raise _Batal
         except _Batal:
             pass

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from nakertrans.berkas_tabel import baca_berkas
 from nakertrans.impor import impor, impor_berkas, jenis_impor, periksa
+from nakertrans.management.opd import opd_dari_opsi, tambah_opsi_opd
 from nakertrans.models import Pengguna
 
 
@@ -28,13 +29,14 @@ class Command(BaseCommand):
             help="pratinjau saja; tidak ada yang diubah",
         )
         parser.add_argument("--pengguna", help="nama pengguna yang mengimpor (wajib untuk impor sungguhan)")
+        tambah_opsi_opd(parser)
         parser.add_argument(
             "--terima-peringatan",
             action="store_true",
             help="impor walaupun ada peringatan (setelah Anda memeriksanya dengan --periksa)",
         )
 
-    def handle(self, *args, jenis, berkas, hanya_periksa, pengguna, terima_peringatan, **options):
+    def handle(self, *args, jenis, berkas, hanya_periksa, pengguna, terima_peringatan, opd, **options):
         semua = jenis_impor()
         if jenis not in semua:
             raise CommandError(
@@ -46,9 +48,13 @@ class Command(BaseCommand):
         except OSError as galat:
             raise CommandError(f"Berkas {berkas} tidak dapat dibuka: {galat.strerror}.") from None
         user = self._pengguna(pengguna, semua[jenis], wajib=not hanya_periksa)
+        # The importing user's office, else --opd (or the one office of a single-office installation).
+        opd = user.instansi if user is not None and user.instansi_id else opd_dari_opsi(opd)
+        if user is not None:
+            user._opd = opd  # what opd_pengguna answers for this user from now on
         try:
             if hanya_periksa:
-                hasil = impor(jenis, baca_berkas(isi, jalur.name), user=user, dry_run=True)
+                hasil = impor(jenis, baca_berkas(isi, jalur.name), user=user, dry_run=True, opd=opd)
             else:
                 hasil, rekaman = periksa(jenis, isi, jalur.name, user=user)
         except ValidationError as galat:

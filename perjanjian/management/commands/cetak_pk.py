@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
+from nakertrans.management.opd import opd_dari_opsi, tambah_opsi_opd
 from nakertrans.models import UnitKerja
 from perjanjian.queries import pk_berlaku
 from perjanjian.views import pdf_pk
@@ -14,9 +15,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("tahun", type=int)
         parser.add_argument("folder", type=Path)
+        tambah_opsi_opd(parser)
 
-    def handle(self, *args, tahun, folder, **options):
-        daftar = list(pk_berlaku(tahun, UnitKerja.objects.all()))
+    def handle(self, *args, tahun, folder, opd, **options):
+        daftar = list(pk_berlaku(tahun, UnitKerja.objects.filter(instansi=opd_dari_opsi(opd))))
         if not daftar:
             raise CommandError(f"Tidak ada Perjanjian Kinerja tahun {tahun}.")
         try:

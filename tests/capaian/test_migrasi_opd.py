@@ -1,0 +1,80 @@
+"""The migration to one installation for every perangkat daerah: a database of the previous version
+(one office, no office column on its rows) migrates without loss."""
+
+import importlib
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, PaguTertulis
+from capaian.queries import capaian_tahun
+from nakertrans.models import Instansi, Pengguna
+from perjanjian.models import Indikator, PerjanjianKinerja, Renstra
+
+SEBELUM = [
+    ("nakertrans", "0008_jabatan_tempat_sesuai_jenis"),
+    ("perjanjian", "0005_rpjmd"),
+    ("anggaran", "0005_lima_belas_digit"),
+    ("capaian", "0006_lima_belas_digit"),
+]
+kode_dari_nama = importlib.import_module("nakertrans.migrasi_opd").kode_dari_nama
+
+
+def _migrasi(tujuan):
+    executor = MigrationExecutor(connection)
+    executor.migrate(tujuan)
+    return executor.loader.project_state(tujuan).apps
+
+
+def _angka():
+    return [
+        (c.baris.pk, c.target, c.realisasi, c.capaian) for c in capaian_tahun(Instansi.objects.get(), 2024)
+    ]
+
+
+@pytest.mark.parametrize(
+    "nama, terpakai, kode",
+    [
+        ("Dinas Tenaga Kerja dan Transmigrasi", set(), "dinas-tenaga-kerja-dan"),
+        ("Dinas Tenaga Kerja dan Transmigrasi", {"dinas-tenaga-kerja-dan"}, "dinas-tenaga-kerja-dan-2"),
+        ("Kecamatan Rimbo Tengah", set(), "kecamatan-rimbo-tengah"),
+        ("X" * 40, set(), "x" * 30),
+        ("", set(), "opd"),
+    ],
+)
+def test_an_offices_code_is_made_from_its_name(nama, terpakai, kode):
+    assert kode_dari_nama(nama, terpakai) == kode
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
+    """Migrated back to the previous version (the office's rows have no office column), given a login
+    of the Inspektorat only and one of no role, and migrated again: every row belongs to the one
+    office, the logins to it except the Inspektorat's (now kabupaten-wide) and the superusers', and
+    every capaian is what it was."""
+    angka = _angka()
+    jumlah = {
+        model: model.objects.count()
+        for model in (PerjanjianKinerja, Renstra, Indikator, AnggaranSubKegiatan, PaguTertulis)
+    }
+    lama = _migrasi(SEBELUM)
+    assert "instansi" not in {f.name for f in lama.get_model("perjanjian", "Renstra")._meta.fields}
+    PenggunaLama = lama.get_model("nakertrans", "Pengguna")
+    GrupLama = lama.get_model("auth", "Group")
+    auditor = PenggunaLama.objects.create(username="auditor_kedua")
+    auditor.groups.add(GrupLama.objects.get(name="Inspektorat"))
+    PenggunaLama.objects.create(username="tanpa_peran")
+    PenggunaLama.objects.create(username="super_lama", is_superuser=True)
+
+    _migrasi(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    opd = Instansi.objects.get()
+    assert opd.kode == "dinas-tenaga-kerja-dan"
+    for model in (PerjanjianKinerja, Renstra, Indikator, AnggaranSubKegiatan, IndikatorProgramKegiatan):
+        assert not model.objects.exclude(instansi=opd).exists(), model
+    assert {m: m.objects.count() for m in jumlah} == jumlah
+    tanpa_opd = set(Pengguna.objects.filter(instansi=None).values_list("username", flat=True))
+    assert tanpa_opd == {"inspektorat", "auditor_kedua", "super_lama"}
+    assert Pengguna.objects.get(username="tanpa_peran").instansi == opd
+    assert _angka() == angka
