@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 
-from nakertrans.models import Instansi, Jabatan, Pengguna, UnitKerja
+from nakertrans.models import Instansi, Jabatan, PemerintahDaerah, Pengguna, UnitKerja
 
 
 def opd_tunggal():
@@ -29,6 +29,16 @@ def opd_pengguna(user):
         else:
             user._opd = opd_tunggal()
     return user._opd
+
+
+def pemda_pengguna(user):
+    """The Pemerintah Daerah whose kabupaten pages the user reads: their office's, else the one an
+    installation serves (None when it serves several and the user has no office)."""
+    opd = opd_pengguna(user) if user.is_authenticated else None
+    if opd is not None:
+        return opd.pemerintah_daerah
+    satu = list(PemerintahDaerah.objects.order_by("pk")[:2])
+    return satu[0] if len(satu) == 1 else None
 
 
 def id_opd(user):

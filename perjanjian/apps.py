@@ -11,6 +11,7 @@ class PerjanjianConfig(AppConfig):
     menu = [
         ("Renstra", "perjanjian:renstra", None),
         ("Perjanjian Kinerja", "perjanjian:daftar", None),
+        ("PK Kepala Daerah", "perjanjian:kepala_daerah", None),
         ("Pohon Kinerja", "perjanjian:pohon", None),
     ]
 

@@ -279,6 +279,8 @@ def muat_perjanjian_kinerja(iku):
             angka = Decimal(target) if target and not huruf else None
             tw = rencana_aksi(indikator, angka)
             induk = CASCADE.get((pos.nama, nomor))
+            # The Kepala Dinas's lines support the Bupati's own PK (muat_pk_kepala_daerah).
+            atas = {} if pos.nama == KEPALA_DINAS_JABATAN else {"induk": baris_pk[induk] if induk else None}
             baris_pk[(pos.nama, nomor)] = simpan_bila_berubah(
                 BarisPK,
                 {"perjanjian": pk, "urutan": nomor},
@@ -292,10 +294,43 @@ def muat_perjanjian_kinerja(iku):
                 rencana_tw3=tw[2],
                 rencana_tw4=tw[3],
                 iku=iku_baris,
-                induk=baris_pk[induk] if induk else None,
+                **atas,
             )
     return baris_pk
 
 
+def muat_pk_kepala_daerah(baris_pk):
+    """The Bupati's own PK of 2024 (PK Kepala Daerah): the RPJMD's sasaran and IKU daerah with their
+    2024 targets, signed by the Bupati on the date of the Dinas's PKs; the Kepala Dinas's lines support
+    its lines (the seed's first PK is the Bupati's with the Kepala Dinas)."""
+    pemda = PemerintahDaerah.objects.get(jenis=PemerintahDaerah.Jenis.KABUPATEN, nama="Bungo")
+    bupati = Jabatan.objects.kepala_daerah(pemda).get()
+    rpjmd = RPJMD.objects.get(pemerintah_daerah=pemda, tahun_awal=seed.RPJMD["tahun_awal"])
+    kesatu, _ = penandatangan_pada(bupati, TANGGAL_PK)
+    pk = simpan_bila_berubah(
+        PerjanjianKinerja,
+        {"tahun": TAHUN, "jabatan": bupati, "versi": 1},
+        status=PerjanjianKinerja.Status.FINAL,
+        tempat=pemda.ibu_kota,
+        tanggal=TANGGAL_PK,
+        pihak_kesatu=kesatu,
+    )
+    for iku in IKUDaerah.objects.filter(rpjmd=rpjmd).select_related("sasaran", "indikator"):
+        target = iku.target_tahunan.get(tahun=TAHUN)
+        baris = simpan_bila_berubah(
+            BarisPK,
+            {"perjanjian": pk, "urutan": iku.urutan},
+            sasaran=iku.sasaran.teks,
+            indikator=iku.indikator,
+            target_angka=target.target_angka,
+            target_huruf=target.target_huruf,
+            iku_daerah=iku,
+        )
+        simpan_bila_berubah(BarisPK, {"pk": baris_pk[(KEPALA_DINAS_JABATAN, iku.urutan)].pk}, induk=baris)
+    return pk
+
+
 def muat_perencanaan():
-    return muat_perjanjian_kinerja(muat_renstra())
+    baris_pk = muat_perjanjian_kinerja(muat_renstra())
+    muat_pk_kepala_daerah(baris_pk)
+    return baris_pk

@@ -588,6 +588,11 @@ class PerjanjianKinerja(models.Model):
         """The unit whose operators enter this PK's realisasi."""
         return self.unit_pengisi if self.unit_pengisi_id else self.jabatan.unit_kerja
 
+    @property
+    def adalah_kepala_daerah(self):
+        """The Bupati's own PK (the Pemerintah Daerah's, signed by the Bupati alone)."""
+        return self.jabatan.jenis == Jabatan.Jenis.KEPALA_DAERAH
+
     def penandatangan(self):
         """(PIHAK KESATU, PIHAK KEDUA) Penugasan: stored once final, looked up by date while draft."""
         if self.status != self.Status.DRAFT:
@@ -626,6 +631,15 @@ class BarisPK(Target):
     )
     iku = models.ForeignKey(
         IKU, verbose_name="IKU", on_delete=models.SET_NULL, null=True, blank=True, related_name="baris_pk"
+    )
+    iku_daerah = models.ForeignKey(
+        IKUDaerah,
+        verbose_name="IKU daerah",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="baris_pk",
+        help_text="Hanya pada PK Kepala Daerah: IKU RPJMD yang diperjanjikan baris ini.",
     )
     history = HistoricalRecords()
 

@@ -24,6 +24,7 @@ def _dengan_baris(qs):
     ).order_by("urutan")
     return qs.select_related(
         "instansi__pemerintah_daerah",
+        "jabatan__pemerintah_daerah",
         "jabatan__unit_kerja",
         "jabatan__atasan",
         "pihak_kesatu__pegawai",
@@ -37,6 +38,28 @@ def pk_berlaku(tahun, unit_kerja):
     """The PK in force (final, else the draft) of every post of the given units in a year."""
     qs = PerjanjianKinerja.objects.berlaku(tahun).filter(jabatan__unit_kerja__in=unit_kerja)
     return _dengan_baris(qs).order_by("jabatan__tingkat_pk", "jabatan__urutan", "status")
+
+
+def pk_kepala_daerah(pemerintah_daerah, tahun):
+    """The Kepala Daerah's PK in force in ``tahun`` (final, else the draft), or None."""
+    return (
+        _dengan_baris(
+            PerjanjianKinerja.objects.berlaku(tahun).filter(
+                jabatan__pemerintah_daerah=pemerintah_daerah, jabatan__jenis="kepala_daerah"
+            )
+        )
+        .order_by("status")  # a final PK before a draft of its revision
+        .first()
+    )
+
+
+def tahun_pk_kepala_daerah(pemerintah_daerah):
+    """Years with a PK of the Kepala Daerah, newest first."""
+    return tahun_tersedia(
+        PerjanjianKinerja.objects.filter(
+            jabatan__pemerintah_daerah=pemerintah_daerah, jabatan__jenis="kepala_daerah"
+        )
+    )
 
 
 def pk_lengkap(pk):

@@ -3,23 +3,38 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from nakertrans.models import pejabat_pada
+from nakertrans.models import Jabatan, pejabat_pada
 from perjanjian.models import BarisPK, PerjanjianKinerja
 from perjanjian.signals import revisi_difinalkan
 
 Status = PerjanjianKinerja.Status
 
 
-def _wajib_admin(user):
-    if not user.has_perm("perjanjian.change_perjanjiankinerja"):
-        raise PermissionDenied("Hanya Admin (perencana) yang mengelola Perjanjian Kinerja.")
+def boleh_mengelola(user, perjanjian):
+    """An office's PKs are managed by that office's administrator; the Kepala Daerah's PK by the
+    kabupaten's (a user of no office); a superuser manages both."""
+    if user.is_superuser:
+        return True
+    return user.has_perm("perjanjian.change_perjanjiankinerja") and user.instansi_id == perjanjian.instansi_id
+
+
+def _wajib_admin(user, perjanjian):
+    if not boleh_mengelola(user, perjanjian):
+        if perjanjian.instansi_id is None:
+            raise PermissionDenied("PK Kepala Daerah dikelola admin tingkat kabupaten.")
+        raise PermissionDenied(
+            "Hanya Admin (perencana) perangkat daerah ini yang mengelola Perjanjian Kinerja."
+        )
 
 
 def penandatangan_pada(jabatan, tanggal):
-    """(PIHAK KESATU, PIHAK KEDUA) Penugasan on the signing date, or ValidationError naming the gap."""
+    """(PIHAK KESATU, PIHAK KEDUA) Penugasan on the signing date, or ValidationError naming the gap.
+    The Kepala Daerah signs their own PK alone: no PIHAK KEDUA."""
     kesatu = pejabat_pada(jabatan, tanggal)
     if kesatu is None:
         raise ValidationError(f"Tidak ada pejabat {jabatan} pada tanggal {tanggal:%d-%m-%Y}.")
+    if jabatan.jenis == Jabatan.Jenis.KEPALA_DAERAH:
+        return kesatu, None
     if jabatan.atasan_id is None:
         raise ValidationError(f"Jabatan {jabatan} tidak memiliki atasan sebagai PIHAK KEDUA.")
     kedua = pejabat_pada(jabatan.atasan, tanggal)
@@ -33,7 +48,7 @@ def penandatangan_pada(jabatan, tanggal):
 @transaction.atomic
 def finalkan_pk(*, perjanjian, user):
     """Draft -> final: the signatories of the signing date are fixed, the old version (if any) is replaced."""
-    _wajib_admin(user)
+    _wajib_admin(user, perjanjian)
     perjanjian = (
         PerjanjianKinerja.objects.select_for_update(of=("self",))
         .select_related("jabatan__atasan")
@@ -83,7 +98,7 @@ def _alihkan_turunan(lama, baru):
 @transaction.atomic
 def revisi_pk(*, perjanjian, user, alasan):
     """A final PK is never edited: a revision copies it into a new draft version; the old stays readable."""
-    _wajib_admin(user)
+    _wajib_admin(user, perjanjian)
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError(
@@ -130,7 +145,56 @@ def revisi_pk(*, perjanjian, user, alasan):
             rencana_tw4=b.rencana_tw4,
             induk_id=b.induk_id,
             iku_id=b.iku_id,
+            iku_daerah_id=b.iku_daerah_id,
         )
         for b in perjanjian.baris.all()
+    )
+    return baru
+
+
+@transaction.atomic
+def susun_pk_kepala_daerah(*, rpjmd, tahun, tanggal, user):
+    """The draft PK of the Kepala Daerah for ``tahun``: one line per IKU daerah of the RPJMD, with its
+    sasaran daerah and the year's target. Refused when the year is outside the RPJMD, the Pemerintah
+    Daerah has no Kepala Daerah post, an IKU daerah has no target for the year, or a PK of the year
+    exists already (a final one is revised, a draft is edited)."""
+    from perjanjian.models import IKUDaerah
+
+    pemda = rpjmd.pemerintah_daerah
+    jabatan = Jabatan.objects.kepala_daerah(pemda).first()
+    if jabatan is None:
+        raise ValidationError(f"{pemda} belum mempunyai jabatan Kepala Daerah.")
+    baru = PerjanjianKinerja(tahun=tahun, jabatan=jabatan, tanggal=tanggal, tempat=pemda.ibu_kota or "-")
+    _wajib_admin(user, baru)
+    if not rpjmd.memuat(tahun):
+        raise ValidationError(f"Tahun {tahun} di luar masa {rpjmd}.")
+    if tanggal.year not in (tahun - 1, tahun):
+        raise ValidationError(f"Tanggal PK {tanggal:%d-%m-%Y} bukan di tahun {tahun} atau sebelumnya.")
+    if PerjanjianKinerja.objects.filter(tahun=tahun, jabatan=jabatan).exclude(status=Status.DIGANTI).exists():
+        raise ValidationError(f"PK Kepala Daerah tahun {tahun} sudah ada; ubah drafnya atau revisi PK final.")
+    iku = list(
+        IKUDaerah.objects.filter(rpjmd=rpjmd)
+        .select_related("sasaran", "indikator")
+        .prefetch_related("target_tahunan")
+        .order_by("urutan")
+    )
+    if not iku:
+        raise ValidationError(f"{rpjmd} belum mempunyai IKU daerah.")
+    target = {i.pk: next((t for t in i.target_tahunan.all() if t.tahun == tahun), None) for i in iku}
+    tanpa = [i.indikator.nama for i in iku if target[i.pk] is None]
+    if tanpa:
+        raise ValidationError(f"IKU daerah tanpa target tahun {tahun}: {'; '.join(tanpa)}.")
+    baru.save()
+    BarisPK.objects.bulk_create(
+        BarisPK(
+            perjanjian=baru,
+            urutan=nomor,
+            sasaran=i.sasaran.teks,
+            indikator=i.indikator,
+            target_angka=target[i.pk].target_angka,
+            target_huruf=target[i.pk].target_huruf,
+            iku_daerah=i,
+        )
+        for nomor, i in enumerate(iku, start=1)
     )
     return baru

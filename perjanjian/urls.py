@@ -11,6 +11,9 @@ urlpatterns = [
     path("pk/<int:pk>/cetak.pdf", views.cetak_pk, name="cetak"),
     path("pk/<int:pk>/finalkan/", views.finalkan_pk, name="finalkan"),
     path("pk/<int:pk>/revisi/", views.revisi_pk, name="revisi"),
+    path("kepala-daerah/", views.kepala_daerah, name="kepala_daerah"),
+    path("kepala-daerah/<int:tahun>/", views.kepala_daerah, name="kepala_daerah_tahun"),
+    path("kepala-daerah/<int:tahun>/cetak.pdf", views.cetak_kepala_daerah, name="cetak_kepala_daerah"),
     path("pohon/", views.pohon, name="pohon"),
     path("pohon/<int:tahun>/", views.pohon, name="pohon_tahun"),
 ]

@@ -1,18 +1,34 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from nakertrans.access import TAHUN_SAH, angka_bulat, opd_pengguna, unit_terlihat, wajib_tahun_sah
+from nakertrans.access import (
+    TAHUN_SAH,
+    angka_bulat,
+    opd_pengguna,
+    pemda_pengguna,
+    unit_terlihat,
+    wajib_tahun_sah,
+)
 from nakertrans.bidang_form import pesan_galat
+from nakertrans.opd import tanpa_opd
 from nakertrans.pdf import render_pdf, respons_pdf
 from perjanjian import services
 from perjanjian.access import get_pk_for_user
 from perjanjian.forms import FormRevisi
 from perjanjian.models import PerjanjianKinerja
-from perjanjian.queries import lampiran_anggaran, pk_berlaku, pohon_kinerja, tahun_pk
+from perjanjian.queries import (
+    lampiran_anggaran,
+    pk_berlaku,
+    pk_kepala_daerah,
+    pohon_kinerja,
+    tahun_pk,
+    tahun_pk_kepala_daerah,
+)
 
 
 def _tahun_pk(user):
@@ -69,8 +85,8 @@ def detail_pk(request, pk):
             **_konteks_pk(perjanjian),
             "versi": versi,
             "draf_revisi": next((v for v in versi if v.status == PerjanjianKinerja.Status.DRAFT), None),
-            # The permission the services ask for (services._wajib_admin), as the admin actions do.
-            "boleh_kelola": request.user.has_perm("perjanjian.change_perjanjiankinerja"),
+            # The rule the services apply (services.boleh_mengelola), as the admin actions do.
+            "boleh_kelola": services.boleh_mengelola(request.user, perjanjian),
         },
     )
 
@@ -79,6 +95,15 @@ def _pesan(galat):
     return " ".join(getattr(galat, "messages", None) or [str(galat)])
 
 
+def _ke_halaman_pk(perjanjian):
+    if perjanjian.adalah_kepala_daerah:
+        return redirect("perjanjian:kepala_daerah_tahun", tahun=perjanjian.tahun)
+    return redirect("perjanjian:detail", pk=perjanjian.pk)
+
+
+# Both reach the PK through get_pk_for_user, which knows an office's PK from the Kepala Daerah's: the
+# kabupaten's administrator acts on the latter without choosing an office.
+@tanpa_opd
 @login_required
 @require_POST
 def finalkan_pk(request, pk):
@@ -90,9 +115,10 @@ def finalkan_pk(request, pk):
         messages.error(request, f"PK tidak difinalkan: {_pesan(galat)}")
     else:
         messages.success(request, f"PK versi {perjanjian.versi} difinalkan.")
-    return redirect("perjanjian:detail", pk=perjanjian.pk)
+    return _ke_halaman_pk(perjanjian)
 
 
+@tanpa_opd
 @login_required
 @require_POST
 def revisi_pk(request, pk):
@@ -105,17 +131,54 @@ def revisi_pk(request, pk):
         baru = services.revisi_pk(perjanjian=perjanjian, user=request.user, **form.cleaned_data)
     except (ValidationError, PermissionDenied) as galat:
         messages.error(request, f"Revisi tidak dibuat: {_pesan(galat)}")
-        return redirect("perjanjian:detail", pk=perjanjian.pk)
+        return _ke_halaman_pk(perjanjian)
     messages.success(
         request,
         f"Draf revisi versi {baru.versi} dibuat. Ubah barisnya, lalu finalkan; versi {perjanjian.versi} "
         "tetap berlaku sampai revisi difinalkan.",
     )
-    return redirect("perjanjian:detail", pk=baru.pk)
+    return _ke_halaman_pk(baru)
 
 
 def pdf_pk(perjanjian):
+    if perjanjian.adalah_kepala_daerah:
+        return render_pdf("pdf/pk_kepala_daerah.html", _konteks_pk(perjanjian))
     return render_pdf("pdf/perjanjian_kinerja.html", _konteks_pk(perjanjian))
+
+
+def _pemda_wajib(user):
+    pemda = pemda_pengguna(user)
+    if pemda is None:
+        raise Http404("Pemerintah daerah tidak ditemukan.")
+    return pemda
+
+
+@tanpa_opd
+@login_required
+def kepala_daerah(request, tahun=None):
+    """The Kepala Daerah's own PK of a year: the sasaran and IKU daerah of the RPJMD with their targets,
+    read by every user of the kabupaten; the PDF as the other PKs."""
+    pemda = _pemda_wajib(request.user)
+    tersedia = tahun_pk_kepala_daerah(pemda)
+    tahun = tahun or (tersedia[0] if tersedia else timezone.localdate().year)
+    wajib_tahun_sah(tahun)
+    perjanjian = pk_kepala_daerah(pemda, tahun)
+    konteks = {"tahun": tahun, "tahun_tersedia": tersedia, "pemda": pemda, "pk": perjanjian}
+    if perjanjian is not None:
+        konteks.update(_konteks_pk(perjanjian))
+        konteks["boleh_kelola"] = services.boleh_mengelola(request.user, perjanjian)
+    return render(request, "perjanjian/kepala_daerah.html", konteks)
+
+
+@tanpa_opd
+@login_required
+def cetak_kepala_daerah(request, tahun):
+    wajib_tahun_sah(tahun)
+    perjanjian = pk_kepala_daerah(_pemda_wajib(request.user), tahun)
+    if perjanjian is None:
+        raise Http404("Belum ada PK Kepala Daerah tahun ini.")
+    nama = f"pk-kepala-daerah-{tahun}-v{perjanjian.versi}.pdf"
+    return respons_pdf(pdf_pk(perjanjian), nama)
 
 
 @login_required

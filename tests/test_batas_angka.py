@@ -330,7 +330,13 @@ def _pk(jabatan):
 def _baris_rumus():
     from perjanjian.models import BarisPK
 
-    return BarisPK.objects.filter(perjanjian__tahun=TAHUN, indikator__komponen__isnull=False).first().pk
+    return (
+        BarisPK.objects.filter(
+            perjanjian__instansi=dinas(), perjanjian__tahun=TAHUN, indikator__komponen__isnull=False
+        )
+        .first()
+        .pk
+    )
 
 
 def _jabatan(nama):
@@ -470,6 +476,13 @@ HALAMAN = [
     ("pk-kabid", "inspektorat", lambda: reverse("perjanjian:detail", args=[_pk(KABID_TRANS)]), harapan_pk),
     ("pk-pdf", "kadis", lambda: reverse("perjanjian:cetak", args=[_pk(KADIS_PK)]), harapan_pk),
     ("pohon", "kadis", lambda: reverse("perjanjian:pohon"), None),
+    ("pk-kepala-daerah", "inspektorat", lambda: reverse("perjanjian:kepala_daerah"), harapan_capaian),
+    (
+        "pk-kepala-daerah-pdf",
+        "operator_naker",
+        lambda: reverse("perjanjian:cetak_kepala_daerah", args=[TAHUN]),
+        harapan_capaian,
+    ),
     ("status-kinerja", "kadis", lambda: reverse("capaian:status_isian_kini"), None),
     (
         "isian-triwulan-rumus",
@@ -565,6 +578,7 @@ BUKAN_HALAMAN = {
     "anggaran:program_kegiatan_tahun": "tabel-14 (the current year's)",
     "perjanjian:daftar_tahun": "pk-daftar (the current year's)",
     "perjanjian:finalkan": "POST: a PK action",
+    "perjanjian:kepala_daerah_tahun": "pk-kepala-daerah (the current year's)",
     "perjanjian:revisi": "POST: a PK action",
     "perjanjian:pohon_tahun": "pohon (the current year's)",
     "capaian:status_isian": "status-kinerja (the current year's)",

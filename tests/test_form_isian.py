@@ -10,7 +10,7 @@ from django.urls import reverse
 from anggaran.models import AnggaranSubKegiatan, RealisasiAnggaran
 from capaian import services
 from capaian.models import BuktiDukung, RealisasiTriwulan
-from nakertrans.demo import PENGANTAR_KERJA
+from nakertrans.demo import PENGANTAR_KERJA, dinas
 from nakertrans.models import Pengajuan, Pengguna, RiwayatPengajuan, UnitKerja
 from perjanjian.models import BarisPK
 
@@ -51,7 +51,9 @@ def test_a_bad_kinerja_field_gets_its_message_and_saves_nothing(
 
 
 def test_a_nul_in_a_component_is_refused_by_the_row_and_by_the_preview(masuk_sebagai, perencanaan):
-    baris = BarisPK.objects.filter(perjanjian__tahun=2024, indikator__komponen__isnull=False).first()
+    baris = BarisPK.objects.filter(
+        perjanjian__instansi=dinas(), perjanjian__tahun=2024, indikator__komponen__isnull=False
+    ).first()
     pengisi = Pengguna.objects.get(username="operator_sekretariat")
     assert baris.perjanjian.unit_isian in pengisi.unit_kerja.all()
     client = masuk_sebagai(pengisi)

@@ -71,8 +71,13 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
 
     opd = Instansi.objects.get()
     assert opd.kode == "dinas-tenaga-kerja-dan"
-    for model in (PerjanjianKinerja, Renstra, Indikator, AnggaranSubKegiatan, IndikatorProgramKegiatan):
+    for model in (Renstra, Indikator, AnggaranSubKegiatan, IndikatorProgramKegiatan):
         assert not model.objects.exclude(instansi=opd).exists(), model
+    # Every PK is the office's but the Bupati's own, which belongs to the Pemerintah Daerah.
+    assert set(PerjanjianKinerja.objects.exclude(instansi=opd).values_list("jabatan__jenis", flat=True)) == {
+        "kepala_daerah"
+    }
+    assert PerjanjianKinerja.objects.filter(instansi=None).count() == 1
     assert {m: m.objects.count() for m in jumlah} == jumlah
     tanpa_opd = set(Pengguna.objects.filter(instansi=None).values_list("username", flat=True))
     assert tanpa_opd == {"inspektorat", "auditor_kedua", "super_lama"}

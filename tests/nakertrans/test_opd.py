@@ -83,9 +83,11 @@ def opd_kedua(perencanaan):
 def test_rows_take_the_office_of_their_unit_or_post(opd_kedua):
     assert opd_kedua["pk"].instansi == opd_kedua["opd"]
     assert opd_kedua["dpa"].instansi == opd_kedua["opd"]
+    # The Bupati's own PK belongs to the Pemerintah Daerah, no office.
     assert set(PerjanjianKinerja.objects.filter(tahun=2024).values_list("instansi__kode", flat=True)) == {
         "disnakertrans",
         KODE,
+        None,
     }
 
 

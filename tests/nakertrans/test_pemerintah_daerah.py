@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from nakertrans.demo import dinas
 from nakertrans.models import Instansi, PemerintahDaerah, UnitKerja
 
 SEBELUM = [("nakertrans", "0004_catatan_audit")]
@@ -70,6 +71,6 @@ def test_the_pk_document_heading_names_the_kabupaten(perencanaan):
     from perjanjian.models import PerjanjianKinerja
     from perjanjian.views import _konteks_pk
 
-    pk = PerjanjianKinerja.objects.filter(tahun=2024).first()
+    pk = PerjanjianKinerja.objects.filter(instansi=dinas(), tahun=2024).first()
     html = render_to_string("pdf/perjanjian_kinerja.html", _konteks_pk(pk))
     assert "DINAS TENAGA KERJA DAN TRANSMIGRASI KABUPATEN BUNGO</h1>" in html

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from nakertrans.demo import KEPALA_DINAS_JABATAN
+from nakertrans.demo import KEPALA_DINAS_JABATAN, dinas
 from nakertrans.rumus import hitung
-from perjanjian.models import BarisPK, Indikator, NilaiKomponenTahunan, PerjanjianKinerja
+from perjanjian.models import BarisPK, IKUDaerah, Indikator, NilaiKomponenTahunan, PerjanjianKinerja
 from tests.pdf_teks import teks_pdf
 
 
@@ -20,8 +20,25 @@ def nilai_komponen_tahunan(indikator, tahun):
 
 
 def test_twelve_pks_with_twenty_four_lines(perencanaan):
-    assert PerjanjianKinerja.objects.filter(tahun=2024, status="final").count() == 12
-    assert BarisPK.objects.filter(perjanjian__tahun=2024).count() == 24
+    assert PerjanjianKinerja.objects.filter(instansi=dinas(), tahun=2024, status="final").count() == 12
+    assert BarisPK.objects.filter(perjanjian__instansi=dinas(), perjanjian__tahun=2024).count() == 24
+
+
+def test_the_bupatis_own_pk_holds_the_rpjmd_lines_and_the_kepala_dinas_lines_support_them(perencanaan):
+    """The PK Kepala Daerah 2024: the two sasaran and IKU daerah of the RPJMD with their 2024 targets,
+    signed by the Bupati alone; each line of the Kepala Dinas's PK supports the Bupati's line of the
+    same indicator, so the pohon kinerja runs from the RPJMD down."""
+    pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__jenis="kepala_daerah")
+    assert pk.instansi is None and pk.status == "final" and pk.adalah_kepala_daerah
+    kesatu, kedua = pk.penandatangan()
+    assert kesatu.jabatan.nama == "Bupati Bungo" and kedua is None
+    baris = list(pk.baris.order_by("urutan"))
+    assert [(b.indikator.nama, b.target_angka, b.iku_daerah.sasaran.teks == b.sasaran) for b in baris] == [
+        (i.indikator.nama, i.target_tahunan.get(tahun=2024).target_angka, True)
+        for i in IKUDaerah.objects.order_by("urutan")
+    ]
+    kadis = BarisPK.objects.filter(perjanjian__jabatan__nama=KEPALA_DINAS_JABATAN, perjanjian__tahun=2024)
+    assert {(b.induk_id, b.indikator_id) for b in kadis} == {(b.pk, b.indikator_id) for b in baris}
 
 
 def test_kepala_dinas_pk_names_the_bupati_and_zamroni(perencanaan):

@@ -121,11 +121,11 @@ def test_other_roles_see_no_buttons_and_are_refused_with_a_message(
     respons = _finalkan(client, draf_revisi)
     assert respons.status_code == 200
     assert _pesan(respons) == [
-        "PK tidak difinalkan: Hanya Admin (perencana) yang mengelola Perjanjian Kinerja."
+        "PK tidak difinalkan: Hanya Admin (perencana) perangkat daerah ini yang mengelola Perjanjian Kinerja."
     ]
     respons = _revisi(client, final, "Mencoba")
     assert _pesan(respons) == [
-        "Revisi tidak dibuat: Hanya Admin (perencana) yang mengelola Perjanjian Kinerja."
+        "Revisi tidak dibuat: Hanya Admin (perencana) perangkat daerah ini yang mengelola Perjanjian Kinerja."
     ]
     draf_revisi.refresh_from_db()
     final.refresh_from_db()

@@ -18,6 +18,9 @@ def _baris(jabatan, urutan=1):
     return BarisPK.objects.get(perjanjian__tahun=2024, perjanjian__jabatan__nama=jabatan, urutan=urutan)
 
 
+BUPATI = "Bupati Bungo"
+
+
 def _akar(respons):
     return {iku.indikator.nama if iku else None: daftar for iku, daftar in respons.context["akar"]}
 
@@ -30,10 +33,12 @@ def test_operator_lines_hang_under_the_kepala_dinas_line_of_their_iku(
     assert None not in akar  # nothing «Tidak terhubung ke IKU» any more
     tpt = akar["Tingkat pengangguran terbuka"]
     assert [b.urutan for b in tpt] == [1, 2, 3]
-    assert {b.jalur_atas for b in tpt} == {(_baris(KEPALA_DINAS_JABATAN, 2),)}
+    # From the Bupati's own PK (the RPJMD's IKU daerah) down through the Kepala Dinas's line.
+    assert {b.jalur_atas for b in tpt} == {(_baris(BUPATI, 2), _baris(KEPALA_DINAS_JABATAN, 2))}
     halaman = respons.content.decode()
     assert "Tidak terhubung ke IKU" not in halaman
     jalur = (
+        f"<strong>{BUPATI}</strong>: Tingkat pengangguran terbuka › "
         f"<strong>{KEPALA_DINAS_JABATAN}</strong>: Tingkat pengangguran terbuka "
         "<em>(unit lain, hanya dibaca)</em>"
     )
@@ -58,7 +63,9 @@ def test_a_path_of_several_hidden_levels_is_shown_top_first(masuk_sebagai, opera
     assert list(akar) == ["Persentase pengembangan kawasan transmigrasi"]
     daftar = akar["Persentase pengembangan kawasan transmigrasi"]
     assert {b.perjanjian.jabatan.nama for b in daftar} == {KASUBBAG_UMUM}
-    assert {b.jalur_atas for b in daftar} == {(_baris(KEPALA_DINAS_JABATAN, 1), sekretaris)}
+    assert {b.jalur_atas for b in daftar} == {
+        (_baris(BUPATI, 1), _baris(KEPALA_DINAS_JABATAN, 1), sekretaris)
+    }
     assert f"<strong>{KEPALA_DINAS_JABATAN}</strong>: Persentase pengembangan kawasan transmigrasi › " in (
         respons.content.decode()
     )
@@ -73,10 +80,18 @@ def test_a_line_whose_path_reaches_no_iku_stays_unlinked_but_shows_the_path(
     assert "Tidak terhubung ke IKU" in respons.content.decode()
 
 
-def test_the_everything_reader_sees_no_read_only_paths(masuk_sebagai, kadis, perencanaan):
+def test_the_everything_reader_sees_only_the_bupatis_lines_as_read_only_paths(
+    masuk_sebagai, kadis, perencanaan
+):
+    """The whole office in view: the only lines above it are the Bupati's own (the RPJMD's)."""
     respons = masuk_sebagai(kadis).get(URL)
-    assert all(b.jalur_atas == () for _, daftar in respons.context["akar"] for b in daftar)
-    assert "hanya dibaca" not in respons.content.decode()
+    jalur = {b.urutan: b.jalur_atas for _, daftar in respons.context["akar"] for b in daftar}
+    kadis_baris = {b.pk: b for b in BarisPK.objects.filter(perjanjian__jabatan__nama=KEPALA_DINAS_JABATAN)}
+    for _, daftar in respons.context["akar"]:
+        for b in daftar:
+            harapan = (_baris(BUPATI, b.urutan),) if b.pk in kadis_baris else ()
+            assert b.jalur_atas == harapan
+    assert jalur
 
 
 def test_query_count_does_not_grow_with_hidden_levels_or_lines(masuk_sebagai, operator_subbag, perencanaan):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from nakertrans.demo import KABID_NAKER, KABID_TRANS, PENGANTAR_KERJA, PERENCANA
+from nakertrans.demo import KABID_NAKER, KABID_TRANS, PENGANTAR_KERJA, PERENCANA, dinas
 from perjanjian import services
 from perjanjian.models import BarisPK, PerjanjianKinerja
 
@@ -70,10 +70,14 @@ def test_pohon_kinerja_shows_every_line_under_its_parent(masuk_sebagai, kadis, p
     akar, anak = respons.context["akar"], respons.context["anak"]
     terlihat = [b for _, daftar in akar for b in daftar] + [b for daftar in anak.values() for b in daftar]
     assert sorted(b.pk for b in terlihat) == sorted(
-        BarisPK.objects.filter(perjanjian__tahun=2024).values_list("pk", flat=True)
+        BarisPK.objects.filter(perjanjian__instansi=dinas(), perjanjian__tahun=2024).values_list(
+            "pk", flat=True
+        )
     )
     for b in terlihat:
-        if b.induk_id:
+        if b.jalur_atas:  # the office's top lines, under the Bupati's own PK (read-only above them)
+            assert [a.perjanjian.jabatan.jenis for a in b.jalur_atas] == ["kepala_daerah"]
+        elif b.induk_id:
             assert b in anak[b.induk_id]
     halaman = respons.content.decode()
     assert "IKU: Tingkat pengangguran terbuka" in halaman and "Pengantar Kerja Ahli Muda" in halaman
