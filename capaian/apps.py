@@ -53,3 +53,11 @@ class CapaianConfig(AppConfig):
         stdout.write(
             f"Realisasi kinerja 2024 dari BAB III, empat triwulan disetujui untuk {unit} unit kerja."
         )
+        from capaian.demo_opd import OPD_CONTOH, muat_opd_contoh
+
+        muat_opd_contoh(password=password)
+        stdout.write(
+            f"{len(OPD_CONTOH)} perangkat daerah contoh: "
+            + ", ".join(o.nama for o in OPD_CONTOH)
+            + " (organisasi kecil, Renstra, PK 2024 dan satu baris DPA)."
+        )

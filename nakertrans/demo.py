@@ -100,6 +100,8 @@ PENGGUNA = [
 ]
 
 PASSWORD_BAWAAN = "sakip2024"
+# Example addresses under a reserved domain: mail to them can never reach anyone.
+DOMAIN_CONTOH = "@sakip.contoh.invalid"
 
 
 def simpan_bila_berubah(model, kunci, **nilai):
@@ -193,8 +195,7 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
             pegawai=pegawai,
             is_staff=staf,
             is_active=True,
-            # Example addresses under a reserved domain: mail to them can never reach anyone.
-            email=f"{username}@sakip.contoh.invalid",
+            email=f"{username}{DOMAIN_CONTOH}",
         )
         if not pengguna.check_password(password):
             pengguna.set_password(password)

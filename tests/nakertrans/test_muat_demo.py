@@ -55,11 +55,11 @@ def test_running_twice_changes_no_row_count(dimuat):
     pertama = _jumlah_baris()
     call_command("muat_demo", "--password", SANDI)
     assert _jumlah_baris() == pertama
-    assert pertama["nakertrans.UnitKerja"] == 7
+    assert pertama["nakertrans.UnitKerja"] == 7 + 2 * 2  # the Dinas, and two example offices of two units
 
 
 def test_loads_every_unit_and_every_pk_signing_post(dimuat):
-    assert set(UnitKerja.objects.values_list("nama", flat=True)) == {
+    assert set(UnitKerja.objects.filter(instansi__kode="disnakertrans").values_list("nama", flat=True)) == {
         "Dinas Tenaga Kerja dan Transmigrasi",
         "Sekretariat",
         "Subbagian Umum dan Kepegawaian",
@@ -69,7 +69,9 @@ def test_loads_every_unit_and_every_pk_signing_post(dimuat):
         "Kelompok Jabatan Fungsional",
     }
     # 12 posts sign a PK in the seed's BAB II; each has an official.
-    penandatangan = Jabatan.objects.filter(tingkat_pk__isnull=False)
+    penandatangan = Jabatan.objects.filter(
+        unit_kerja__instansi__kode="disnakertrans", tingkat_pk__isnull=False
+    )
     assert penandatangan.count() == 12
     assert all(jabatan.penugasan.exists() for jabatan in penandatangan)
 

@@ -3,7 +3,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from nakertrans.demo import PASSWORD_BAWAAN, PENGGUNA
+from nakertrans.demo import DOMAIN_CONTOH, PASSWORD_BAWAAN, PENGGUNA
+from nakertrans.models import Pengguna
 from nakertrans.roles import pasang_peran
 
 
@@ -36,6 +37,13 @@ class Command(BaseCommand):
                 if hasattr(config, "muat_demo"):
                     config.muat_demo(password=password, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Data demo termuat. Akun demo (kata sandi sama untuk semua):"))
-        for username, grup, *_ in PENGGUNA:
-            self.stdout.write(f"  {username:<22} {grup}")
+        # The Dinas's logins first (PENGGUNA), then those the other apps added for their example offices.
+        urutan = {username: nomor for nomor, (username, *_) in enumerate(PENGGUNA)}
+        akun = Pengguna.objects.filter(email__endswith=DOMAIN_CONTOH).select_related("instansi")
+        for p in sorted(
+            akun.prefetch_related("groups"), key=lambda p: (urutan.get(p.username, 99), p.username)
+        ):
+            grup = ", ".join(sorted(g.name for g in p.groups.all()))
+            opd = p.instansi.kode if p.instansi_id else "kabupaten"
+            self.stdout.write(f"  {p.username:<22} {grup:<14} {opd}")
         self.stdout.write(f"  kata sandi: {password}")
