@@ -11,8 +11,8 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur
-from nakertrans.demo import DOMAIN_CONTOH, MULAI_MENJABAT, simpan_bila_berubah
-from nakertrans.models import Instansi, Jabatan, Pegawai, PemerintahDaerah, Pengguna, Penugasan, UnitKerja
+from nakertrans.demo import MULAI_MENJABAT, simpan_bila_berubah, simpan_pengguna
+from nakertrans.models import Instansi, Jabatan, Pegawai, PemerintahDaerah, Penugasan, UnitKerja
 from nakertrans.peran import KEPALA_DINAS, OPERATOR
 from perjanjian.models import IKU, BarisPK, Indikator, PerjanjianKinerja, Renstra, SasaranRenstra, TargetIKU
 from perjanjian.services import penandatangan_pada
@@ -138,19 +138,9 @@ def muat_opd_contoh(*, password):
             (f"operator_{c.kode}", OPERATOR, [bidang, induk], None),
             (f"kepala_{c.kode}", KEPALA_DINAS, [], orang[kepala]),
         ]:
-            pengguna = simpan_bila_berubah(
-                Pengguna,
-                {"username": username},
-                instansi=opd,
-                pegawai=pegawai,
-                is_active=True,
-                email=f"{username}{DOMAIN_CONTOH}",
+            simpan_pengguna(
+                username, grup[nama_grup], instansi=opd, unit=unit, pegawai=pegawai, password=password
             )
-            if not pengguna.check_password(password):
-                pengguna.set_password(password)
-                pengguna.save(update_fields=["password"])
-            pengguna.groups.set([grup[nama_grup]])
-            pengguna.unit_kerja.set(unit)
             akun.append((username, nama_grup))
 
         renstra = simpan_bila_berubah(

@@ -10,10 +10,15 @@ from django.http import Http404
 from nakertrans.models import Instansi, Jabatan, PemerintahDaerah, Pengguna, UnitKerja
 
 
+def satu_satunya(qs):
+    """The only row of ``qs``, or None when it has none or several (one query)."""
+    satu = list(qs.order_by("pk")[:2])
+    return satu[0] if len(satu) == 1 else None
+
+
 def opd_tunggal():
     """The one perangkat daerah of an installation that has only one, else None."""
-    satu = list(Instansi.objects.order_by("pk")[:2])
-    return satu[0] if len(satu) == 1 else None
+    return satu_satunya(Instansi.objects.all())
 
 
 def opd_pengguna(user):
@@ -37,8 +42,7 @@ def pemda_pengguna(user):
     opd = opd_pengguna(user) if user.is_authenticated else None
     if opd is not None:
         return opd.pemerintah_daerah
-    satu = list(PemerintahDaerah.objects.order_by("pk")[:2])
-    return satu[0] if len(satu) == 1 else None
+    return satu_satunya(PemerintahDaerah.objects.all())
 
 
 def id_opd(user):

@@ -187,23 +187,37 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
         pegawai = None
         if nama_jabatan:
             pegawai = jabatan[nama_jabatan].penugasan.get(mulai=MULAI_MENJABAT).pegawai
-        pengguna = simpan_bila_berubah(
-            Pengguna,
-            {"username": username},
+        simpan_pengguna(
+            username,
+            grup[nama_grup],
             # The Inspektorat works across the kabupaten; everyone else for the Dinas.
             instansi=None if nama_grup == INSPEKTORAT else instansi,
+            unit=[unit[nama] for nama in lingkup],
             pegawai=pegawai,
+            password=password,
             is_staff=staf,
-            is_active=True,
-            email=f"{username}{DOMAIN_CONTOH}",
         )
-        if not pengguna.check_password(password):
-            pengguna.set_password(password)
-            pengguna.save(update_fields=["password"])
-        pengguna.groups.set([grup[nama_grup]])
-        pengguna.unit_kerja.set([unit[nama] for nama in lingkup])
     if stdout is not None:
         stdout.write(f"Organisasi: {len(unit)} unit kerja, {len(jabatan)} jabatan, {len(PENGGUNA)} pengguna.")
+
+
+def simpan_pengguna(username, grup, *, instansi, unit, pegawai, password, is_staff=False):
+    """A demo login with exactly this role, office, units and password (written only where it differs)."""
+    pengguna = simpan_bila_berubah(
+        Pengguna,
+        {"username": username},
+        instansi=instansi,
+        pegawai=pegawai,
+        is_staff=is_staff,
+        is_active=True,
+        email=f"{username}{DOMAIN_CONTOH}",
+    )
+    if not pengguna.check_password(password):
+        pengguna.set_password(password)
+        pengguna.save(update_fields=["password"])
+    pengguna.groups.set([grup])
+    pengguna.unit_kerja.set(unit)
+    return pengguna
 
 
 def dinas():

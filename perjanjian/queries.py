@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 
 from anggaran.models import AnggaranSubKegiatan
 from anggaran.rollup import per_kode
+from nakertrans.models import Jabatan
 from nakertrans.queries import tahun_tersedia
 from perjanjian.models import IKU, BarisPK, PerjanjianKinerja
 
@@ -40,26 +41,19 @@ def pk_berlaku(tahun, unit_kerja):
     return _dengan_baris(qs).order_by("jabatan__tingkat_pk", "jabatan__urutan", "status")
 
 
+def _pk_kepala_daerah(pemerintah_daerah):
+    return PerjanjianKinerja.objects.filter(jabatan__in=Jabatan.objects.kepala_daerah(pemerintah_daerah))
+
+
 def pk_kepala_daerah(pemerintah_daerah, tahun):
     """The Kepala Daerah's PK in force in ``tahun`` (final, else the draft), or None."""
-    return (
-        _dengan_baris(
-            PerjanjianKinerja.objects.berlaku(tahun).filter(
-                jabatan__pemerintah_daerah=pemerintah_daerah, jabatan__jenis="kepala_daerah"
-            )
-        )
-        .order_by("status")  # a final PK before a draft of its revision
-        .first()
-    )
+    berlaku = _pk_kepala_daerah(pemerintah_daerah).berlaku(tahun)
+    return _dengan_baris(berlaku).order_by("status").first()  # a final PK before its revision's draft
 
 
 def tahun_pk_kepala_daerah(pemerintah_daerah):
     """Years with a PK of the Kepala Daerah, newest first."""
-    return tahun_tersedia(
-        PerjanjianKinerja.objects.filter(
-            jabatan__pemerintah_daerah=pemerintah_daerah, jabatan__jenis="kepala_daerah"
-        )
-    )
+    return tahun_tersedia(_pk_kepala_daerah(pemerintah_daerah))
 
 
 def pk_lengkap(pk):

@@ -3,6 +3,7 @@ single-office installation."""
 
 from django.core.management.base import CommandError
 
+from nakertrans.access import opd_tunggal
 from nakertrans.models import Instansi
 
 
@@ -18,10 +19,10 @@ def opd_dari_opsi(kode):
         if opd is None:
             raise CommandError(f"Perangkat daerah dengan kode «{kode}» tidak ada. {_daftar()}")
         return opd
-    semua = list(Instansi.objects.order_by("kode")[:2])
-    if len(semua) == 1:
-        return semua[0]
-    if not semua:
+    satu = opd_tunggal()
+    if satu is not None:
+        return satu
+    if not Instansi.objects.exists():
         raise CommandError("Belum ada perangkat daerah; jalankan muat_demo atau buat lewat admin.")
     raise CommandError(f"Ada lebih dari satu perangkat daerah: pilih dengan --opd. {_daftar()}")
 
