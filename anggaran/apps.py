@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from nakertrans.peran import ADMIN, INSPEKTORAT
+from nakertrans.peran import ADMIN_KABUPATEN, ADMIN_OPD, BAPPEDA, INSPEKTORAT, PIMPINAN
 
 
 class AnggaranConfig(AppConfig):
@@ -27,9 +27,15 @@ class AnggaranConfig(AppConfig):
         ),
     }
 
+    # The nomenklatur codes are shared by the kabupaten (nakertrans.roles.pasang_peran).
+    model_kabupaten = ["nomenklatur"]
+
     izin_peran = {
-        ADMIN: ["anggaran.*"],
+        ADMIN_OPD: ["anggaran.*"],
+        ADMIN_KABUPATEN: ["anggaran.view_*"],
+        BAPPEDA: ["anggaran.view_*"],
         INSPEKTORAT: ["anggaran.view_*"],
+        PIMPINAN: ["anggaran.view_*"],
     }
 
     def ready(self):

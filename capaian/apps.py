@@ -1,6 +1,15 @@
 from django.apps import AppConfig
 
-from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+from nakertrans.peran import (
+    ADMIN_KABUPATEN,
+    ADMIN_OPD,
+    BAPPEDA,
+    INSPEKTORAT,
+    KEPALA_OPD,
+    KEPALA_UNIT,
+    OPERATOR,
+    PIMPINAN,
+)
 
 
 class CapaianConfig(AppConfig):
@@ -14,15 +23,21 @@ class CapaianConfig(AppConfig):
     ]
 
     panel_beranda = {
-        "kepala_dinas": "capaian.panel.panel_kepala_dinas",
+        "kepala_opd": "capaian.panel.panel_kepala_dinas",
         "operator": "capaian.panel.panel_operator",
         "inspektorat": "capaian.panel.panel_inspektorat",
-        "admin": "capaian.panel.panel_inspektorat",
+        "admin_opd": "capaian.panel.panel_inspektorat",
+        "admin_kabupaten": "capaian.panel.panel_inspektorat",
+        "bappeda": "capaian.panel.panel_inspektorat",
+        "pimpinan": "capaian.panel.panel_inspektorat",
     }
 
+    # The kabupaten's predikat scales; an office's choice among them is its own (PilihanSkalaOPD).
+    model_kabupaten = ["skalapredikat", "pitapredikat"]
+
     izin_peran = {
-        ADMIN: ["capaian.add_*", "capaian.change_*", "capaian.delete_*", "capaian.view_*"],
-        KEPALA_DINAS: [
+        ADMIN_OPD: ["capaian.add_*", "capaian.change_*", "capaian.delete_*", "capaian.view_*"],
+        KEPALA_OPD: [
             "capaian.lihat_riwayat",
             "capaian.susun_lkjip",
             "capaian.terbitkan_lkjip",
@@ -31,7 +46,10 @@ class CapaianConfig(AppConfig):
         # Operators of the Sekretariat write the LKjIP (capaian.terbitan.boleh_menyusun narrows it).
         OPERATOR: ["capaian.susun_lkjip", "capaian.view_terbitanlkjip"],
         KEPALA_UNIT: ["capaian.view_terbitanlkjip"],
+        ADMIN_KABUPATEN: ["capaian.view_*"],
+        BAPPEDA: ["capaian.view_*", "capaian.lihat_riwayat"],
         INSPEKTORAT: ["capaian.view_*", "capaian.lihat_riwayat"],
+        PIMPINAN: ["capaian.view_*"],
     }
 
     def ready(self):

@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur
 from nakertrans.demo import MULAI_MENJABAT, simpan_bila_berubah, simpan_pengguna
 from nakertrans.models import Instansi, Jabatan, Pegawai, PemerintahDaerah, Penugasan, UnitKerja
-from nakertrans.peran import KEPALA_DINAS, OPERATOR
+from nakertrans.peran import KEPALA_OPD, OPERATOR
 from perjanjian.models import IKU, BarisPK, Indikator, PerjanjianKinerja, Renstra, SasaranRenstra, TargetIKU
 from perjanjian.services import penandatangan_pada
 
@@ -91,7 +91,7 @@ def muat_opd_contoh(*, password):
         perjanjian__jabatan=bupati, perjanjian__tahun=TAHUN, perjanjian__status=PerjanjianKinerja.Status.FINAL
     ).order_by("urutan")
     atas = baris_bupati.first()  # the examples' top lines support the RPJMD's first sasaran daerah
-    grup = {g.name: g for g in Group.objects.filter(name__in=[OPERATOR, KEPALA_DINAS])}
+    grup = {g.name: g for g in Group.objects.filter(name__in=[OPERATOR, KEPALA_OPD])}
     akun = []
     for nomor, c in enumerate(OPD_CONTOH, start=1):
         opd = simpan_bila_berubah(
@@ -136,7 +136,7 @@ def muat_opd_contoh(*, password):
             )
         for username, nama_grup, unit, pegawai in [
             (f"operator_{c.kode}", OPERATOR, [bidang, induk], None),
-            (f"kepala_{c.kode}", KEPALA_DINAS, [], orang[kepala]),
+            (f"kepala_{c.kode}", KEPALA_OPD, [], orang[kepala]),
         ]:
             simpan_pengguna(
                 username, grup[nama_grup], instansi=opd, unit=unit, pegawai=pegawai, password=password

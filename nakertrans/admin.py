@@ -92,7 +92,8 @@ class PemerintahDaerahAdmin(admin.ModelAdmin):
 @admin.register(Instansi)
 class InstansiAdmin(AdminOPD, admin.ModelAdmin):
     def saring_opd(self, queryset, opd):
-        return queryset.filter(pk=opd.pk)  # an office's administrator sees their own office
+        # An office's administrator sees their own office; an office is no row of no office.
+        return queryset.filter(pk=opd.pk) if opd is not None else queryset.none()
 
     list_display = ["nama", "pemerintah_daerah", "telepon"]
     list_select_related = ["pemerintah_daerah"]
@@ -165,11 +166,26 @@ class PeriksaPeran:
 
 
 class PeriksaLingkup:
-    """Form mixin: a user's units belong to the user's own office."""
+    """Form mixin: a user works for one office, with its roles and units, or for the kabupaten with
+    the kabupaten's roles; an account moves to another office only as ``roles.alasan_tolak_pindah``
+    allows."""
 
     def clean(self):
         data = super().clean()
-        instansi, unit = data.get("instansi"), data.get("unit_kerja")
+        instansi = data.get("instansi") if "instansi" in self.fields else self.instance.instansi
+        if "groups" in self.fields:
+            grup = data.get("groups")  # None: the field has its own error already
+        else:
+            grup = list(self.instance.groups.all()) if self.instance.pk else []
+        if grup is not None:
+            alasan = roles.alasan_tolak_lingkup(grup=grup, instansi=instansi)
+            if alasan:
+                self.add_error("groups" if "groups" in self.fields else None, alasan)
+        if "instansi" in self.fields:
+            alasan = roles.alasan_tolak_pindah(pelaku=self.pelaku, pengguna=self.instance, instansi=instansi)
+            if alasan:
+                self.add_error("instansi", alasan)
+        unit = data.get("unit_kerja")
         if unit:
             lain = [u.nama for u in unit if u.instansi_id != (instansi.pk if instansi else None)]
             if instansi is None:
@@ -197,6 +213,7 @@ sensitive_post_parameters_m = method_decorator(sensitive_post_parameters())
 @admin.register(Pengguna)
 class PenggunaAdmin(AdminOPD, UserAdmin):
     jalur_opd = "instansi"
+    kabupaten_menulis_opd = True
     """Accounts, under the separation of duties written down in ``nakertrans.roles``: the Admin adds,
     edits, deactivates operators and sets their passwords; roles that approve, the passwords and flags
     of other officials, superuser status and single permissions are a superuser's, and audited."""
@@ -281,9 +298,13 @@ class PenggunaAdmin(AdminOPD, UserAdmin):
         return dihapus, jumlah, izin_kurang, dilindungi
 
     def save_model(self, request, obj, form, change):
+        pindah = change and "instansi" in form.changed_data
+        lama = Pengguna.objects.get(pk=obj.pk).instansi if pindah else None
         super().save_model(request, obj, form, change)
         if "is_superuser" in form.changed_data:
             roles.catat_status_superuser(pelaku=request.user, pengguna=obj)
+        if pindah:
+            roles.catat_pindah_opd(pelaku=request.user, pengguna=obj, lama=lama)
 
     def save_related(self, request, form, formsets, change):
         # Roles and single permissions go through the services that check and audit them.

@@ -1,7 +1,16 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+from nakertrans.peran import (
+    ADMIN_KABUPATEN,
+    ADMIN_OPD,
+    BAPPEDA,
+    INSPEKTORAT,
+    KEPALA_OPD,
+    KEPALA_UNIT,
+    OPERATOR,
+    PIMPINAN,
+)
 
 
 class NakertransConfig(AppConfig):
@@ -9,9 +18,13 @@ class NakertransConfig(AppConfig):
     verbose_name = "Organisasi"
     default_auto_field = "django.db.models.BigAutoField"
 
+    # Rows of the kabupaten, not of one office: written by the Admin Kabupaten (and a superuser) only,
+    # read by the roles that read this app (nakertrans.roles.pasang_peran).
+    model_kabupaten = ["pemerintahdaerah", "instansi"]
+
     izin_peran = {
         # Admin maintains data but never approves: no blanket "nakertrans.*".
-        ADMIN: [
+        ADMIN_OPD: [
             "nakertrans.add_*",
             "nakertrans.change_*",
             "nakertrans.delete_*",
@@ -25,12 +38,33 @@ class NakertransConfig(AppConfig):
         ],
         OPERATOR: ["nakertrans.isi_data_unit"],
         KEPALA_UNIT: ["nakertrans.tinjau_unit"],
-        KEPALA_DINAS: [
+        KEPALA_OPD: [
             "nakertrans.lihat_semua_unit",
             "nakertrans.setujui_pengajuan",
             "nakertrans.buka_kembali_pengajuan",
         ],
-        INSPEKTORAT: ["nakertrans.lihat_semua_unit", "nakertrans.view_*"],
+        # Bagian Organisasi: the offices, their first administrators, the Bupati's posts; no office's
+        # own posts (nakertrans.admin_opd: a kabupaten user writes the kabupaten's rows only).
+        ADMIN_KABUPATEN: [
+            "nakertrans.view_*",
+            "nakertrans.add_pengguna",
+            "nakertrans.change_pengguna",
+            "nakertrans.delete_pengguna",
+            "nakertrans.add_pegawai",
+            "nakertrans.change_pegawai",
+            "nakertrans.add_jabatan",
+            "nakertrans.change_jabatan",
+            "nakertrans.add_penugasan",
+            "nakertrans.change_penugasan",
+            "nakertrans.delete_penugasan",
+            "nakertrans.lihat_semua_unit",
+            "nakertrans.lihat_lintas_opd",
+            "auth.view_group",
+            "axes.view_*",
+        ],
+        BAPPEDA: ["nakertrans.lihat_semua_unit", "nakertrans.lihat_lintas_opd", "nakertrans.view_*"],
+        INSPEKTORAT: ["nakertrans.lihat_semua_unit", "nakertrans.lihat_lintas_opd", "nakertrans.view_*"],
+        PIMPINAN: ["nakertrans.lihat_semua_unit", "nakertrans.lihat_lintas_opd"],
     }
 
     def ready(self):

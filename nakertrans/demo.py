@@ -14,7 +14,16 @@ from nakertrans.models import (
     Penugasan,
     UnitKerja,
 )
-from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+from nakertrans.peran import (
+    ADMIN_KABUPATEN,
+    ADMIN_OPD,
+    BAPPEDA,
+    INSPEKTORAT,
+    KEPALA_OPD,
+    KEPALA_UNIT,
+    OPERATOR,
+    PIMPINAN,
+)
 
 DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
 KODE_DINAS = "disnakertrans"
@@ -89,14 +98,21 @@ MULAI_MENJABAT = datetime.date(2022, 1, 3)
 
 # (username, role group, unit scope, pegawai's post, may use the data administration pages)
 PENGGUNA = [
-    ("admin", ADMIN, [], PERENCANA, True),
+    ("admin", ADMIN_OPD, [], PERENCANA, True),
     ("operator_naker", OPERATOR, [BIDANG_NAKER], None, False),
     ("operator_trans", OPERATOR, [BIDANG_TRANS], None, False),
     ("operator_sekretariat", OPERATOR, [SEKRETARIAT], None, False),
     ("operator_blk", OPERATOR, [UPTD_BLK], None, False),
     ("kabid_naker", KEPALA_UNIT, [BIDANG_NAKER], KABID_NAKER, False),
-    ("kadis", KEPALA_DINAS, [], KEPALA_DINAS_JABATAN, False),
-    ("inspektorat", INSPEKTORAT, [], None, True),
+    ("kadis", KEPALA_OPD, [], KEPALA_DINAS_JABATAN, False),
+]
+
+# Logins of the kabupaten (no office of their own): (username, role group, pegawai's post, admin pages)
+PENGGUNA_KABUPATEN = [
+    ("admin_kabupaten", ADMIN_KABUPATEN, None, True),
+    ("bappeda", BAPPEDA, None, True),
+    ("inspektorat", INSPEKTORAT, None, True),
+    ("bupati", PIMPINAN, BUPATI, False),
 ]
 
 PASSWORD_BAWAAN = "sakip2024"
@@ -183,22 +199,35 @@ def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):
             jenis=Penugasan.Jenis.DEFINITIF,
         )
     grup = {g.name: g for g in Group.objects.all()}
+
+    def pegawai(nama_jabatan):
+        return jabatan[nama_jabatan].penugasan.get(mulai=MULAI_MENJABAT).pegawai if nama_jabatan else None
+
     for username, nama_grup, lingkup, nama_jabatan, staf in PENGGUNA:
-        pegawai = None
-        if nama_jabatan:
-            pegawai = jabatan[nama_jabatan].penugasan.get(mulai=MULAI_MENJABAT).pegawai
         simpan_pengguna(
             username,
             grup[nama_grup],
-            # The Inspektorat works across the kabupaten; everyone else for the Dinas.
-            instansi=None if nama_grup == INSPEKTORAT else instansi,
+            instansi=instansi,
             unit=[unit[nama] for nama in lingkup],
-            pegawai=pegawai,
+            pegawai=pegawai(nama_jabatan),
+            password=password,
+            is_staff=staf,
+        )
+    for username, nama_grup, nama_jabatan, staf in PENGGUNA_KABUPATEN:
+        simpan_pengguna(
+            username,
+            grup[nama_grup],
+            instansi=None,
+            unit=[],
+            pegawai=pegawai(nama_jabatan),
             password=password,
             is_staff=staf,
         )
     if stdout is not None:
-        stdout.write(f"Organisasi: {len(unit)} unit kerja, {len(jabatan)} jabatan, {len(PENGGUNA)} pengguna.")
+        stdout.write(
+            f"Organisasi: {len(unit)} unit kerja, {len(jabatan)} jabatan, "
+            f"{len(PENGGUNA) + len(PENGGUNA_KABUPATEN)} pengguna."
+        )
 
 
 def simpan_pengguna(username, grup, *, instansi, unit, pegawai, password, is_staff=False):

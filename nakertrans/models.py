@@ -98,6 +98,7 @@ class UnitKerja(models.Model):
             ("kelola_organisasi", "Mengelola organisasi, Renstra, PK, DPA dan pengaturan"),
             ("isi_data_unit", "Mengisi realisasi dan bukti untuk unit kerjanya"),
             ("tinjau_unit", "Meninjau pengajuan unit kerjanya sebagai kepala unit"),
+            ("lihat_lintas_opd", "Melihat halaman lintas perangkat daerah"),
         ]
 
     def __str__(self):
@@ -540,6 +541,7 @@ class CatatanAudit(models.Model):
         UBAH_IZIN_PENGGUNA = "ubah_izin_pengguna", "Mengubah izin langsung pengguna"
         UBAH_GRUP = "ubah_grup", "Mengubah izin grup peran"
         HAPUS_GRUP = "hapus_grup", "Menghapus grup peran"
+        PINDAH_OPD = "pindah_opd", "Mengubah perangkat daerah pengguna"
 
     waktu = models.DateTimeField("waktu", default=timezone.now, editable=False)
     pelaku = models.ForeignKey(

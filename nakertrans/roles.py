@@ -3,32 +3,43 @@
 Each app declares, in its AppConfig, which permissions each role gets (``izin_peran``), so a lower
 app never needs to know the permissions of a higher one. ``pasang_peran`` makes the groups match.
 
-Separation of duties: the Admin manages accounts but must never be able to approve in the Kepala
-Dinas's name. The rules, for an acting user who is not a superuser (a superuser may do all of it, and
-what a superuser does is written to the audit log all the same):
+Roles of an office (Admin OPD, Kepala OPD, Kepala Unit, Operator) are held by a user of that office;
+roles of the kabupaten (Admin Kabupaten, Bappeda, Inspektorat, Pimpinan) by a user of no office
+(``alasan_tolak_lingkup``). What a role may do in an office it may do in its own office only: the
+fetch-and-authorize helpers and the query functions narrow everything to the user's office.
+
+Separation of duties: an administrator manages accounts but must never be able to approve in the
+Kepala OPD's name. The rules, for an acting user who is not a superuser (a superuser may do all of it,
+and what a superuser does is written to the audit log all the same):
 
 - Superuser status and single (direct) permissions of an account: only a superuser changes them, and
   only a superuser changes or deletes a superuser's account.
-- Roles: the Admin grants and removes only ``peran_bebas()``: the roles with no authority over other
-  people's work or accounts (Operator, Inspektorat), and Kepala Unit while the Kepala Unit's review
-  (``SAKIP_TINJAUAN_KEPALA_UNIT``) is off. Kepala Dinas, Kepala Unit while the review is on, Admin
-  (managing accounts is itself an authority: an Admin who could take the role from another Admin
-  could then set that account's password) and any group a superuser has created are granted and
-  removed by a superuser only, on every path (the user's change and add forms; the group admin,
-  where only a superuser changes anything; the bulk actions). Nobody but a superuser changes their
-  own roles.
+- Roles: an administrator grants and removes only ``peran_bebas(pelaku)``. The Admin OPD: Operator,
+  and Kepala Unit while the Kepala Unit's review (``SAKIP_TINJAUAN_KEPALA_UNIT``) is off, within their
+  office. The Admin Kabupaten: those, the kabupaten's readers (Bappeda, Inspektorat, Pimpinan) and the
+  Admin OPD of an office (Bagian Organisasi creates each office's first administrator). Kepala OPD,
+  Kepala Unit while the review is on, Admin Kabupaten (managing accounts is itself an authority: an
+  admin who could take the role from another could then set that account's password), Admin OPD for
+  an office's own admin, and any group a superuser has created are granted and removed by a superuser
+  only, on every path (the user's change and add forms; the group admin, where only a superuser
+  changes anything; the bulk actions). Nobody but a superuser changes their own roles.
+- Moving an account to another office (``alasan_tolak_pindah``) takes its roles in one office and
+  gives them in another: it is allowed to who may grant each of them, so the approving roles are a
+  superuser's to give in every office.
 - Another official (``pejabat_lain``) is an account other than the acting user's that is a superuser
-  or holds any role besides Operator and Inspektorat: Kepala Dinas, Kepala Unit (whatever the review
-  setting: a password learnt while the review is off would still work once it is switched on),
-  Admin, or a group a superuser created. Only a superuser sets another official's password or
-  changes their active and staff flags. Everybody changes their own password on the normal password
-  page; the Admin sets the password of new accounts and of operators.
+  or holds any role besides those with no authority (``PERAN_HARIAN``: Operator and the kabupaten's
+  readers): Kepala OPD, Kepala Unit (whatever the review setting: a password learnt while the review
+  is off would still work once it is switched on), an admin, or a group a superuser created. Only a
+  superuser sets another official's password or changes their active and staff flags. Everybody
+  changes their own password on the normal password page; an administrator sets the password of new
+  accounts and of operators.
 - Accounts of officials (``adalah_pejabat``) are not deleted through the admin, by anyone: they are
   deactivated, so their audit trail stays whole.
 
 Written to ``CatatanAudit``, in the transaction of the change: every grant or removal of a role other
-than Operator and Inspektorat, every change of superuser status or of single permissions, every
-password set through the admin for an official, every change or deletion of a group's permissions.
+than those of ``PERAN_HARIAN``, every change of an account's office, every change of superuser status
+or of single permissions, every password set through the admin for an official, every change or
+deletion of a group's permissions.
 """
 
 from dataclasses import dataclass
@@ -40,7 +51,17 @@ from django.db import transaction
 from django.db.models import Q
 
 from nakertrans.models import CatatanAudit
-from nakertrans.peran import ADMIN, INSPEKTORAT, KEPALA_DINAS, KEPALA_UNIT, OPERATOR
+from nakertrans.peran import (
+    ADMIN_KABUPATEN,
+    ADMIN_OPD,
+    BAPPEDA,
+    INSPEKTORAT,
+    KEPALA_OPD,
+    KEPALA_UNIT,
+    OPERATOR,
+    PERAN_KABUPATEN,
+    PIMPINAN,
+)
 
 
 @dataclass(frozen=True)
@@ -49,14 +70,22 @@ class Peran:
     grup: str
     nama: str
 
+    @property
+    def kabupaten(self):
+        """A role of the kabupaten (held by a user of no office), not of one perangkat daerah."""
+        return self.grup in PERAN_KABUPATEN
+
 
 # In order of precedence: a user in several groups is shown the home page of the first.
 PERAN = [
-    Peran("admin", ADMIN, "Admin (Perencana)"),
-    Peran("kepala_dinas", KEPALA_DINAS, "Kepala Dinas"),
+    Peran("admin_kabupaten", ADMIN_KABUPATEN, "Admin Kabupaten (Bagian Organisasi)"),
+    Peran("admin_opd", ADMIN_OPD, "Admin OPD (Perencana)"),
+    Peran("kepala_opd", KEPALA_OPD, "Kepala OPD"),
     Peran("kepala_unit", KEPALA_UNIT, "Kepala Unit"),
     Peran("operator", OPERATOR, "Operator Unit Kerja"),
+    Peran("bappeda", BAPPEDA, "Bappeda"),
     Peran("inspektorat", INSPEKTORAT, "Inspektorat"),
+    Peran("pimpinan", PIMPINAN, "Pimpinan (Bupati, Sekda)"),
 ]
 
 
@@ -84,6 +113,22 @@ def _izin_dari_pola(pola, semua_izin):
     return [izin]
 
 
+def _izin_model_kabupaten(semua_izin):
+    """Every permission of the models the apps declare the kabupaten's (``model_kabupaten``)."""
+    izin = set()
+    for config in apps.get_app_configs():
+        for model in getattr(config, "model_kabupaten", []):
+            milik = [
+                i
+                for (label, _), i in semua_izin.items()
+                if label == config.label and i.content_type.model == model
+            ]
+            if not milik:
+                raise LookupError(f"Model kabupaten {config.label}.{model} tidak dikenal.")
+            izin.update(milik)
+    return izin
+
+
 @transaction.atomic
 def pasang_peran():
     """Create the role groups and give each exactly the permissions the apps declare for it."""
@@ -96,6 +141,14 @@ def pasang_peran():
         for grup, daftar_pola in getattr(config, "izin_peran", {}).items():
             for pola in daftar_pola:
                 izin_grup[grup].update(_izin_dari_pola(pola, semua_izin))
+    # The kabupaten's own rows: every role reads them as its app's patterns say; only the Admin
+    # Kabupaten writes them.
+    milik_kabupaten = _izin_model_kabupaten(semua_izin)
+    for nama_grup, izin in izin_grup.items():
+        if nama_grup == ADMIN_KABUPATEN:
+            izin.update(milik_kabupaten)
+        else:
+            izin.difference_update(i for i in milik_kabupaten if not i.codename.startswith("view_"))
     for nama_grup, izin in izin_grup.items():
         grup, _ = Group.objects.get_or_create(name=nama_grup)
         if set(grup.permissions.all()) != izin:
@@ -111,8 +164,9 @@ def pasang_peran_setelah_migrasi(sender, **kwargs):
 
 
 # Roles with no authority over other people's work or accounts: holding only these does not make an
-# account an official's, and their grants are not audited (operators come and go).
-PERAN_HARIAN = frozenset({OPERATOR, INSPEKTORAT})
+# account an official's, and their grants are not audited (operators come and go; the kabupaten's
+# readers read).
+PERAN_HARIAN = frozenset({OPERATOR, INSPEKTORAT, BAPPEDA, PIMPINAN})
 
 
 def _tinjauan_kepala_unit_aktif():
@@ -121,16 +175,20 @@ def _tinjauan_kepala_unit_aktif():
     return tinjauan_kepala_unit_aktif()
 
 
-def peran_bebas():
-    """The roles a non-superuser may grant and remove (see the module docstring)."""
-    bebas = set(PERAN_HARIAN)
+def peran_bebas(pelaku=None):
+    """The roles a non-superuser administrator may grant and remove (see the module docstring): an
+    office's Admin the office's roles without authority; the Admin Kabupaten those, the kabupaten's
+    readers and the first Admin OPD of an office."""
+    bebas = {OPERATOR}
     if not _tinjauan_kepala_unit_aktif():
         bebas.add(KEPALA_UNIT)
+    if pelaku is not None and pelaku.groups.filter(name=ADMIN_KABUPATEN).exists():
+        bebas |= {ADMIN_OPD, BAPPEDA, INSPEKTORAT, PIMPINAN}
     return bebas
 
 
 def boleh_mengubah_peran(pelaku, nama_grup):
-    return pelaku.is_superuser or nama_grup in peran_bebas()
+    return pelaku.is_superuser or nama_grup in peran_bebas(pelaku)
 
 
 def adalah_pejabat(pengguna):
@@ -174,6 +232,54 @@ def alasan_tolak_peran(*, pelaku, pengguna, grup):
     if terlarang:
         return f"Peran {_daftar(terlarang)} hanya dapat diberikan atau dicabut oleh superuser."
     return None
+
+
+def alasan_tolak_lingkup(*, grup, instansi):
+    """Why an account with the groups ``grup`` cannot belong to ``instansi`` (None: to the kabupaten),
+    or None. A user works for one office, with its roles, or for the kabupaten, with the kabupaten's."""
+    nama = {g.name for g in grup}
+    kabupaten = nama & PERAN_KABUPATEN
+    opd = nama & {p.grup for p in PERAN if not p.kabupaten}
+    if kabupaten and opd:
+        return (
+            f"Peran {_daftar(kabupaten)} adalah peran tingkat kabupaten dan peran {_daftar(opd)} peran "
+            "perangkat daerah: satu akun bekerja untuk satu perangkat daerah atau untuk kabupaten, "
+            "tidak keduanya."
+        )
+    if kabupaten and instansi is not None:
+        return f"Peran {_daftar(kabupaten)} adalah peran tingkat kabupaten: kosongkan perangkat daerahnya."
+    if opd and instansi is None:
+        return f"Peran {_daftar(opd)} bekerja untuk satu perangkat daerah: pilih perangkat daerahnya."
+    return None
+
+
+def alasan_tolak_pindah(*, pelaku, pengguna, instansi):
+    """Why ``pelaku`` may not set ``pengguna``'s office to ``instansi``, or None. Moving an account is
+    taking its roles in one office and giving them in another: allowed only to who may grant each of
+    them (the approving roles stay a superuser's in every office); an office's administrator keeps
+    their accounts in their office."""
+    if (
+        pelaku.is_superuser
+        or pengguna.pk is None
+        or pengguna.instansi_id == (instansi.pk if instansi else None)
+    ):
+        return None
+    if pelaku.instansi_id and (instansi is None or instansi.pk != pelaku.instansi_id):
+        return "Anda hanya mengelola pengguna perangkat daerah Anda sendiri."
+    terlarang = {g.name for g in pengguna.groups.all() if not boleh_mengubah_peran(pelaku, g.name)}
+    if terlarang:
+        return f"Perangkat daerah pemegang peran {_daftar(terlarang)} hanya dapat diubah oleh superuser."
+    return None
+
+
+def catat_pindah_opd(*, pelaku, pengguna, lama):
+    """Record that ``pengguna``'s office was just changed from ``lama`` (an Instansi or None)."""
+    _catat(
+        pelaku=pelaku,
+        tindakan=CatatanAudit.Tindakan.PINDAH_OPD,
+        sasaran=pengguna,
+        rincian=f"dari {lama or 'tingkat kabupaten'} ke {pengguna.instansi or 'tingkat kabupaten'}",
+    )
 
 
 def _catat(*, pelaku, tindakan, sasaran=None, peran="", rincian=""):

@@ -23,7 +23,7 @@ def beranda(request):
     if peran is None:
         return render(request, "nakertrans/beranda/tanpa_peran.html", konteks)
     konteks["unit_jabatan"] = unit_dengan_jabatan(hari_ini, unit_terlihat(request.user))
-    if peran.kode == "admin":
+    if peran.kode == "admin_opd":
         opd = request.opd
         konteks["jumlah"] = {
             "Unit kerja": UnitKerja.objects.filter(instansi=opd).count(),
@@ -40,7 +40,9 @@ def beranda(request):
             if penugasan is None
         ]
     konteks["panel"] = panel_beranda(request, peran.kode)
-    return render(request, f"nakertrans/beranda/{peran.kode}.html", konteks)
+    konteks["peran"] = peran
+    halaman = "kabupaten" if peran.kabupaten else peran.kode
+    return render(request, f"nakertrans/beranda/{halaman}.html", konteks)
 
 
 def panel_beranda(request, kode_peran):

@@ -47,7 +47,7 @@ def jalankan_aksi(request, *, pengajuan, aksi, hitung_isian, nama_periode, perik
             messages.success(request, f"Realisasi {nama_periode} diajukan untuk disetujui.")
         elif aksi == workflow.TINJAU:
             workflow.tinjau(pengajuan=pengajuan, user=user, periksa=periksa_isian)
-            messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala Dinas.")
+            messages.success(request, "Pengajuan ditinjau dan diteruskan ke Kepala OPD.")
         elif aksi == workflow.SETUJUI:
             workflow.setujui(pengajuan=pengajuan, user=user, periksa=periksa_isian)
             messages.success(request, "Realisasi disetujui dan dikunci.")

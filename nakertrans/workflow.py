@@ -252,7 +252,7 @@ def setujui(*, pengajuan, user, periksa=None):
     """The Kepala Dinas approves and locks the period; ``periksa`` as for ajukan (a period submitted
     before a check existed is held to it here)."""
     if not user.has_perm("nakertrans.setujui_pengajuan"):
-        raise PermissionDenied("Hanya Kepala Dinas yang dapat menyetujui.")
+        raise PermissionDenied("Hanya Kepala OPD yang dapat menyetujui.")
     return _pindah(
         pengajuan,
         user=user,
@@ -286,7 +286,7 @@ def kembalikan(*, pengajuan, user, catatan):
 def buka_kembali(*, pengajuan, user, alasan):
     """Only the Kepala Dinas reopens an approved period, with a reason that is kept."""
     if not user.has_perm("nakertrans.buka_kembali_pengajuan"):
-        raise PermissionDenied("Hanya Kepala Dinas yang dapat membuka kembali periode yang disetujui.")
+        raise PermissionDenied("Hanya Kepala OPD yang dapat membuka kembali periode yang disetujui.")
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError("Alasan membuka kembali wajib diisi.")

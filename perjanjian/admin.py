@@ -70,6 +70,9 @@ class TargetIKUDaerahInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
 
 @admin.register(IKUDaerah)
 class IKUDaerahAdmin(AdminOPD, TanpaPemisahRibuan, admin.ModelAdmin):
+    # The kabupaten's key indicator may be measured by an office's indicator (the seed's TPT is the
+    # Dinas's).
+    pilihan_lintas_opd = ["indikator"]
     list_display = ["indikator", "rpjmd", "sasaran", "urutan"]
     list_select_related = ["indikator", "rpjmd__pemerintah_daerah", "sasaran"]
     inlines = [TargetIKUDaerahInline]

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from nakertrans.peran import ADMIN, INSPEKTORAT
+from nakertrans.peran import ADMIN_KABUPATEN, ADMIN_OPD, BAPPEDA, INSPEKTORAT, PIMPINAN
 
 
 class PerjanjianConfig(AppConfig):
@@ -30,9 +30,22 @@ class PerjanjianConfig(AppConfig):
         ),
     }
 
+    # The RPJMD and its IKU daerah are the kabupaten's (nakertrans.roles.pasang_peran).
+    model_kabupaten = ["rpjmd", "misirpjmd", "tujuanrpjmd", "sasaranrpjmd", "ikudaerah", "targetikudaerah"]
+
     izin_peran = {
-        ADMIN: ["perjanjian.*"],
+        ADMIN_OPD: ["perjanjian.*"],
+        # The PK Kepala Daerah (services.boleh_mengelola: an office's PKs stay its own admin's).
+        ADMIN_KABUPATEN: [
+            "perjanjian.view_*",
+            "perjanjian.add_perjanjiankinerja",
+            "perjanjian.change_perjanjiankinerja",
+            "perjanjian.add_barispk",
+            "perjanjian.change_barispk",
+        ],
+        BAPPEDA: ["perjanjian.view_*"],
         INSPEKTORAT: ["perjanjian.view_*"],
+        PIMPINAN: ["perjanjian.view_*"],
     }
 
     def muat_demo(self, *, password, stdout):

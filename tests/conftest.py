@@ -32,14 +32,17 @@ HASHER_CEPAT = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Each demo login and the heading of the home page its role lands on.
 BERANDA = {
-    "admin": "Beranda Admin (Perencana)",
-    "kadis": "Beranda Kepala Dinas",
+    "admin": "Beranda Admin OPD (Perencana)",
+    "kadis": "Beranda Kepala OPD",
     "kabid_naker": "Beranda Kepala Unit",
     "operator_naker": "Beranda Operator",
     "operator_trans": "Beranda Operator",
     "operator_sekretariat": "Beranda Operator",
     "operator_blk": "Beranda Operator",
+    "admin_kabupaten": "Beranda Admin Kabupaten (Bagian Organisasi)",
+    "bappeda": "Beranda Bappeda",
     "inspektorat": "Beranda Inspektorat",
+    "bupati": "Beranda Pimpinan (Bupati, Sekda)",
 }
 
 
@@ -260,6 +263,21 @@ def inspektorat(organisasi):
 
 
 @pytest.fixture
+def admin_kabupaten(organisasi):
+    return _persona("admin_kabupaten")
+
+
+@pytest.fixture
+def bappeda(organisasi):
+    return _persona("bappeda")
+
+
+@pytest.fixture
+def bupati(organisasi):
+    return _persona("bupati")
+
+
+@pytest.fixture
 def perencanaan(organisasi):
     """The seed's organisation, 2024 budget, Renstra, IKU and the twelve PKs of 2024."""
     tersedia("perencanaan")
@@ -333,3 +351,7 @@ def _pdf_sekali():
     yield
     for m in modul:
         m.html_ke_pdf = asli
+
+
+# The second office of the tests across offices (tests/opd_kedua.py), for every test module.
+from tests.opd_kedua import opd_kedua  # noqa: E402, F401

@@ -6,9 +6,13 @@ from django.db import migrations, models
 from nakertrans.migrasi_opd import instansi_tunggal, kode_dari_nama
 
 
+PERAN_KABUPATEN = {"Admin Kabupaten", "Bappeda", "Inspektorat", "Pimpinan"}
+
+
 def isi_kode_dan_pengguna(apps, schema_editor):
     """Every office gets a URL code from its name. Every login belongs to the one office the database
-    served, except superusers and the Inspektorat, who now work across the kabupaten."""
+    served, except superusers and the Inspektorat, who now work across the kabupaten (and the
+    kabupaten's other roles, of a database migrated back from a later version and forward again)."""
     Instansi = apps.get_model("nakertrans", "Instansi")
     Pengguna = apps.get_model("nakertrans", "Pengguna")
     terpakai = set()
@@ -22,7 +26,7 @@ def isi_kode_dan_pengguna(apps, schema_editor):
         unit = sorted(pengguna.unit_kerja.all(), key=lambda u: u.pk)
         if unit:
             pengguna.instansi_id = unit[0].instansi_id
-        elif grup == {"Inspektorat"}:
+        elif grup and grup <= PERAN_KABUPATEN:
             continue
         else:
             satu = satu or instansi_tunggal(apps)

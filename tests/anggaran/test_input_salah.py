@@ -8,9 +8,9 @@ from anggaran.demo import muat_anggaran
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur
 
 
-def test_admin_refuses_a_malformed_code_and_saves_nothing(masuk_sebagai, admin):
+def test_admin_refuses_a_malformed_code_and_saves_nothing(masuk_sebagai, admin_kabupaten):
     jumlah = Nomenklatur.objects.count()
-    respons = masuk_sebagai(admin).post(
+    respons = masuk_sebagai(admin_kabupaten).post(
         reverse("admin:anggaran_nomenklatur_add"), {"kode": "2.07.01.2", "nama": "X"}
     )
     assert respons.status_code == 200
@@ -18,8 +18,8 @@ def test_admin_refuses_a_malformed_code_and_saves_nothing(masuk_sebagai, admin):
     assert Nomenklatur.objects.count() == jumlah
 
 
-def test_admin_normalises_a_code_and_refuses_an_unknown_parent(masuk_sebagai, admin):
-    client = masuk_sebagai(admin)
+def test_admin_normalises_a_code_and_refuses_an_unknown_parent(masuk_sebagai, admin_kabupaten):
+    client = masuk_sebagai(admin_kabupaten)
     respons = client.post(
         reverse("admin:anggaran_nomenklatur_add"), {"kode": "9.99.01", "nama": "Program lain"}
     )

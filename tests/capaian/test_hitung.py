@@ -106,7 +106,7 @@ def test_letter_targets_are_reached_or_not():
     assert huruf_tercapai("BB", None) is None
 
 
-def test_admin_refuses_a_scale_with_a_gap_and_saves_nothing(masuk_sebagai, admin):
+def test_admin_refuses_a_scale_with_a_gap_and_saves_nothing(masuk_sebagai, admin_kabupaten):
     from django.urls import reverse
 
     from capaian.models import SkalaPredikat
@@ -130,11 +130,11 @@ def test_admin_refuses_a_scale_with_a_gap_and_saves_nothing(masuk_sebagai, admin
         "pita-1-atas": "",
         "pita-1-warna": "#f79009",
     }
-    respons = masuk_sebagai(admin).post(reverse("admin:capaian_skalapredikat_add"), data)
+    respons = masuk_sebagai(admin_kabupaten).post(reverse("admin:capaian_skalapredikat_add"), data)
     assert "Ada celah antara Kurang (sampai 44,99) dan Cukup (mulai 55)." in respons.content.decode()
     assert not SkalaPredikat.objects.filter(nama="Skala bercelah").exists()
     data["pita-0-atas"], data["pita-0-atas_inklusif"] = "55", ""
-    masuk_sebagai(admin).post(reverse("admin:capaian_skalapredikat_add"), data)
+    masuk_sebagai(admin_kabupaten).post(reverse("admin:capaian_skalapredikat_add"), data)
     assert SkalaPredikat.objects.get(nama="Skala bercelah").pita.count() == 2
 
 

@@ -66,6 +66,10 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
     auditor.groups.add(GrupLama.objects.get(name="Inspektorat"))
     PenggunaLama.objects.create(username="tanpa_peran")
     PenggunaLama.objects.create(username="super_lama", is_superuser=True)
+    # The roles had their one-office names.
+    assert list(GrupLama.objects.get(name="Admin").user_set.values_list("username", flat=True)) == ["admin"]
+    assert GrupLama.objects.get(name="Kepala Dinas").user_set.get().username == "kadis"
+    assert not GrupLama.objects.filter(name__in=["Admin OPD", "Kepala OPD"]).exists()
 
     _migrasi(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
@@ -80,6 +84,9 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
     assert PerjanjianKinerja.objects.filter(instansi=None).count() == 1
     assert {m: m.objects.count() for m in jumlah} == jumlah
     tanpa_opd = set(Pengguna.objects.filter(instansi=None).values_list("username", flat=True))
-    assert tanpa_opd == {"inspektorat", "auditor_kedua", "super_lama"}
+    assert tanpa_opd == {"inspektorat", "auditor_kedua", "super_lama", "admin_kabupaten", "bappeda", "bupati"}
     assert Pengguna.objects.get(username="tanpa_peran").instansi == opd
+    # Renamed for any office, with their members.
+    assert Pengguna.objects.get(username="admin").groups.get().name == "Admin OPD"
+    assert Pengguna.objects.get(username="kadis").groups.get().name == "Kepala OPD"
     assert _angka() == angka

@@ -43,7 +43,7 @@ def test_unsaved_row_stops_submission_and_leaving_until_saved(live_server, page)
     realisasi = page.get_by_label(f"Realisasi {INDIKATOR}")
     baris = page.locator("tr", has=realisasi)
     penanda = baris.get_by_text("Belum disimpan.")
-    ajukan = page.get_by_role("button", name="Ajukan ke Kepala Dinas")
+    ajukan = page.get_by_role("button", name="Ajukan ke Kepala OPD")
     pesan = page.get_by_text("ada baris yang diketik tetapi belum disimpan")
     assert penanda.is_hidden() and pesan.is_hidden()
 

@@ -38,7 +38,7 @@ def test_operator_and_kepala_dinas_go_through_the_cycle(live_server, page):
     page.locator("tr", has=page.get_by_label(isian)).get_by_role("button", name="Simpan").click()
     page.get_by_text("Tersimpan.").wait_for()
     assert "92,59 %" in page.content()  # 150 of the 162 planned for TW I, swapped in without a reload
-    page.get_by_role("button", name="Ajukan ke Kepala Dinas").click()
+    page.get_by_role("button", name="Ajukan ke Kepala OPD").click()
     page.get_by_text("diajukan untuk disetujui").wait_for()
     _keluar(page)
 
@@ -55,7 +55,7 @@ def test_operator_and_kepala_dinas_go_through_the_cycle(live_server, page):
     page.get_by_label(isian).fill("162")
     page.locator("tr", has=page.get_by_label(isian)).get_by_role("button", name="Simpan").click()
     page.get_by_text("Tersimpan.").wait_for()
-    page.get_by_role("button", name="Ajukan ke Kepala Dinas").click()
+    page.get_by_role("button", name="Ajukan ke Kepala OPD").click()
     page.get_by_text("diajukan untuk disetujui").wait_for()
     _keluar(page)
 
@@ -68,5 +68,5 @@ def test_operator_and_kepala_dinas_go_through_the_cycle(live_server, page):
     _masuk(page, live_server.url, "operator_naker")
     page.goto(halaman)
     assert page.get_by_label(isian).count() == 0
-    assert page.get_by_role("button", name="Ajukan ke Kepala Dinas").count() == 0
+    assert page.get_by_role("button", name="Ajukan ke Kepala OPD").count() == 0
     assert "Disetujui" in page.content() and "100,00 %" in page.content()

@@ -180,7 +180,7 @@ def test_admin_cannot_give_itself_another_role_or_superuser(masuk_sebagai, admin
     assert 'name="groups"' not in halaman and 'name="is_superuser"' not in halaman
     data = {
         "username": "admin",
-        "groups": [Group.objects.get(name="Kepala Dinas").pk],
+        "groups": [Group.objects.get(name="Kepala OPD").pk],
         "is_superuser": "on",
         "is_staff": "on",
         "is_active": "on",
@@ -190,7 +190,7 @@ def test_admin_cannot_give_itself_another_role_or_superuser(masuk_sebagai, admin
     client.post(url, data)
     admin.refresh_from_db()
     assert not admin.is_superuser
-    assert list(admin.groups.values_list("name", flat=True)) == ["Admin"]
+    assert list(admin.groups.values_list("name", flat=True)) == ["Admin OPD"]
     assert not admin.has_perm("nakertrans.setujui_pengajuan")
     # assigning a role to somebody else stays possible, for a new official
     halaman_lain = client.get(reverse("admin:nakertrans_pengguna_change", args=[kadis.pk])).content.decode()

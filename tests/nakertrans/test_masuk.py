@@ -17,7 +17,7 @@ def test_correct_password_logs_in_and_lands_on_home(client, kadis):
     respons = _masuk(client, "kadis", PASSWORD)
     assert respons.status_code == 302
     assert respons.url == reverse("beranda")
-    assert "Beranda Kepala Dinas" in client.get(reverse("beranda")).content.decode()
+    assert "Beranda Kepala OPD" in client.get(reverse("beranda")).content.decode()
 
 
 def test_wrong_password_gives_indonesian_message_not_an_error(client, kadis):

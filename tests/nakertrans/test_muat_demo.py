@@ -9,14 +9,17 @@ from tests.conftest import PASSWORD, transaksi_modul
 pytestmark = pytest.mark.django_db
 
 LOGIN_PERAN = {
-    "admin": "Admin",
+    "admin": "Admin OPD",
     "operator_naker": "Operator",
     "operator_trans": "Operator",
     "operator_sekretariat": "Operator",
     "operator_blk": "Operator",
     "kabid_naker": "Kepala Unit",
-    "kadis": "Kepala Dinas",
+    "kadis": "Kepala OPD",
+    "admin_kabupaten": "Admin Kabupaten",
+    "bappeda": "Bappeda",
     "inspektorat": "Inspektorat",
+    "bupati": "Pimpinan",
 }
 
 

@@ -12,7 +12,7 @@ from nakertrans.models import CatatanAudit, Pengajuan, Pengguna, UnitKerja
 from tests.conftest import PASSWORD
 
 SANDI_BARU = "Sandi-Baru-Dinas-2025"
-PESAN_KADIS = "Peran Kepala Dinas hanya dapat diberikan atau dicabut oleh superuser."
+PESAN_KADIS = "Peran Kepala OPD hanya dapat diberikan atau dicabut oleh superuser."
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def _isian_baru(username, grup, unit=()):
 
 def test_admin_cannot_grant_kepala_dinas_in_change_form(masuk_sebagai, admin, operator_naker):
     client = masuk_sebagai(admin)
-    grup = [_grup("Operator").pk, _grup("Kepala Dinas").pk]
+    grup = [_grup("Operator").pk, _grup("Kepala OPD").pk]
     respons = client.post(_ubah(operator_naker), _isian_ubah(operator_naker, groups=grup))
     assert respons.status_code == 200
     assert PESAN_KADIS in respons.content.decode()
@@ -93,9 +93,9 @@ def test_admin_cannot_grant_kepala_dinas_in_change_form(masuk_sebagai, admin, op
 
 def test_admin_cannot_make_another_admin(masuk_sebagai, admin, operator_naker):
     client = masuk_sebagai(admin)
-    grup = [_grup("Operator").pk, _grup("Admin").pk]
+    grup = [_grup("Operator").pk, _grup("Admin OPD").pk]
     respons = client.post(_ubah(operator_naker), _isian_ubah(operator_naker, groups=grup))
-    assert "Peran Admin hanya dapat diberikan atau dicabut oleh superuser." in respons.content.decode()
+    assert "Peran Admin OPD hanya dapat diberikan atau dicabut oleh superuser." in respons.content.decode()
     assert _nama_grup(operator_naker) == ["Operator"]
 
 
@@ -107,14 +107,14 @@ def test_admin_cannot_remove_kepala_dinas_or_deactivate_the_kadis(masuk_sebagai,
     del data["is_active"]
     assert client.post(_ubah(kadis), data).status_code == 302
     kadis.refresh_from_db()
-    assert _nama_grup(kadis) == ["Kepala Dinas"]
+    assert _nama_grup(kadis) == ["Kepala OPD"]
     assert kadis.is_active
 
 
 def test_admin_cannot_grant_kepala_dinas_in_add_form(masuk_sebagai, admin):
     client = masuk_sebagai(admin)
     respons = client.post(
-        reverse("admin:nakertrans_pengguna_add"), _isian_baru("kadis_kedua", [_grup("Kepala Dinas")])
+        reverse("admin:nakertrans_pengguna_add"), _isian_baru("kadis_kedua", [_grup("Kepala OPD")])
     )
     assert respons.status_code == 200
     assert PESAN_KADIS in respons.content.decode()
@@ -123,7 +123,7 @@ def test_admin_cannot_grant_kepala_dinas_in_add_form(masuk_sebagai, admin):
 
 def test_admin_cannot_grant_kepala_dinas_through_the_group_admin(masuk_sebagai, admin):
     client = masuk_sebagai(admin)
-    kadis_grup, operator_grup = _grup("Kepala Dinas"), _grup("Operator")
+    kadis_grup, operator_grup = _grup("Kepala OPD"), _grup("Operator")
     setujui = Permission.objects.get(codename="setujui_pengajuan")
     izin_operator = set(operator_grup.permissions.all())
     url = reverse("admin:auth_group_change", args=[operator_grup.pk])
@@ -139,7 +139,7 @@ def test_admin_cannot_grant_kepala_dinas_through_the_group_admin(masuk_sebagai, 
     assert not Group.objects.filter(name="Wakil").exists()
     hapus = client.post(reverse("admin:auth_group_delete", args=[kadis_grup.pk]), {"post": "yes"})
     assert hapus.status_code == 403
-    assert Group.objects.filter(name="Kepala Dinas").exists()
+    assert Group.objects.filter(name="Kepala OPD").exists()
     assert not CatatanAudit.objects.exists()
 
 
@@ -159,7 +159,7 @@ def test_admin_cannot_set_another_admins_or_a_superusers_password(masuk_sebagai,
     admin_lain = Pengguna.objects.create_user(
         "admin_kedua", password=PASSWORD, is_staff=True, instansi=dinas()
     )
-    admin_lain.groups.add(_grup("Admin"))
+    admin_lain.groups.add(_grup("Admin OPD"))
     client = masuk_sebagai(admin)
     for pejabat in [admin_lain, superuser]:
         assert client.post(_sandi(pejabat), _isian_sandi()).status_code == 403
@@ -207,7 +207,7 @@ def test_admin_cannot_bulk_delete_the_kadis(masuk_sebagai, admin, kadis):
 
 def test_role_service_refuses_the_admin_whatever_the_path(admin, operator_naker):
     with pytest.raises(PermissionDenied, match="superuser"):
-        roles.atur_peran(pelaku=admin, pengguna=operator_naker, grup=[_grup("Kepala Dinas")])
+        roles.atur_peran(pelaku=admin, pengguna=operator_naker, grup=[_grup("Kepala OPD")])
     with pytest.raises(PermissionDenied):
         roles.atur_izin_grup(pelaku=admin, grup=_grup("Operator"), izin=[])
     assert _nama_grup(operator_naker) == ["Operator"]
@@ -256,7 +256,7 @@ def test_the_kadis_changes_his_own_password_on_the_normal_page(masuk_sebagai, ka
 
 def test_superuser_grants_and_removes_kepala_dinas_on_record(masuk_sebagai, superuser, operator_naker):
     client = masuk_sebagai(superuser)
-    grup = [_grup("Operator").pk, _grup("Kepala Dinas").pk]
+    grup = [_grup("Operator").pk, _grup("Kepala OPD").pk]
     assert client.post(_ubah(operator_naker), _isian_ubah(operator_naker, groups=grup)).status_code == 302
     assert operator_naker.has_perm("nakertrans.setujui_pengajuan")
     catatan = CatatanAudit.objects.get()
@@ -264,7 +264,7 @@ def test_superuser_grants_and_removes_kepala_dinas_on_record(masuk_sebagai, supe
         superuser,
         operator_naker,
         CatatanAudit.Tindakan.BERI_PERAN,
-        "Kepala Dinas",
+        "Kepala OPD",
     )
     assert catatan.waktu is not None
     grup = [_grup("Operator").pk]
@@ -276,13 +276,13 @@ def test_superuser_grants_and_removes_kepala_dinas_on_record(masuk_sebagai, supe
 def test_superuser_creates_a_kepala_dinas_account_on_record(masuk_sebagai, superuser):
     client = masuk_sebagai(superuser)
     respons = client.post(
-        reverse("admin:nakertrans_pengguna_add"), _isian_baru("plt_kadis", [_grup("Kepala Dinas")])
+        reverse("admin:nakertrans_pengguna_add"), _isian_baru("plt_kadis", [_grup("Kepala OPD")])
     )
     assert respons.status_code == 302
     baru = Pengguna.objects.get(username="plt_kadis")
-    assert _nama_grup(baru) == ["Kepala Dinas"]
+    assert _nama_grup(baru) == ["Kepala OPD"]
     catatan = CatatanAudit.objects.get()
-    assert (catatan.sasaran, catatan.tindakan, catatan.peran) == (baru, "beri_peran", "Kepala Dinas")
+    assert (catatan.sasaran, catatan.tindakan, catatan.peran) == (baru, "beri_peran", "Kepala OPD")
 
 
 def test_superuser_sets_the_kadis_password_on_record(masuk_sebagai, superuser, kadis):
@@ -384,7 +384,7 @@ def test_inspektorat_reads_the_log_and_cannot_change_it(masuk_sebagai, inspektor
     assert client.post(hapus, {"post": "yes"}).status_code == 403
     assert client.get(reverse("admin:nakertrans_catatanaudit_add")).status_code == 403
     catatan.refresh_from_db()
-    assert catatan.peran == "Kepala Dinas"
+    assert catatan.peran == "Kepala OPD"
 
 
 def test_not_even_a_superuser_changes_or_deletes_the_log(masuk_sebagai, superuser, catatan):
@@ -402,7 +402,7 @@ def test_not_even_a_superuser_changes_or_deletes_the_log(masuk_sebagai, superuse
         CatatanAudit.objects.update(peran="Operator")
     with pytest.raises(ValidationError):
         CatatanAudit.objects.all().delete()
-    assert CatatanAudit.objects.get().peran == "Kepala Dinas"
+    assert CatatanAudit.objects.get().peran == "Kepala OPD"
 
 
 def test_the_admin_does_not_read_the_log_of_its_own_acts(masuk_sebagai, admin, catatan):

@@ -15,8 +15,8 @@ UNIT = "Bidang Ketenagakerjaan"
 
 # Each transition's button, as the person reads it.
 TOMBOL = {
-    "ajukan": "Ajukan ke Kepala Dinas",
-    "tinjau": "Teruskan ke Kepala Dinas",
+    "ajukan": "Ajukan ke Kepala OPD",
+    "tinjau": "Teruskan ke Kepala OPD",
     "setujui": "Setujui dan kunci",
     "kembalikan": "Kembalikan",
     "buka": "Buka kembali",

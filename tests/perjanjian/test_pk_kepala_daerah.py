@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from nakertrans.models import Pengguna
-from nakertrans.peran import ADMIN
+from nakertrans.peran import ADMIN_OPD
 from perjanjian import services
 from perjanjian.models import RPJMD, PerjanjianKinerja, TargetIKUDaerah
 from tests.pdf_teks import teks_pdf
@@ -22,7 +22,7 @@ TANGGAL = datetime.date(2023, 1, 6)
 def admin_kabupaten(perencanaan):
     """An administrator of no office (the Bagian Organisasi, until its own role exists)."""
     pengguna = Pengguna.objects.create_user("admin_kab", password="x", is_staff=True)
-    pengguna.groups.add(Group.objects.get(name=ADMIN))
+    pengguna.groups.add(Group.objects.get(name=ADMIN_OPD))
     return pengguna
 
 

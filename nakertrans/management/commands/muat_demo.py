@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from nakertrans.demo import DOMAIN_CONTOH, PASSWORD_BAWAAN, PENGGUNA
+from nakertrans.demo import DOMAIN_CONTOH, PASSWORD_BAWAAN, PENGGUNA, PENGGUNA_KABUPATEN
 from nakertrans.models import Pengguna
 from nakertrans.roles import pasang_peran
 
@@ -37,13 +37,14 @@ class Command(BaseCommand):
                 if hasattr(config, "muat_demo"):
                     config.muat_demo(password=password, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Data demo termuat. Akun demo (kata sandi sama untuk semua):"))
-        # The Dinas's logins first (PENGGUNA), then those the other apps added for their example offices.
-        urutan = {username: nomor for nomor, (username, *_) in enumerate(PENGGUNA)}
+        # The kabupaten's logins first, the Dinas's next, then those the other apps added for their
+        # example offices.
+        urutan = {username: nomor for nomor, (username, *_) in enumerate(PENGGUNA_KABUPATEN + PENGGUNA)}
         akun = Pengguna.objects.filter(email__endswith=DOMAIN_CONTOH).select_related("instansi")
         for p in sorted(
             akun.prefetch_related("groups"), key=lambda p: (urutan.get(p.username, 99), p.username)
         ):
             grup = ", ".join(sorted(g.name for g in p.groups.all()))
             opd = p.instansi.kode if p.instansi_id else "kabupaten"
-            self.stdout.write(f"  {p.username:<22} {grup:<14} {opd}")
+            self.stdout.write(f"  {p.username:<22} {grup:<16} {opd}")
         self.stdout.write(f"  kata sandi: {password}")
