@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 
 from django.db import connection
-from django.db.models import Exists, Prefetch, Q, TextField, prefetch_related_objects
+from django.db.models import Prefetch, Q, TextField, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.db.models.query import ModelIterable
 
@@ -13,7 +13,6 @@ from capaian.models import (
     BuktiDukung,
     NilaiKomponenTriwulan,
     PilihanSkalaOPD,
-    PitaPredikat,
     RealisasiTriwulan,
     SkalaPredikat,
 )
@@ -28,19 +27,35 @@ _LEBAR = Context(prec=60)  # wide enough for any value a column can hold
 
 
 def skala_aktif(instansi):
-    """The predikat bands an office reads its capaian by: the scale it chose, else the kabupaten's
-    scale in use, else the seed's scale with its gap closed."""
+    """The predikat bands an office (an Instansi or its id) reads its capaian by: see skala_per_opd."""
+    kunci = getattr(instansi, "pk", instansi)
+    return skala_per_opd([kunci])[kunci]
+
+
+def skala_per_opd(id_opd):
+    """{office id: the predikat bands it reads its capaian by} in three queries however many offices:
+    the scale the office chose, else the kabupaten's scale in use, else the seed's scale with its gap
+    closed. The id None stands for the kabupaten itself (its IKU daerah): the scale in use."""
     from capaian.hitung import SKALA_SEED
 
-    pilihan = PilihanSkalaOPD.objects.filter(instansi=instansi).values("skala")
-    pita = [
-        p.sebagai_pita()
-        for p in PitaPredikat.objects.filter(Q(skala__in=pilihan) | (Q(skala__aktif=True) & ~Exists(pilihan)))
-    ]
-    # The second query only without bands: a chosen or active scale may have none yet.
-    if pita or SkalaPredikat.objects.filter(Q(pk__in=pilihan) | Q(aktif=True)).exists():
-        return pita
-    return SKALA_SEED
+    id_opd = list(id_opd)
+    pilihan = dict(
+        PilihanSkalaOPD.objects.filter(instansi__in=[i for i in id_opd if i is not None]).values_list(
+            "instansi_id", "skala_id"
+        )
+    )
+    skala = {
+        s.pk: s
+        for s in SkalaPredikat.objects.filter(Q(pk__in=set(pilihan.values())) | Q(aktif=True))
+        .order_by()
+        .prefetch_related("pita")
+    }
+    dipakai = next((s for s in skala.values() if s.aktif), None)
+    hasil = {}
+    for i in id_opd:
+        s = skala.get(pilihan.get(i)) or dipakai
+        hasil[i] = s.sebagai_pita() if s is not None else SKALA_SEED
+    return hasil
 
 
 def nilai_terbesar(bidang):
@@ -179,10 +194,16 @@ def bukti_triwulan(baris, triwulan):
 def baris_tahun(instansi, tahun, sampai_triwulan=4):
     """An office's PK lines in force in a year with their indicators, components and quarterly
     realisasi."""
-    realisasi = realisasi_terbaca().filter(triwulan__lte=sampai_triwulan)
     qs = BarisPK.objects.filter(
         perjanjian__in=PerjanjianKinerja.objects.filter(instansi=instansi).berlaku(tahun)
     )
+    return baris_dari(qs, sampai_triwulan)
+
+
+def baris_dari(qs, sampai_triwulan=4):
+    """PK lines (a queryset) with what hitung_baris reads: indicators, components and the quarterly
+    realisasi up to the triwulan, in post order."""
+    realisasi = realisasi_terbaca().filter(triwulan__lte=sampai_triwulan)
     return (
         qs.select_related("indikator", "perjanjian__jabatan__unit_kerja", "perjanjian__unit_pengisi")
         .prefetch_related(

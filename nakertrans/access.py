@@ -45,6 +45,14 @@ def pemda_pengguna(user):
     return satu_satunya(PemerintahDaerah.objects.all())
 
 
+def pemda_wajib(user):
+    """pemda_pengguna, or a 404 when the installation serves several and the user has no office."""
+    pemda = pemda_pengguna(user)
+    if pemda is None:
+        raise Http404("Pemerintah daerah tidak ditemukan.")
+    return pemda
+
+
 def id_opd(user):
     opd = opd_pengguna(user)
     return opd.pk if opd else None

@@ -18,6 +18,9 @@ class NakertransConfig(AppConfig):
     verbose_name = "Organisasi"
     default_auto_field = "django.db.models.BigAutoField"
 
+    # The kabupaten's pages across the offices (capaian.views_kabupaten), first for those who read them.
+    menu = [("Kabupaten", "kabupaten:ringkasan", "nakertrans.lihat_lintas_opd")]
+
     # Rows of the kabupaten, not of one office: written by the Admin Kabupaten (and a superuser) only,
     # read by the roles that read this app (nakertrans.roles.pasang_peran).
     model_kabupaten = ["pemerintahdaerah", "instansi"]

@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from nakertrans.models import (
     JENIS_JABATAN_DAERAH,
@@ -24,6 +25,7 @@ from nakertrans.peran import (
     OPERATOR,
     PIMPINAN,
 )
+from nakertrans.periode import akhir_periode
 
 DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
 KODE_DINAS = "disnakertrans"
@@ -249,6 +251,11 @@ def simpan_pengguna(username, grup, *, instansi, unit, pegawai, password, is_sta
     return pengguna
 
 
+def waktu_demo(tanggal):
+    """09.00 of a date in the installation's time zone: when a demo transition happened."""
+    return timezone.make_aware(datetime.datetime.combine(tanggal, datetime.time(9)))
+
+
 def dinas():
     """The demo's Dinas Tenaga Kerja dan Transmigrasi."""
     return Instansi.objects.get(kode=KODE_DINAS)
@@ -268,22 +275,21 @@ def tandai_disetujui(jenis, tahun, daftar_periode, unit):
         if unit.pk in id_unit_lingkup(o)
     )
     for periode in daftar_periode:
+        # Submitted five days after the period's end and approved two days later: on time.
+        diajukan = waktu_demo(akhir_periode(jenis, tahun, periode) + datetime.timedelta(days=5))
         pengajuan = simpan_bila_berubah(
             Pengajuan,
             {"jenis": jenis, "tahun": tahun, "periode": periode, "unit_kerja": unit},
             status=Pengajuan.Status.DISETUJUI,
+            diajukan_pertama=diajukan,
         )
         if not pengajuan.riwayat.exists():
-            RiwayatPengajuan.objects.bulk_create(
-                [
-                    RiwayatPengajuan(
-                        pengajuan=pengajuan, dari_status=Status.DRAFT, ke_status=Status.DIAJUKAN, oleh=pengisi
-                    ),
-                    RiwayatPengajuan(
-                        pengajuan=pengajuan,
-                        dari_status=Status.DIAJUKAN,
-                        ke_status=Status.DISETUJUI,
-                        oleh=kadis,
-                    ),
-                ]
-            )
+            langkah = [
+                (Status.DRAFT, Status.DIAJUKAN, pengisi, diajukan),
+                (Status.DIAJUKAN, Status.DISETUJUI, kadis, diajukan + datetime.timedelta(days=2)),
+            ]
+            for dari, ke, oleh, waktu in langkah:
+                baru = RiwayatPengajuan.objects.create(
+                    pengajuan=pengajuan, dari_status=dari, ke_status=ke, oleh=oleh
+                )
+                RiwayatPengajuan.objects.filter(pk=baru.pk).update(waktu=waktu)  # waktu is auto_now_add

@@ -479,6 +479,9 @@ class Pengajuan(models.Model):
     catatan = models.TextField("catatan terakhir", blank=True)
     versi = models.PositiveIntegerField("versi", default=0)
     diubah_pada = models.DateTimeField("diubah pada", auto_now_add=True)
+    # When the period was first submitted (its timeliness against nakertrans.periode.batas_isian),
+    # kept through returns and reopenings; set by the workflow's transition.
+    diajukan_pertama = models.DateTimeField("pertama diajukan", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "pengajuan"

@@ -79,13 +79,11 @@ class OPDMiddleware:
         if getattr(request, "_alihkan_opd", False):
             return HttpResponseRedirect(alamat_opd(request.opd, request.get_full_path_info()))
         if request.opd is None:
-            return render(
-                request,
-                "nakertrans/pilih_opd.html",
-                {
-                    "daftar_opd": [
-                        (o, alamat_opd(o, request.get_full_path_info())) for o in Instansi.objects.all()
-                    ]
-                },
-            )
+            return halaman_pilih_opd(request)
         return None
+
+
+def halaman_pilih_opd(request):
+    """The choice of office for the page asked for, each office linking to that page of its own."""
+    daftar = [(o, alamat_opd(o, request.get_full_path_info())) for o in Instansi.objects.order_by("nama")]
+    return render(request, "nakertrans/pilih_opd.html", {"daftar_opd": daftar})

@@ -34,6 +34,7 @@ urlpatterns = [
     path("anggaran/", include("anggaran.urls")),
     path("perjanjian/", include("perjanjian.urls")),
     path("capaian/", include("capaian.urls")),
+    path("kabupaten/", include("capaian.urls_kabupaten")),
     path("admin/", admin.site.urls),
 ]
 # Uploaded files are never served as static media: evidence goes through a view that checks access.

@@ -1,13 +1,14 @@
 from django.apps import apps
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from nakertrans.access import get_jabatan_for_user, get_unit_kerja_for_user, unit_terlihat
 from nakertrans.forms import FormMasuk
 from nakertrans.models import Jabatan, Pegawai, Pengguna, UnitKerja
+from nakertrans.opd import halaman_pilih_opd, tanpa_opd
 from nakertrans.queries import unit_dengan_jabatan
 from nakertrans.roles import peran_pengguna
 
@@ -15,8 +16,14 @@ from nakertrans.roles import peran_pengguna
 masuk = auth_views.LoginView.as_view(authentication_form=FormMasuk, redirect_authenticated_user=True)
 
 
+@tanpa_opd
 @login_required
 def beranda(request):
+    if request.opd is None:
+        # A kabupaten user of an installation of several offices: the kabupaten's own page.
+        if request.user.has_perm("nakertrans.lihat_lintas_opd"):
+            return redirect("kabupaten:ringkasan")
+        return halaman_pilih_opd(request)
     peran = peran_pengguna(request.user)
     hari_ini = timezone.localdate()
     konteks = {"hari_ini": hari_ini, "instansi": request.opd}

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import DateTimeField, F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from nakertrans.access import id_unit_lingkup
@@ -184,8 +185,14 @@ def _pindah(pengajuan, *, user, dari, ke, catatan="", aksi, periksa=None, saran=
         versi=F("versi")
     ):
         _periksa_isi(periksa, awal=f"Tidak dapat {aksi}", saran=saran)
+    kini = timezone.now()
+    pertama = (
+        {"diajukan_pertama": Coalesce(F("diajukan_pertama"), Value(kini, output_field=DateTimeField()))}
+        if ke == Status.DIAJUKAN
+        else {}
+    )
     diubah = Pengajuan.objects.filter(pk=pengajuan.pk, status__in=dari).update(
-        status=ke, catatan=catatan, diubah_pada=timezone.now(), versi=F("versi") + 1
+        status=ke, catatan=catatan, diubah_pada=kini, versi=F("versi") + 1, **pertama
     )
     if diubah != 1:
         pengajuan.refresh_from_db()

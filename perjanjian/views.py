@@ -10,7 +10,7 @@ from nakertrans.access import (
     TAHUN_SAH,
     angka_bulat,
     opd_pengguna,
-    pemda_pengguna,
+    pemda_wajib,
     unit_terlihat,
     wajib_tahun_sah,
 )
@@ -146,19 +146,12 @@ def pdf_pk(perjanjian):
     return render_pdf("pdf/perjanjian_kinerja.html", _konteks_pk(perjanjian))
 
 
-def _pemda_wajib(user):
-    pemda = pemda_pengguna(user)
-    if pemda is None:
-        raise Http404("Pemerintah daerah tidak ditemukan.")
-    return pemda
-
-
 @tanpa_opd
 @login_required
 def kepala_daerah(request, tahun=None):
     """The Kepala Daerah's own PK of a year: the sasaran and IKU daerah of the RPJMD with their targets,
     read by every user of the kabupaten; the PDF as the other PKs."""
-    pemda = _pemda_wajib(request.user)
+    pemda = pemda_wajib(request.user)
     tersedia = tahun_pk_kepala_daerah(pemda)
     tahun = tahun or (tersedia[0] if tersedia else timezone.localdate().year)
     wajib_tahun_sah(tahun)
@@ -174,7 +167,7 @@ def kepala_daerah(request, tahun=None):
 @login_required
 def cetak_kepala_daerah(request, tahun):
     wajib_tahun_sah(tahun)
-    perjanjian = pk_kepala_daerah(_pemda_wajib(request.user), tahun)
+    perjanjian = pk_kepala_daerah(pemda_wajib(request.user), tahun)
     if perjanjian is None:
         raise Http404("Belum ada PK Kepala Daerah tahun ini.")
     nama = f"pk-kepala-daerah-{tahun}-v{perjanjian.versi}.pdf"

@@ -28,24 +28,29 @@ def buat_pengguna(username, grup, opd, unit=()):
     return pengguna
 
 
-@pytest.fixture
-def opd_kedua(perencanaan):
-    """A second office of Kabupaten Bungo beside the Dinas: a head, one bidang, its logins, a Renstra,
-    an indicator named like one of the Dinas's, a final 2024 PK and a DPA line with the same sub
-    kegiatan code as one of the Dinas's (two kecamatan run the same codes)."""
+def buat_opd(kode, nama):
+    """An office of Kabupaten Bungo beside the Dinas: a head and one bidang with their 2024 PKs (the
+    head's line on an indicator of the office's, the bidang's on one named like one of the Dinas's),
+    a Renstra, a DPA line with the same sub kegiatan code as one of the Dinas's (two kecamatan run the
+    same codes) and its Admin OPD, operator and Kepala OPD (logins admin_<kode> ...)."""
     opd = Instansi.objects.create(
-        pemerintah_daerah=dinas().pemerintah_daerah, kode=KODE, nama="Dinas Kesehatan Uji", kota="Muara Bungo"
+        pemerintah_daerah=dinas().pemerintah_daerah, kode=kode, nama=nama, kota="Muara Bungo"
     )
-    induk = UnitKerja.objects.create(instansi=opd, nama="Dinas Kesehatan Uji", jenis="dinas")
+    induk = UnitKerja.objects.create(instansi=opd, nama=nama, jenis="dinas")
     bidang = UnitKerja.objects.create(instansi=opd, nama="Bidang Pelayanan", jenis="bidang", induk=induk)
     kepala = Jabatan.objects.create(
-        nama="Kepala Dinas Kesehatan", unit_kerja=induk, jenis="struktural", tingkat_pk=1, kepala_unit=True
+        nama=f"Kepala {nama}", unit_kerja=induk, jenis="struktural", tingkat_pk=1, kepala_unit=True
     )
     jabatan = Jabatan.objects.create(
         nama="Kepala Bidang Pelayanan", unit_kerja=bidang, jenis="struktural", atasan=kepala, tingkat_pk=2
     )
     Renstra.objects.create(
-        instansi=opd, nama="Renstra Dinkes", tahun_awal=2021, tahun_akhir=2026, visi="Sehat"
+        instansi=opd, nama=f"Renstra {nama}", tahun_awal=2021, tahun_akhir=2026, visi="Sehat"
+    )
+    utama = Indikator.objects.create(instansi=opd, nama=f"Indeks layanan {nama}", satuan="indeks", desimal=2)
+    pk_kepala = PerjanjianKinerja.objects.create(tahun=2024, jabatan=kepala, status="final", tanggal=TANGGAL)
+    BarisPK.objects.create(
+        perjanjian=pk_kepala, urutan=1, sasaran="Sasaran utama", indikator=utama, target_angka=80
     )
     # The same name as the Dinas's indicator: each office has its own.
     nama_sama = Indikator.objects.filter(instansi=dinas()).order_by("pk").first().nama
@@ -63,10 +68,17 @@ def opd_kedua(perencanaan):
         "opd": opd,
         "bidang": bidang,
         "pk": pk,
+        "pk_kepala": pk_kepala,
         "baris": baris,
         "dpa": dpa,
         "indikator": indikator,
-        "admin": buat_pengguna("admin_dinkes", ADMIN_OPD, opd),
-        "operator": buat_pengguna("operator_dinkes", OPERATOR, opd, [bidang]),
-        "kepala": buat_pengguna("kepala_dinkes", KEPALA_OPD, opd),
+        "admin": buat_pengguna(f"admin_{kode}", ADMIN_OPD, opd),
+        "operator": buat_pengguna(f"operator_{kode}", OPERATOR, opd, [bidang]),
+        "kepala": buat_pengguna(f"kepala_{kode}", KEPALA_OPD, opd),
     }
+
+
+@pytest.fixture
+def opd_kedua(perencanaan):
+    """A second office beside the Dinas (buat_opd): Dinas Kesehatan Uji, kode «dinkes-uji»."""
+    return buat_opd(KODE, "Dinas Kesehatan Uji")

@@ -527,6 +527,15 @@ HALAMAN = [
         None,
     ),
     ("impor", "admin", lambda: reverse("impor"), None),
+    (
+        "kabupaten-ringkasan",
+        "bappeda",
+        lambda: reverse("kabupaten:ringkasan_tahun", args=[TAHUN]),
+        lambda n: [indonesia(_jumlah_pagu())],
+    ),
+    ("kabupaten-pengisian", "inspektorat", lambda: reverse("kabupaten:pengisian", args=[TAHUN]), None),
+    ("kabupaten-iku-daerah", "bupati", lambda: reverse("kabupaten:iku_daerah", args=[TAHUN]), None),
+    ("kabupaten-cari", "admin_kabupaten", lambda: reverse("kabupaten:cari") + "?q=a", None),
 ]
 
 
@@ -604,6 +613,7 @@ BUKAN_HALAMAN = {
     "capaian:buat_lkjip": "POST: starts the PDF job (the assembly: test_lkjip_draft_is_assembled_...)",
     "capaian:berkas_pembuatan": "serves the stored PDF bytes",
     "capaian:unduh_terbitan": "serves the stored PDF bytes",
+    "kabupaten:ringkasan": "redirects to kabupaten-ringkasan (the latest year's)",
 }
 
 

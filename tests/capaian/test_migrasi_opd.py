@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from anggaran.models import AnggaranSubKegiatan, IndikatorProgramKegiatan, PaguTertulis
 from capaian.queries import capaian_tahun
-from nakertrans.models import Instansi, Pengguna
+from nakertrans.models import Instansi, Pengajuan, Pengguna
 from perjanjian.models import Indikator, PerjanjianKinerja, Renstra
 
 SEBELUM = [
@@ -58,6 +58,8 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
         model: model.objects.count()
         for model in (PerjanjianKinerja, Renstra, Indikator, AnggaranSubKegiatan, PaguTertulis)
     }
+    pertama = dict(Pengajuan.objects.values_list("pk", "diajukan_pertama"))
+    assert pertama and None not in pertama.values()
     lama = _migrasi(SEBELUM)
     assert "instansi" not in {f.name for f in lama.get_model("perjanjian", "Renstra")._meta.fields}
     PenggunaLama = lama.get_model("nakertrans", "Pengguna")
@@ -90,3 +92,5 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
     assert Pengguna.objects.get(username="admin").groups.get().name == "Admin OPD"
     assert Pengguna.objects.get(username="kadis").groups.get().name == "Kepala OPD"
     assert _angka() == angka
+    # Each period's first submission, read from its history.
+    assert dict(Pengajuan.objects.values_list("pk", "diajukan_pertama")) == pertama

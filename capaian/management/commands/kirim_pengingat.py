@@ -10,13 +10,7 @@ from nakertrans import workflow
 from nakertrans.format_id import format_tanggal
 from nakertrans.models import Pengajuan, UnitKerja
 from nakertrans.notifikasi import operator_unit
-from nakertrans.periode import TRIWULAN
-
-
-def batas_isian(tahun, triwulan):
-    """Due date of a triwulan's realisasi: the quarter's last day plus SAKIP_BATAS_HARI_ISIAN days."""
-    akhir = datetime.date(tahun + 1, 1, 1) if triwulan == 4 else datetime.date(tahun, triwulan * 3 + 1, 1)
-    return akhir - datetime.timedelta(days=1) + datetime.timedelta(days=settings.SAKIP_BATAS_HARI_ISIAN)
+from nakertrans.periode import TRIWULAN, batas_isian
 
 
 def _pengingat(unit, triwulan, tahun, batas, penerima):
@@ -43,7 +37,7 @@ class Command(BaseCommand):
         pesan, ringkas = [], []
         for tahun in (hari.year - 1, hari.year):
             for tw in range(1, 5):
-                batas = batas_isian(tahun, tw)
+                batas = batas_isian(Pengajuan.Jenis.KINERJA, tahun, tw)
                 if batas >= hari:
                     continue
                 sudah = Pengajuan.objects.filter(

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from capaian import views_kabupaten
+
+app_name = "kabupaten"
+
+urlpatterns = [
+    path("", views_kabupaten.ringkasan, name="ringkasan"),
+    path("<int:tahun>/", views_kabupaten.ringkasan, name="ringkasan_tahun"),
+    path("<int:tahun>/pengisian/", views_kabupaten.pengisian, name="pengisian"),
+    path("<int:tahun>/iku-daerah/", views_kabupaten.iku_daerah, name="iku_daerah"),
+    path("cari/", views_kabupaten.cari, name="cari"),
+]

@@ -1,0 +1,103 @@
+"""The kabupaten's pages across its perangkat daerah (capaian.kabupaten): for the roles that read
+every office (nakertrans.lihat_lintas_opd). They need no office in the address; each office's row
+links into that office's own pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from capaian import kabupaten
+from nakertrans.access import pemda_wajib, wajib_izin, wajib_tahun_sah
+from nakertrans.format_id import NAMA_BULAN
+from nakertrans.models import Pengajuan
+from nakertrans.opd import alamat_opd, tanpa_opd
+from nakertrans.periode import TRIWULAN
+
+IZIN = "nakertrans.lihat_lintas_opd"
+
+
+def _pemda(request):
+    wajib_izin(request.user, IZIN)
+    return pemda_wajib(request.user)
+
+
+def _konteks(request, pemda, tahun, halaman):
+    return {
+        "pemda": pemda,
+        "tahun": tahun,
+        "tahun_tersedia": kabupaten.tahun_kabupaten(pemda),
+        "halaman": halaman,
+        "hari_ini": timezone.localdate(),
+    }
+
+
+def _alamat(opd, nama, *args):
+    """The address of an office's own page (its /opd/<kode>/ prefix)."""
+    return alamat_opd(opd, reverse(nama, args=args))
+
+
+@tanpa_opd
+@login_required
+def ringkasan(request, tahun=None):
+    pemda = _pemda(request)
+    if tahun is None:
+        tersedia = kabupaten.tahun_kabupaten(pemda)
+        return redirect("kabupaten:ringkasan_tahun", tersedia[0] if tersedia else timezone.localdate().year)
+    wajib_tahun_sah(tahun)
+    konteks = _konteks(request, pemda, tahun, "ringkasan_tahun")
+    konteks["baris"] = [
+        (r, _alamat(r.opd, "beranda"), _alamat(r.opd, "capaian:lkjip", tahun))
+        for r in kabupaten.ringkasan_opd(pemda, tahun)
+    ]
+    konteks["batas_lkjip"] = kabupaten.batas_lkjip(tahun)
+    return render(request, "capaian/kabupaten/ringkasan.html", konteks)
+
+
+@tanpa_opd
+@login_required
+def pengisian(request, tahun):
+    pemda = _pemda(request)
+    wajib_tahun_sah(tahun)
+    konteks = _konteks(request, pemda, tahun, "pengisian")
+    konteks["kinerja"] = [
+        (opd, _alamat(opd, "capaian:status_isian", tahun), sel)
+        for opd, sel in kabupaten.matriks_pengisian(pemda, Pengajuan.Jenis.KINERJA, tahun)
+    ]
+    konteks["anggaran"] = [
+        (opd, _alamat(opd, "anggaran:status_isian", tahun), sel)
+        for opd, sel in kabupaten.matriks_pengisian(pemda, Pengajuan.Jenis.ANGGARAN, tahun)
+    ]
+    konteks["triwulan"] = TRIWULAN
+    konteks["bulan"] = [nama[:3] for nama in NAMA_BULAN]
+    return render(request, "capaian/kabupaten/pengisian.html", konteks)
+
+
+@tanpa_opd
+@login_required
+def iku_daerah(request, tahun):
+    pemda = _pemda(request)
+    wajib_tahun_sah(tahun)
+    konteks = _konteks(request, pemda, tahun, "iku_daerah")
+    konteks["hasil"] = kabupaten.capaian_iku_daerah(pemda, tahun)
+    return render(request, "capaian/kabupaten/iku_daerah.html", konteks)
+
+
+@tanpa_opd
+@login_required
+def cari(request):
+    pemda = _pemda(request)
+    kata = request.GET.get("q", "")[:100]
+    indikator, sub_kegiatan = kabupaten.cari(pemda, kata)
+    konteks = _konteks(request, pemda, None, "cari")
+    konteks.update(
+        {
+            "kata": kata.strip(),
+            "batas": kabupaten.BATAS_CARI,
+            "indikator": [(i, _alamat(i.instansi, "perjanjian:renstra")) for i in indikator],
+            "sub_kegiatan": [
+                (a, _alamat(a.instansi, "anggaran:program_kegiatan_tahun", a.tahun)) for a in sub_kegiatan
+            ],
+        }
+    )
+    return render(request, "capaian/kabupaten/cari.html", konteks)
