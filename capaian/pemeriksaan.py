@@ -20,6 +20,7 @@ from capaian.queries import capaian_tahun
 from nakertrans.access import id_unit_lingkup, melihat_semua_unit, unit_yang_boleh_diisi
 from nakertrans.format_id import NAMA_BULAN, format_rupiah, format_tanggal
 from nakertrans.models import Jabatan, Pengajuan, pejabat_pada
+from perjanjian.kaskade import temuan_opd as temuan_kaskade
 from perjanjian.models import IKU, BarisPK, PerjanjianKinerja, Renstra, unit_isian_dari
 
 GALAT, PERINGATAN = "galat", "peringatan"
@@ -103,6 +104,7 @@ class _Pemeriksa:
         self.anggaran()
         self.skala()
         self.penanda_tangan()
+        self.kaskade()
         return self.temuan
 
     def renstra(self):
@@ -389,6 +391,14 @@ class _Pemeriksa:
                 "Perbaiki skala",
                 **_admin("capaian.view_skalapredikat"),
             )
+
+    def kaskade(self):
+        """The office's findings of the cascade check (perjanjian.kaskade), as warnings."""
+        for jenis, daftar in temuan_kaskade(self.instansi, self.tahun):
+            for t in daftar:
+                p = jenis.perbaikan(t)
+                akses = _admin("perjanjian.view_renstra") if p.admin else {}
+                self.peringatan(f"kaskade-{jenis.kode}-{t.pk}", jenis.pesan(t), p.tautan, p.label, **akses)
 
     def penanda_tangan(self):
         tanggal = tanggal_tanda_tangan(self.tahun)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:tahun>/", views_kabupaten.ringkasan, name="ringkasan_tahun"),
     path("<int:tahun>/pengisian/", views_kabupaten.pengisian, name="pengisian"),
     path("<int:tahun>/iku-daerah/", views_kabupaten.iku_daerah, name="iku_daerah"),
+    path("<int:tahun>/kaskade/", views_kabupaten.kaskade_kabupaten, name="kaskade"),
     path("cari/", views_kabupaten.cari, name="cari"),
 ]

@@ -3,6 +3,7 @@ every office (nakertrans.lihat_lintas_opd). They need no office in the address; 
 links into that office's own pages."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,8 @@ from nakertrans.format_id import NAMA_BULAN
 from nakertrans.models import Pengajuan
 from nakertrans.opd import alamat_opd, tanpa_opd
 from nakertrans.periode import TRIWULAN
+from perjanjian import kaskade
+from perjanjian.models import KomentarKaskade
 
 IZIN = "nakertrans.lihat_lintas_opd"
 
@@ -81,6 +84,34 @@ def iku_daerah(request, tahun):
     konteks = _konteks(request, pemda, tahun, "iku_daerah")
     konteks["hasil"] = kabupaten.capaian_iku_daerah(pemda, tahun)
     return render(request, "capaian/kabupaten/iku_daerah.html", konteks)
+
+
+@tanpa_opd
+@login_required
+def kaskade_kabupaten(request, tahun):
+    pemda = _pemda(request)
+    wajib_tahun_sah(tahun)
+    konteks = _konteks(request, pemda, tahun, "kaskade")
+    jumlah = kaskade.jumlah_temuan(pemda, tahun)
+    komentar = dict(
+        KomentarKaskade.objects.filter(instansi__pemerintah_daerah=pemda, tahun=tahun)
+        .order_by()
+        .values("instansi")
+        .annotate(n=Count("pk"))
+        .values_list("instansi", "n")
+    )
+    konteks["jenis"] = kaskade.JENIS
+    konteks["baris"] = [
+        (
+            opd,
+            _alamat(opd, "perjanjian:kaskade_tahun", tahun),
+            [jumlah.get(opd.pk, {}).get(j.kode, 0) for j in kaskade.JENIS],
+            komentar.get(opd.pk, 0),
+        )
+        for opd in kabupaten.daftar_opd(pemda)
+    ]
+    konteks["sasaran_daerah"] = list(kaskade.sasaran_daerah_tanpa_dukungan(pemda, tahun))
+    return render(request, "capaian/kabupaten/kaskade.html", konteks)
 
 
 @tanpa_opd

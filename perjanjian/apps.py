@@ -13,6 +13,7 @@ class PerjanjianConfig(AppConfig):
         ("Perjanjian Kinerja", "perjanjian:daftar", None),
         ("PK Kepala Daerah", "perjanjian:kepala_daerah", None),
         ("Pohon Kinerja", "perjanjian:pohon", None),
+        ("Kaskade", "perjanjian:kaskade", "nakertrans.lihat_semua_unit"),
     ]
 
     jenis_impor = {
@@ -34,7 +35,8 @@ class PerjanjianConfig(AppConfig):
     model_kabupaten = ["rpjmd", "misirpjmd", "tujuanrpjmd", "sasaranrpjmd", "ikudaerah", "targetikudaerah"]
 
     izin_peran = {
-        ADMIN_OPD: ["perjanjian.*"],
+        # Not perjanjian.*: Bappeda's comments are Bappeda's (komentari_kaskade).
+        ADMIN_OPD: ["perjanjian.add_*", "perjanjian.change_*", "perjanjian.delete_*", "perjanjian.view_*"],
         # The PK Kepala Daerah (services.boleh_mengelola: an office's PKs stay its own admin's).
         ADMIN_KABUPATEN: [
             "perjanjian.view_*",
@@ -43,7 +45,7 @@ class PerjanjianConfig(AppConfig):
             "perjanjian.add_barispk",
             "perjanjian.change_barispk",
         ],
-        BAPPEDA: ["perjanjian.view_*"],
+        BAPPEDA: ["perjanjian.view_*", "perjanjian.komentari_kaskade"],
         INSPEKTORAT: ["perjanjian.view_*"],
         PIMPINAN: ["perjanjian.view_*"],
     }

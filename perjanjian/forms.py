@@ -28,3 +28,14 @@ class FormAlasanRevisiAdmin(forms.Form):
 
 class FormAksiPK(FormAlasanRevisiAdmin, ActionForm):
     """The action bar of the PK list, with the reason field beside the action."""
+
+
+class FormKomentarKaskade(forms.Form):
+    """Bappeda's comment on an office's cascade of a year."""
+
+    teks = BidangTeks(
+        label="Komentar Bappeda",
+        max_length=PANJANG_CATATAN,
+        pesan_kosong="Komentar wajib diisi.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -691,3 +691,29 @@ class NilaiKomponenTahunan(models.Model):
 
     def __str__(self):
         return f"{self.komponen.kode} {self.tahun}: {self.nilai}"
+
+
+class KomentarKaskade(models.Model):
+    """Bappeda's comment on how an office's Renstra and PKs of a year cascade from the RPJMD. Kept as
+    written: nobody changes or deletes a comment (only reading is a permission besides the
+    commenting itself)."""
+
+    instansi = models.ForeignKey(
+        Instansi, verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    teks = models.TextField("komentar", max_length=4000)
+    oleh = models.ForeignKey(
+        "nakertrans.Pengguna", verbose_name="oleh", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    dibuat_pada = models.DateTimeField("waktu", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "komentar kaskade"
+        verbose_name_plural = "komentar kaskade"
+        ordering = ["-dibuat_pada", "-pk"]
+        default_permissions = ("view",)
+        permissions = [("komentari_kaskade", "Mengomentari kaskade Renstra dan PK perangkat daerah ke RPJMD")]
+
+    def __str__(self):
+        return f"{self.instansi} {self.tahun}: {self.teks[:60]}"

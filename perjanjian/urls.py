@@ -1,6 +1,6 @@
 from django.urls import path
 
-from perjanjian import views
+from perjanjian import views, views_kaskade
 
 app_name = "perjanjian"
 urlpatterns = [
@@ -14,6 +14,9 @@ urlpatterns = [
     path("kepala-daerah/", views.kepala_daerah, name="kepala_daerah"),
     path("kepala-daerah/<int:tahun>/", views.kepala_daerah, name="kepala_daerah_tahun"),
     path("kepala-daerah/<int:tahun>/cetak.pdf", views.cetak_kepala_daerah, name="cetak_kepala_daerah"),
+    path("kaskade/", views_kaskade.halaman, name="kaskade"),
+    path("kaskade/<int:tahun>/", views_kaskade.halaman, name="kaskade_tahun"),
+    path("kaskade/<int:tahun>/komentar/", views_kaskade.komentar, name="komentar_kaskade"),
     path("pohon/", views.pohon, name="pohon"),
     path("pohon/<int:tahun>/", views.pohon, name="pohon_tahun"),
 ]

@@ -536,6 +536,8 @@ HALAMAN = [
     ("kabupaten-pengisian", "inspektorat", lambda: reverse("kabupaten:pengisian", args=[TAHUN]), None),
     ("kabupaten-iku-daerah", "bupati", lambda: reverse("kabupaten:iku_daerah", args=[TAHUN]), None),
     ("kabupaten-cari", "admin_kabupaten", lambda: reverse("kabupaten:cari") + "?q=a", None),
+    ("kabupaten-kaskade", "bappeda", lambda: reverse("kabupaten:kaskade", args=[TAHUN]), None),
+    ("kaskade", "admin", lambda: reverse("perjanjian:kaskade_tahun", args=[TAHUN]), None),
 ]
 
 
@@ -614,6 +616,8 @@ BUKAN_HALAMAN = {
     "capaian:berkas_pembuatan": "serves the stored PDF bytes",
     "capaian:unduh_terbitan": "serves the stored PDF bytes",
     "kabupaten:ringkasan": "redirects to kabupaten-ringkasan (the latest year's)",
+    "perjanjian:kaskade": "kaskade (the current year's; test_default_pages_keep_the_real_year_...)",
+    "perjanjian:komentar_kaskade": "POST: Bappeda's comment (tests/perjanjian/test_kaskade.py)",
 }
 
 
@@ -1572,6 +1576,7 @@ def pasang_tahun(ekstrem):
     """
     from capaian.models import TerbitanLKjIP
     from nakertrans.models import Pengguna
+    from perjanjian.models import KomentarKaskade
 
     for model, bidang in bidang_angka():
         if bidang.name not in TAHUN_BIDANG:
@@ -1592,6 +1597,11 @@ def pasang_tahun(ekstrem):
                 diterbitkan_oleh=Pengguna.objects.get(username="kadis"), diterbitkan_pada=timezone.now(),
             )  # fmt: skip
             continue
+        if model is KomentarKaskade:
+            KomentarKaskade.objects.create(
+                instansi=dinas(), tahun=nilai, teks="Uji", oleh=Pengguna.objects.get(username="bappeda")
+            )
+            continue
         pertama = models.QuerySet(model).order_by("pk").first()
         models.QuerySet(model).filter(pk=pertama.pk).update(**{bidang.name: nilai})
 
@@ -1607,6 +1617,7 @@ HALAMAN_BAWAAN = [
     ("renstra", lambda: reverse("perjanjian:renstra")),
     ("status-kinerja", lambda: reverse("capaian:status_isian_kini")),
     ("lkjip", lambda: reverse("capaian:lkjip_kini")),
+    ("kaskade", lambda: reverse("perjanjian:kaskade")),
 ]
 
 

@@ -36,6 +36,7 @@ HALAMAN = [
     reverse("kabupaten:ringkasan_tahun", args=[TAHUN]),
     reverse("kabupaten:pengisian", args=[TAHUN]),
     reverse("kabupaten:iku_daerah", args=[TAHUN]),
+    reverse("kabupaten:kaskade", args=[TAHUN]),
     reverse("kabupaten:cari") + "?q=layanan",
 ]
 

@@ -229,10 +229,10 @@ def test_lkjip_page_query_count_does_not_grow_with_rows(siap_terbit, kadis, clie
     with CaptureQueriesContext(connection) as awal:
         assert client.get(URL).status_code == 200
     pk = PerjanjianKinerja.objects.get(tahun=2024, jabatan__nama="Kepala Bidang Transmigrasi", status="final")
-    indikator = pk.baris.first().indikator
+    indikator, induk = pk.baris.first().indikator, pk.baris.first().induk
     for n in range(10, 25):
         b = BarisPK.objects.create(
-            perjanjian=pk, urutan=n, sasaran="Uji", indikator=indikator, target_angka=1
+            perjanjian=pk, urutan=n, sasaran="Uji", indikator=indikator, target_angka=1, induk=induk
         )
         RealisasiTriwulan.objects.create(baris=b, triwulan=1, realisasi_angka=1)
     terbitkan_lkjip(instansi=dinas(), tahun=2024, nomor=2, isi=b"%PDF-1.7 dua", user=kadis)

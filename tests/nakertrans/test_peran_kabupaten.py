@@ -63,6 +63,8 @@ def test_the_kabupatens_readers_write_nothing_and_read_every_office(organisasi, 
     assert tulis == set()
     assert not {"nakertrans.isi_data_unit", "nakertrans.setujui_pengajuan", "capaian.susun_lkjip"} & izin
     assert {"nakertrans.lihat_semua_unit", "nakertrans.lihat_lintas_opd"} <= izin
+    # Bappeda's only writing: its own comments on an office's cascade.
+    assert ("perjanjian.komentari_kaskade" in izin) == (peran == BAPPEDA)
 
 
 def _buat(client, username, grup, instansi, unit=()):
