@@ -20,6 +20,9 @@ install: $(VENV)/.installed
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py muat_demo --password '$(DEMO_PASSWORD)'
+	# One worker of the background queue (PDF drafts, mail) beside the server, stopped with it.
+	DEBUG=1 $(BIN)/python manage.py db_worker --queue-name '*' & pekerja=$$!; \
+	trap 'kill $$pekerja 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Bytecode is written even where the environment turns it off (PYTHONDONTWRITEBYTECODE): without it

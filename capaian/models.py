@@ -337,6 +337,9 @@ class PembuatanLKjIP(models.Model):
     mulai_pada = models.DateTimeField("mulai", null=True)
     selesai_pada = models.DateTimeField("selesai", null=True)
     diperbarui_pada = models.DateTimeField("diperbarui pada", auto_now=True)
+    # The task of the database queue that runs the job (nakertrans.latar), closed as failed with it when
+    # its worker died.
+    id_tugas = models.CharField("tugas antrean", max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = "pembuatan LKjIP"

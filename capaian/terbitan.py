@@ -9,6 +9,7 @@ import hashlib
 import logging
 import threading
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
@@ -17,21 +18,28 @@ from django.utils import timezone
 from capaian.lkjip import html_lkjip
 from capaian.models import PembuatanLKjIP, TanggapanPeringatan, TerbitanLKjIP
 from capaian.pemeriksaan import periksa_lkjip
+from capaian.tugas import buat_pdf_lkjip
 from nakertrans.access import id_opd, id_unit_lingkup, melihat_semua_unit
 from nakertrans.format_id import format_tanggal
-from nakertrans.latar import jalankan_di_latar
+from nakertrans.latar import antrekan, tutup_tugas_mati
 from nakertrans.models import Jabatan
 from nakertrans.pdf import html_ke_pdf
 from perjanjian.models import PerjanjianKinerja
 
 log = logging.getLogger(__name__)
 Status = PembuatanLKjIP.Status
-# A running job writes a heartbeat every DETAK seconds (also while WeasyPrint renders); one not heard of
-# for BATAS_DIAM died with its process (a restart, a deploy, a killed worker): it is shown as stopped and
-# «Buat» starts a new one.
-DETAK = 10
-BATAS_DIAM = datetime.timedelta(seconds=60)
-PESAN_TERHENTI = "Terhenti: proses pembuatan berhenti tanpa kabar (server dimulai ulang). Buat lagi."
+PESAN_TERHENTI = (
+    "Terhenti: proses pembuatan berhenti tanpa kabar (pekerja latar dimulai ulang atau mati). Buat lagi."
+)
+
+
+def batas_diam():
+    """A running job writes a heartbeat every SAKIP_DETAK_DETIK seconds (also while WeasyPrint renders);
+    one not heard of for this long died with its worker (a restart, a deploy, a killed process): it is
+    shown as stopped, its task row is closed as failed, and «Buat» starts a new one."""
+    return datetime.timedelta(seconds=settings.SAKIP_BATAS_DIAM_DETIK)
+
+
 SIMPAN_DRAF = 5  # finished drafts kept per year
 
 
@@ -187,16 +195,17 @@ def mulai_pembuatan(*, instansi, tahun, jenis, user, nomor=None):
             "jenis": jenis,
             "status__in": [Status.ANTRE, Status.BERJALAN],
         }
-        batas = timezone.now() - BATAS_DIAM
+        batas = timezone.now() - batas_diam()
         berjalan = (
             PembuatanLKjIP.objects.select_for_update().filter(**aktif, diperbarui_pada__gte=batas).first()
         )
         if berjalan is not None:
             return berjalan
         # Jobs whose heartbeat stopped are closed as failed, so no page keeps waiting on them.
-        PembuatanLKjIP.objects.filter(**aktif, diperbarui_pada__lt=batas).update(
-            status=Status.GAGAL, tahap="Terhenti", pesan=PESAN_TERHENTI, selesai_pada=timezone.now()
-        )
+        mati = PembuatanLKjIP.objects.filter(**aktif, diperbarui_pada__lt=batas)
+        for id_tugas in mati.values_list("id_tugas", flat=True):
+            tutup_tugas_mati(id_tugas, PESAN_TERHENTI)
+        mati.update(status=Status.GAGAL, tahap="Terhenti", pesan=PESAN_TERHENTI, selesai_pada=timezone.now())
         pekerjaan = PembuatanLKjIP.objects.create(
             instansi=instansi,
             tahun=tahun,
@@ -210,7 +219,9 @@ def mulai_pembuatan(*, instansi, tahun, jenis, user, nomor=None):
         ).exclude(status__in=[Status.ANTRE, Status.BERJALAN])
         for p in lama.order_by("-dibuat_pada")[SIMPAN_DRAF:]:
             p.delete()
-    jalankan_di_latar(buat_pdf, pekerjaan.pk)
+        # In the job's transaction: the task row commits with it (an immediate backend runs it here).
+        id_tugas = antrekan(buat_pdf_lkjip, pekerjaan.pk)
+        PembuatanLKjIP.objects.filter(pk=pekerjaan.pk).update(id_tugas=id_tugas)
     return pembuatan_ringan().get(pk=pekerjaan.pk)
 
 
@@ -234,7 +245,7 @@ def detak_jantung(pk, selang=None):
     if connection.in_atomic_block:
         yield
         return
-    selang = DETAK if selang is None else selang
+    selang = settings.SAKIP_DETAK_DETIK if selang is None else selang
     berhenti = threading.Event()
 
     def detak():
@@ -308,7 +319,7 @@ def buat_pdf(pk):
 def keadaan(pekerjaan):
     """Status for the page: a job silent for too long is reported as stopped; progress is estimated
     from the last finished job of the same year (WeasyPrint reports no progress of its own)."""
-    if pekerjaan.sedang_berjalan and pekerjaan.diperbarui_pada < timezone.now() - BATAS_DIAM:
+    if pekerjaan.sedang_berjalan and pekerjaan.diperbarui_pada < timezone.now() - batas_diam():
         return {"status": "terhenti", "persen": 0}
     if not pekerjaan.sedang_berjalan:
         return {"status": pekerjaan.status, "persen": 100}

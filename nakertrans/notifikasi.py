@@ -1,11 +1,11 @@
 """Email notifications of the workflow: submitted -> the approver; returned or approved -> the operators."""
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db.models import Q
 
+from nakertrans.latar import antrekan
 from nakertrans.models import Pengajuan, Pengguna, UnitKerja
 from nakertrans.peran import KEPALA_UNIT, OPERATOR
+from nakertrans.tugas import kirim_surel
 
 Status = Pengajuan.Status
 
@@ -76,8 +76,8 @@ def pesan_perubahan(pengajuan, *, ke_kepala_unit=False):
 
 
 def kirim_perubahan(pengajuan, *, ke_kepala_unit=False):
-    """Mail the people the new state concerns (called by the workflow after each transition)."""
+    """Mail the people the new state concerns, as a task of the queue (called by the workflow once each
+    transition commits)."""
     pesan = pesan_perubahan(pengajuan, ke_kepala_unit=ke_kepala_unit)
     if pesan:
-        judul, isi, penerima = pesan
-        send_mass_mail([(judul, isi, settings.DEFAULT_FROM_EMAIL, penerima)], fail_silently=True)
+        antrekan(kirim_surel, [pesan])

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     # Before import_export: its «import» and «export» commands are replaced by ones that refuse.
     "nakertrans",
     "import_export",
@@ -143,6 +145,19 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 SAKIP_TINJAUAN_KEPALA_UNIT = env_bool("SAKIP_TINJAUAN_KEPALA_UNIT")
 # Realisasi of a triwulan is due this many days after the quarter ends (kirim_pengingat reminds after that).
 SAKIP_BATAS_HARI_ISIAN = env_int("SAKIP_BATAS_HARI_ISIAN", 10)
+
+# Background work (PDF drafts, mail) is a task in the database queue, run by `manage.py db_worker`
+# processes (nakertrans.latar): as many at once as there are workers for the queue.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "pdf"],
+    }
+}
+# A running LKjIP job writes a heartbeat every SAKIP_DETAK_DETIK seconds; one silent for
+# SAKIP_BATAS_DIAM_DETIK died with its worker and is shown as stopped (capaian.terbitan).
+SAKIP_DETAK_DETIK = env_int("SAKIP_DETAK_DETIK", 10)
+SAKIP_BATAS_DIAM_DETIK = env_int("SAKIP_BATAS_DIAM_DETIK", 60)
 # Largest evidence file a unit may upload, in MB.
 SAKIP_BATAS_BUKTI_MB = env_int("SAKIP_BATAS_BUKTI_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = (SAKIP_BATAS_BUKTI_MB + 1) * 1024 * 1024

@@ -222,6 +222,57 @@ def _hasher_cepat(settings):
     settings.PASSWORD_HASHERS = HASHER_CEPAT
 
 
+@pytest.fixture(autouse=True)
+def _tugas_langsung(settings):
+    """Background tasks (nakertrans.latar) run at once, in the caller's thread and transaction, so a
+    test sees their outcome; the tests of the queue itself ask for ``antrean_db``."""
+    settings.TASKS = {
+        alias: {**tugas, "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+        for alias, tugas in settings.TASKS.items()
+    }
+
+
+@pytest.fixture
+def antrean_db(settings, _tugas_langsung):
+    """The database queue of the installation: a queued task waits for a worker."""
+    from nakertrans import settings as asli
+
+    settings.TASKS = asli.TASKS
+
+
+@pytest.fixture
+def pekerja_antrean(antrean_db):
+    """Start, once the test's data is written, a worker of the database queue (django-tasks-db's own, as
+    ``manage.py db_worker`` runs it) in a thread of the test process on the test database; stopped
+    after the test. (Started while a test still writes its data, SQLite's locks would refuse one of
+    them.)"""
+    import threading
+
+    from django.db import connection as koneksi
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    pekerja = Worker(
+        queue_names=["*"], interval=0.1, batch=False, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="pekerja-uji", excluded_queue_names=[],
+    )  # fmt: skip
+    utas = []
+
+    def jalan():
+        try:
+            pekerja.run()
+        finally:
+            koneksi.close()
+
+    def mulai():
+        utas.append(threading.Thread(target=jalan, name="pekerja-antrean-uji", daemon=True))
+        utas[0].start()
+
+    yield mulai
+    pekerja.running = False
+    for u in utas:
+        u.join(timeout=60)
+
+
 @pytest.fixture
 def organisasi(db):
     """The seed's organisation and the personas' logins (password PASSWORD)."""

@@ -10,12 +10,6 @@ def realisasi_2024(perencanaan):
 
 
 @pytest.fixture
-def _latar_sinkron(settings):
-    # The PDF job runs in the request's own thread and transaction, so the test sees its result.
-    settings.SAKIP_LATAR_SINKRON = True
-
-
-@pytest.fixture
-def siap_terbit(realisasi_2024, kadis, _latar_sinkron):
+def siap_terbit(realisasi_2024, kadis):
     """The demo year made publishable (tests/capaian/siap_terbit.py; committed once: tests/conftest.py)."""
     tersedia("siap_terbit")

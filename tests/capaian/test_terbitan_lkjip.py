@@ -24,9 +24,7 @@ def _terbitkan(client, nomor=None):
     return client.post(f"{URL}buat/", {"jenis": "terbitan", "nomor": nomor}, HTTP_HX_REQUEST="true")
 
 
-def test_publishing_is_refused_while_the_check_has_errors(
-    realisasi_2024, kadis, masuk_sebagai, _latar_sinkron
-):
+def test_publishing_is_refused_while_the_check_has_errors(realisasi_2024, kadis, masuk_sebagai):
     client = masuk_sebagai(kadis)
     halaman = client.get(URL).content.decode()
     assert "belum dapat diterbitkan" in halaman and "disabled" in halaman
@@ -126,7 +124,9 @@ def test_drafts_are_for_those_who_write_the_report(realisasi_2024, persona, requ
     assert not PembuatanLKjIP.objects.exists()
 
 
-def test_a_draft_is_made_in_the_background_and_the_page_polls_it(realisasi_2024, kadis, client):
+def test_a_draft_is_made_in_the_background_and_the_page_polls_it(realisasi_2024, kadis, client, antrean_db):
+    from django_tasks_db.models import DBTaskResult
+
     client.force_login(kadis)
     respons = client.post(f"{URL}buat/", {"jenis": "draf"}, HTTP_HX_REQUEST="true").content.decode()
     pekerjaan = PembuatanLKjIP.objects.get()
@@ -136,8 +136,12 @@ def test_a_draft_is_made_in_the_background_and_the_page_polls_it(realisasi_2024,
     # A second click while it runs joins the same job.
     client.post(f"{URL}buat/", {"jenis": "draf"}, HTTP_HX_REQUEST="true")
     assert PembuatanLKjIP.objects.count() == 1
+    # One task in the queue's «pdf» queue, waiting for a worker.
+    [tugas] = DBTaskResult.objects.all()
+    assert (tugas.queue_name, tugas.status, tugas.args_kwargs["args"]) == ("pdf", "READY", [pekerjaan.pk])
+    assert PembuatanLKjIP.objects.get().id_tugas == str(tugas.pk)
 
-    buat_pdf(pekerjaan.pk)  # what the background thread runs
+    buat_pdf(pekerjaan.pk)  # what the worker runs
     status = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/").content.decode()
     assert "every 1s" not in status and "Pratinjau draf" in status
     pratinjau = client.get(f"/capaian/lkjip/pembuatan/{pekerjaan.pk}/berkas.pdf")
@@ -148,7 +152,7 @@ def test_a_draft_is_made_in_the_background_and_the_page_polls_it(realisasi_2024,
 
 
 def test_progress_is_estimated_from_the_last_run_and_a_silent_job_is_reported_stopped(
-    realisasi_2024, kadis, client
+    realisasi_2024, kadis, client, antrean_db
 ):
     sekarang = timezone.now()
     PembuatanLKjIP.objects.create(
@@ -330,7 +334,9 @@ def _pekerjaan_berjalan(kadis, diam_detik):
     return pekerjaan
 
 
-def test_a_job_whose_heartbeat_stopped_a_minute_ago_is_stopped_and_replaced(realisasi_2024, kadis, client):
+def test_a_job_whose_heartbeat_stopped_a_minute_ago_is_stopped_and_replaced(
+    realisasi_2024, kadis, client, antrean_db
+):
     mati = _pekerjaan_berjalan(kadis, diam_detik=90)
     client.force_login(kadis)
     status = client.get(f"/capaian/lkjip/pembuatan/{mati.pk}/").content.decode()
@@ -352,7 +358,7 @@ def test_a_job_with_a_recent_heartbeat_is_still_running_and_joined(realisasi_202
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_job_beats_while_weasyprint_renders(monkeypatch):
+def test_the_job_beats_while_weasyprint_renders(monkeypatch, settings):
     """The job runs as in production (its own autocommit connection); the render is slow and mocked."""
     import threading
     import time
@@ -376,7 +382,7 @@ def test_the_job_beats_while_weasyprint_renders(monkeypatch):
             detak.append(diperbarui())
         return b"%PDF-1.7 uji"
 
-    monkeypatch.setattr("capaian.terbitan.DETAK", 0.05)
+    settings.SAKIP_DETAK_DETIK = 0.05
     monkeypatch.setattr("capaian.terbitan.html_lkjip", lambda *a, **k: "<p>uji</p>")
     monkeypatch.setattr("capaian.terbitan.html_ke_pdf", render_lambat)
     buat_pdf(pekerjaan.pk)

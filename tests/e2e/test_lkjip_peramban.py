@@ -1,4 +1,4 @@
-"""The LKjIP in a real browser: a draft made in the background with progress, previewed and downloaded;
+"""The LKjIP in a real browser: a draft made by the queue's worker with progress, previewed and downloaded;
 published by the Kepala Dinas; downloaded by the Inspektorat with the SHA-256 the page shows."""
 
 import hashlib
@@ -27,9 +27,9 @@ def _tahun_siap_terbit():
     jadikan_siap_terbit(Pengguna.objects.get(username="kadis"))
 
 
-def test_draft_preview_download_publish_and_inspektorat_download(live_server, page, settings):
-    settings.SAKIP_LATAR_SINKRON = False  # the real background thread
+def test_draft_preview_download_publish_and_inspektorat_download(live_server, page, pekerja_antrean):
     _tahun_siap_terbit()
+    pekerja_antrean()  # the PDFs are made by a worker of the database queue, as in production
     halaman = f"{live_server.url}/capaian/lkjip/2024/"
 
     _masuk(page, live_server.url, "kadis")

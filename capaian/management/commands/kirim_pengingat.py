@@ -1,16 +1,16 @@
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from capaian.queries import unit_dengan_pk
 from nakertrans import workflow
 from nakertrans.format_id import format_tanggal
+from nakertrans.latar import antrekan
 from nakertrans.models import Pengajuan, UnitKerja
 from nakertrans.notifikasi import operator_unit
 from nakertrans.periode import TRIWULAN, batas_isian
+from nakertrans.tugas import kirim_surel
 
 
 def _pengingat(unit, triwulan, tahun, batas, penerima):
@@ -20,7 +20,7 @@ def _pengingat(unit, triwulan, tahun, batas, penerima):
         f"padahal batas waktunya {format_tanggal(batas)}. Mohon segera diisi dan diajukan.\n"
     )
     judul = f"[SAKIP] Pengingat: realisasi triwulan {tw} {tahun} belum diajukan"
-    return judul, isi, settings.DEFAULT_FROM_EMAIL, penerima
+    return judul, isi, penerima
 
 
 class Command(BaseCommand):
@@ -53,7 +53,8 @@ class Command(BaseCommand):
                     )
                     if penerima:
                         pesan.append(_pengingat(unit, tw, tahun, batas, penerima))
-        send_mass_mail(pesan, fail_silently=False)
+        if pesan:
+            antrekan(kirim_surel, pesan)
         for baris in ringkas:
             self.stdout.write(baris)
-        self.stdout.write(self.style.SUCCESS(f"{len(pesan)} pengingat dikirim."))
+        self.stdout.write(self.style.SUCCESS(f"{len(pesan)} pengingat diantrekan untuk dikirim."))
