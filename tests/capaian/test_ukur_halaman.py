@@ -25,7 +25,17 @@ BARIS_HASIL = re.compile(
     r"p95_ms=(?P<p95>\d+) rasio=(?P<rasio>\d+\.\d\d) kueri=(?P<kueri>\d+)$"
 )
 BARIS_HALAMAN = re.compile(r"^# (?P<halaman>[a-z_]+): (?P<path>/\S*) sebagai (?P<username>\w+), \d+ kueri$")
-HALAMAN = ["lantai", "isian_kinerja", "isian_anggaran", "beranda_kepala_dinas", "lkjip"]
+HALAMAN = [
+    "lantai",
+    "isian_kinerja",
+    "isian_anggaran",
+    "beranda_kepala_dinas",
+    "lkjip",
+    "kabupaten_ringkasan_tahun",
+    "kabupaten_pengisian",
+    "kabupaten_iku_daerah",
+    "kabupaten_kaskade",
+]
 
 
 @pytest.mark.parametrize("username", BERANDA)
@@ -97,9 +107,7 @@ def _kueri_halaman(client, username, path):
     return len(kueri.captured_queries)
 
 
-def test_measures_five_pages_at_three_concurrencies_on_its_own_gunicorn(
-    transactional_db, perencanaan, client
-):
+def test_measures_the_pages_at_three_concurrencies_on_its_own_gunicorn(transactional_db, perencanaan, client):
     sesi_sebelum = Session.objects.count()
     keluaran = io.StringIO()
     call_command("ukur_halaman", "--durasi", "0.1", "--putaran", "1", stdout=keluaran)
@@ -118,6 +126,7 @@ def test_measures_five_pages_at_three_concurrencies_on_its_own_gunicorn(
     assert halaman["lantai"]["path"] == reverse("halaman_dasar")
     assert halaman["beranda_kepala_dinas"]["username"] == "kadis"
     assert halaman["isian_kinerja"]["username"] == "operator_naker"
+    assert halaman["kabupaten_pengisian"]["username"] == "bappeda"
     # The benchmark's sessions are gone with it.
     assert Session.objects.count() == sesi_sebelum
     nyata = {n: _kueri_halaman(client, m["username"], m["path"]) for n, m in halaman.items()}

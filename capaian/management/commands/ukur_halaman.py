@@ -44,6 +44,7 @@ PEKERJA = 3
 # the Kepala Dinas; the entry pages are the year's last quarter and month (cumulative figures).
 OPERATOR = "operator_naker"
 KEPALA_DINAS = "kadis"
+BAPPEDA = "bappeda"
 TRIWULAN, BULAN = 4, 12
 SIAP = "pekerja ukur_halaman siap: %s"
 
@@ -94,6 +95,11 @@ def daftar_halaman(tahun):
         ),
         Halaman("beranda_kepala_dinas", KEPALA_DINAS, awalan + reverse("beranda")),
         Halaman("lkjip", KEPALA_DINAS, awalan + reverse("capaian:lkjip", args=[tahun])),
+    ] + [
+        # The kabupaten's pages across every office, as Bappeda reads them (where the demo has Bappeda).
+        Halaman(f"kabupaten_{nama}", BAPPEDA, reverse(f"kabupaten:{nama}", args=[tahun]))
+        for nama in ("ringkasan_tahun", "pengisian", "iku_daerah", "kaskade")
+        if Pengguna.objects.filter(username=BAPPEDA).exists()
     ]
 
 
