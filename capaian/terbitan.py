@@ -14,11 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django_tasks import task
 
 from capaian.lkjip import html_lkjip
 from capaian.models import PembuatanLKjIP, TanggapanPeringatan, TerbitanLKjIP
 from capaian.pemeriksaan import periksa_lkjip
-from capaian.tugas import buat_pdf_lkjip
 from nakertrans.access import id_opd, id_unit_lingkup, melihat_semua_unit
 from nakertrans.format_id import format_tanggal
 from nakertrans.latar import antrekan, tutup_tugas_mati
@@ -314,6 +314,13 @@ def buat_pdf(pk):
             pesan="Terjadi kesalahan saat membuat PDF dan sudah dicatat. Coba lagi atau hubungi admin.",
             selesai_pada=timezone.now(),
         )
+
+
+@task(queue_name="pdf")
+def buat_pdf_lkjip(pk):
+    """buat_pdf as a task of the queue (nakertrans.latar), on the «pdf» queue: its workers, and with them
+    how many PDFs are made at once, are counted apart from the mail's."""
+    buat_pdf(pk)
 
 
 def keadaan(pekerjaan):
