@@ -9,17 +9,20 @@ read as) and ``impor_berkas`` (the real import, all or nothing, exactly once per
 import contextvars
 import datetime
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 
 import tablib
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks import task
 from import_export import resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
@@ -36,9 +39,12 @@ from nakertrans.berkas_tabel import (
     masalah_judul,
 )
 from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka, format_tanggal
+from nakertrans.latar import antrekan
 from nakertrans.lembar import EksporAman, teks_asli
 from nakertrans.models import UnitKerja
 from nakertrans.models_impor import BerkasImpor
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BATAS_BARIS", "BATAS_UKURAN", "baca_berkas", "kunci_nama"]
 
@@ -513,13 +519,10 @@ def catat_pratinjau(jenis, isi, nama_berkas, *, user, hasil):
     )
 
 
-def impor_sekali(token, *, jenis, user, peringatan_diterima, jalankan):
-    """Confirm a preview: ``jalankan(data)`` (the real import, returning HasilImpor) runs exactly once.
-
-    Refused with ValidationError when the preview is unknown, another user's, older than
-    UMUR_PRATINJAU (the data it was checked against may have changed), already imported, or has
-    warnings not acknowledged. The claim and the import commit together: a second confirmation waits
-    for the first and then finds the preview consumed; a failed import leaves it unconsumed."""
+def pratinjau_sah(token, *, jenis, user, peringatan_diterima):
+    """The preview a confirmation names, or ValidationError when it is unknown, another user's, older
+    than UMUR_PRATINJAU (the data it was checked against may have changed), or has warnings not
+    acknowledged."""
     try:
         rekaman = BerkasImpor.objects.get(pk=token, jenis=jenis, diperiksa_oleh=user)
     except (BerkasImpor.DoesNotExist, ValidationError, ValueError):
@@ -535,6 +538,15 @@ def impor_sekali(token, *, jenis, user, peringatan_diterima, jalankan):
         raise ValidationError(
             "Berkas ini berisi peringatan; centang bahwa Anda sudah memeriksanya, lalu impor."
         )
+    return rekaman
+
+
+def impor_sekali(token, *, jenis, user, peringatan_diterima, jalankan):
+    """Confirm a preview (pratinjau_sah): ``jalankan(data)`` (the real import, returning HasilImpor)
+    runs exactly once, or ValidationError when the preview is refused or already imported. The claim
+    and the import commit together: a second confirmation waits for the first and then finds the
+    preview consumed; a failed import leaves it unconsumed."""
+    rekaman = pratinjau_sah(token, jenis=jenis, user=user, peringatan_diterima=peringatan_diterima)
     data = baca_berkas(bytes(rekaman.isi), rekaman.nama_berkas)
     with transaction.atomic():
         diklaim = BerkasImpor.objects.filter(pk=rekaman.pk, diimpor_pada__isnull=True).update(
@@ -575,6 +587,85 @@ def impor_berkas(token, *, jenis, user, peringatan_diterima=False):
         user=user,
         peringatan_diterima=peringatan_diterima,
         jalankan=lambda data: impor(jenis, data, user=user, dry_run=False),
+    )
+
+
+def perlu_latar(token, *, jenis, user):
+    """Whether a confirmation is of a large file (more than SAKIP_IMPOR_LATAR_BARIS data rows), whose
+    import runs as a task of the queue; False for an unknown preview (the import refuses it)."""
+    rekaman = BerkasImpor.objects.filter(pk=token, jenis=jenis, diperiksa_oleh=user).first()
+    if rekaman is None:
+        return False
+    return len(baca_berkas(bytes(rekaman.isi), rekaman.nama_berkas)) > settings.SAKIP_IMPOR_LATAR_BARIS
+
+
+def impor_di_latar(token, *, jenis, user, peringatan_diterima=False):
+    """Queue the import of a large previewed file (impor_latar), after the checks of a confirmation,
+    so that a refused one is refused on the page. A file already queued or imported is not queued
+    again; the task itself imports it exactly once (impor_berkas)."""
+    rekaman = pratinjau_sah(token, jenis=jenis, user=user, peringatan_diterima=peringatan_diterima)
+    Status = BerkasImpor.Status
+    with transaction.atomic():
+        diklaim = BerkasImpor.objects.filter(
+            pk=rekaman.pk, diimpor_pada__isnull=True, status__in=["", Status.GAGAL]
+        ).update(status=Status.ANTRE, pesan=[])
+        if not diklaim:
+            raise ValidationError(
+                f"Berkas {rekaman.nama_berkas} dari pratinjau ini sudah diantrekan atau diimpor; "
+                "tidak diimpor lagi."
+            )
+        id_tugas = antrekan(impor_latar, str(rekaman.pk), jenis, user.pk, bool(peringatan_diterima))
+        BerkasImpor.objects.filter(pk=rekaman.pk).update(id_tugas=id_tugas)
+    return rekaman
+
+
+def _akhiri_latar(token, status, pesan):
+    BerkasImpor.objects.filter(pk=token).update(status=status, pesan=pesan)
+
+
+@task()
+def impor_latar(token, jenis, id_pengguna, peringatan_diterima):
+    """The import of a large previewed file as a task: its outcome in the file's record for the
+    status page (the summary and the stated totals that differ, or why nothing was imported)."""
+    from nakertrans.models import Pengguna
+
+    Status = BerkasImpor.Status
+    BerkasImpor.objects.filter(pk=token).update(status=Status.BERJALAN)
+    try:
+        hasil, rekaman = impor_berkas(
+            token,
+            jenis=jenis,
+            user=Pengguna.objects.get(pk=id_pengguna),
+            peringatan_diterima=peringatan_diterima,
+        )
+    except ValidationError as galat:
+        _akhiri_latar(token, Status.GAGAL, list(galat.messages))
+        return
+    except Exception:
+        log.exception("Impor latar %s gagal", token)
+        _akhiri_latar(
+            token,
+            Status.GAGAL,
+            ["Terjadi kesalahan saat mengimpor dan sudah dicatat; tidak ada data yang disimpan. Coba lagi."],
+        )
+        return
+    if hasil.ada_galat:
+        _akhiri_latar(
+            token,
+            Status.GAGAL,
+            [
+                "Berkas tidak diimpor: data berubah sejak pratinjau. Tidak ada data yang disimpan.",
+                *hasil.semua_pesan(),
+            ],
+        )
+        return
+    _akhiri_latar(
+        token,
+        Status.SELESAI,
+        [
+            f"Impor {rekaman.nama_berkas} selesai: {hasil.ringkasan}.",
+            *(f"Total tertulis tidak sama dengan jumlahnya. {s}" for s in hasil.selisih),
+        ],
     )
 
 

@@ -25,6 +25,18 @@ class BerkasImpor(models.Model):
     diimpor_pada = models.DateTimeField("diimpor pada", null=True, blank=True)
     ringkasan = models.TextField("ringkasan", blank=True)
 
+    class Status(models.TextChoices):
+        ANTRE = "antre", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang diimpor"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    # A large file's import runs as a task of the queue (nakertrans.impor.impor_di_latar); empty for
+    # one imported in the request itself, or not confirmed yet.
+    status = models.CharField("status impor latar", max_length=10, choices=Status.choices, blank=True)
+    pesan = models.JSONField("pesan impor latar", default=list, blank=True)
+    id_tugas = models.CharField("tugas antrean", max_length=64, blank=True)
+
     class Meta:
         verbose_name = "berkas impor"
         verbose_name_plural = "berkas impor"

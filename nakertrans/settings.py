@@ -163,6 +163,9 @@ TASKS = {
 # SAKIP_BATAS_DIAM_DETIK died with its worker and is shown as stopped (capaian.terbitan).
 SAKIP_DETAK_DETIK = env_int("SAKIP_DETAK_DETIK", 10)
 SAKIP_BATAS_DIAM_DETIK = env_int("SAKIP_BATAS_DIAM_DETIK", 60)
+# A confirmed import of more data rows than this runs as a task of the queue, the page showing its
+# progress; a smaller one in the request (nakertrans.impor.impor_di_latar).
+SAKIP_IMPOR_LATAR_BARIS = env_int("SAKIP_IMPOR_LATAR_BARIS", 500)
 # Largest evidence file a unit may upload, in MB.
 SAKIP_BATAS_BUKTI_MB = env_int("SAKIP_BATAS_BUKTI_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = (SAKIP_BATAS_BUKTI_MB + 1) * 1024 * 1024

@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("impor/", views_impor.halaman_impor, name="impor"),
     path("impor/simpan/", views_impor.simpan_impor, name="impor_simpan"),
+    path("impor/latar/<uuid:token>/", views_impor.status_impor, name="status_impor"),
     path("impor/templat/<slug:jenis>.xlsx", views_impor.unduh_templat, name="templat_impor"),
     path("anggaran/", include("anggaran.urls")),
     path("perjanjian/", include("perjanjian.urls")),

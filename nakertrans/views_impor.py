@@ -10,7 +10,17 @@ from django.views.decorators.http import require_POST
 
 from nakertrans.bidang_form import pesan_galat
 from nakertrans.forms import FormImpor, FormKonfirmasiImporData
-from nakertrans.impor import BATAS_BARIS, BATAS_UKURAN, impor_berkas, jenis_impor, periksa, templat
+from nakertrans.impor import (
+    BATAS_BARIS,
+    BATAS_UKURAN,
+    impor_berkas,
+    impor_di_latar,
+    jenis_impor,
+    periksa,
+    perlu_latar,
+    templat,
+)
+from nakertrans.models_impor import BerkasImpor
 
 
 def jenis_untuk(user):
@@ -92,6 +102,15 @@ def simpan_impor(request):
     try:
         if not sah:
             raise ValidationError(pesan_galat(form))
+        token = form.cleaned_data["token"]
+        if perlu_latar(token, jenis=jenis, user=request.user):
+            rekaman = impor_di_latar(
+                token,
+                jenis=jenis,
+                user=request.user,
+                peringatan_diterima=form.cleaned_data["peringatan_diterima"],
+            )
+            return redirect("status_impor", rekaman.pk)
         hasil, rekaman = impor_berkas(
             form.cleaned_data["token"],
             jenis=jenis,
@@ -111,3 +130,19 @@ def simpan_impor(request):
     for s in hasil.selisih:
         messages.warning(request, f"Total tertulis tidak sama dengan jumlahnya. {s}")
     return redirect(f"{reverse('impor')}?jenis={jenis}")
+
+
+@login_required
+def status_impor(request, token):
+    """A large file's import running as a task: the page polls this until it is done (the importing
+    user's own files only)."""
+    rekaman = BerkasImpor.objects.defer("isi").filter(pk=token, diperiksa_oleh=request.user).first()
+    if rekaman is None or not rekaman.status:
+        raise Http404("Impor tidak ditemukan.")
+    konteks = {
+        "rekaman": rekaman,
+        "berjalan": rekaman.status in (BerkasImpor.Status.ANTRE, BerkasImpor.Status.BERJALAN),
+    }
+    if request.htmx:
+        return render(request, "nakertrans/_status_impor.html", konteks)
+    return render(request, "nakertrans/status_impor.html", konteks)

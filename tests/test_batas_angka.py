@@ -592,6 +592,7 @@ BUKAN_HALAMAN = {
     "password_change_done": "password form",
     "impor_simpan": "POST of the import page: test_import_saves_the_largest_values",
     "templat_impor": "an empty sheet of column names",
+    "status_impor": "a background import's messages: tests/nakertrans/test_impor_latar.py",
     "anggaran:realisasi_tahun": "tabel-30-triwulan-2",
     "anggaran:realisasi_berkas": "tabel-30-pdf and test_tabel_30_xlsx_holds_the_stored_limits_as_numbers",
     "anggaran:status_isian": "status-anggaran (the current year's)",

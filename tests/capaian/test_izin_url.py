@@ -22,6 +22,7 @@ from anggaran.models import AnggaranSubKegiatan
 from capaian.models import BuktiDukung, PembuatanLKjIP, RealisasiTriwulan, TerbitanLKjIP
 from nakertrans.demo import BIDANG_NAKER, KABID_NAKER, dinas
 from nakertrans.models import Jabatan, Pengguna, UnitKerja
+from nakertrans.models_impor import BerkasImpor
 from perjanjian.models import PerjanjianKinerja
 
 TAHUN = 2024
@@ -85,6 +86,11 @@ def _objek(opd_kedua, kadis):
             isi=b"%PDF-1.4 draf",
             diminta_oleh=kadis,
         )
+        pengimpor = Pengguna.objects.get(username="admin") if nama == "sendiri" else opd_kedua["admin"]
+        o["impor"] = BerkasImpor.objects.create(
+            jenis="indikator", nama_berkas=f"{nama}.csv", isi=b"nama\nx\n", sha256="0" * 64, ukuran=8,
+            diperiksa_oleh=pengimpor, status="selesai", pesan=["Impor selesai."],
+        )  # fmt: skip
         o["terbitan"] = TerbitanLKjIP.objects.create(
             instansi=opd, tahun=TAHUN, nomor=1, isi=b"%PDF-1.4 terbit", sha256="0" * 64, ukuran=15,
             diterbitkan_oleh=kadis, diterbitkan_pada=timezone.make_aware(datetime.datetime(2025, 3, 1)),
@@ -97,6 +103,7 @@ ARGUMEN = {
     "unit_detail": lambda o: {"pk": o["unit"].pk},
     "jabatan_detail": lambda o: {"pk": o["jabatan"].pk},
     "templat_impor": None,
+    "status_impor": lambda o: {"token": o["impor"].pk},
     "anggaran:realisasi_tahun": None,
     "anggaran:realisasi_berkas": None,
     "anggaran:status_isian": None,
