@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from simple_history.admin import SimpleHistoryAdmin
 
 from nakertrans import roles
-from nakertrans.admin_opd import AdminOPD, InlineOPD
+from nakertrans.admin_opd import AdminOPD, InlineOPD, opd_admin, penulis_kabupaten
 from nakertrans.models import (
     CatatanAudit,
     Instansi,
@@ -131,6 +132,32 @@ class PegawaiAdmin(AdminOPD, SimpleHistoryAdmin):
         none yet (so that they can be given one)."""
         dari_opd = Penugasan.objects.filter(jabatan__unit_kerja__instansi=opd).values("pegawai")
         return queryset.filter(Q(pk__in=dari_opd) | Q(penugasan=None)).distinct()
+
+    def _pos_aktif_di_luar(self, obj, opd):
+        """Whether the employee holds a post today outside ``opd`` (None: in any office)."""
+        hari_ini = timezone.localdate()
+        aktif = Penugasan.objects.filter(pegawai=obj, mulai__lte=hari_ini).filter(
+            Q(selesai__isnull=True) | Q(selesai__gte=hari_ini)
+        )
+        if opd is None:
+            return aktif.filter(jabatan__unit_kerja__isnull=False).exists()
+        return aktif.exclude(jabatan__unit_kerja__instansi=opd).exists()
+
+    def _boleh_ubah(self, request, obj):
+        """An employee is changed by the office where they hold a post now (an office's administrator),
+        or, holding none in any office, by the kabupaten (the Bupati)."""
+        if obj is None or request.user.is_superuser:
+            return True
+        opd = opd_admin(request)
+        if opd is None and not penulis_kabupaten(request):
+            return True
+        return not self._pos_aktif_di_luar(obj, opd)
+
+    def has_change_permission(self, request, obj=None):
+        return self._boleh_ubah(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._boleh_ubah(request, obj) and super().has_delete_permission(request, obj)
 
     @admin.display(description="nama", ordering="nama")
     def nama_lengkap(self, obj):

@@ -113,4 +113,18 @@ class AdminOPD(_PilihanOPD):
 
 
 class InlineOPD(_PilihanOPD):
-    """Inline mixin: the related rows it offers are those of the user's office."""
+    """Inline mixin: the related rows it offers, and the rows it lists (and so may change or delete),
+    are those of the user's office; for a kabupaten user who may change them, those of no office."""
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        opd = opd_admin(request)
+        if opd is not None:
+            return _saring(self.admin_site, qs, opd)
+        if (
+            penulis_kabupaten(request)
+            and not self.kabupaten_menulis_opd
+            and self.has_change_permission(request)
+        ):
+            return _saring(self.admin_site, qs, None)
+        return qs

@@ -231,6 +231,13 @@ def alasan_tolak_peran(*, pelaku, pengguna, grup):
     terlarang = {g.name for g in berubah if not boleh_mengubah_peran(pelaku, g.name)}
     if terlarang:
         return f"Peran {_daftar(terlarang)} hanya dapat diberikan atau dicabut oleh superuser."
+    nama = {g.name for g in grup}
+    if KEPALA_OPD in nama and nama & {ADMIN_OPD, ADMIN_KABUPATEN}:
+        admin = _daftar(nama & {ADMIN_OPD, ADMIN_KABUPATEN})
+        return (
+            f"Peran {admin} dan {KEPALA_OPD} tidak dipegang satu akun: yang mengelola akun tidak "
+            "menyetujui (hanya superuser yang dapat menggabungkannya)."
+        )
     return None
 
 
@@ -258,14 +265,13 @@ def alasan_tolak_pindah(*, pelaku, pengguna, instansi):
     taking its roles in one office and giving them in another: allowed only to who may grant each of
     them (the approving roles stay a superuser's in every office); an office's administrator keeps
     their accounts in their office."""
-    if (
-        pelaku.is_superuser
-        or pengguna.pk is None
-        or pengguna.instansi_id == (instansi.pk if instansi else None)
-    ):
+    if pelaku.is_superuser:
         return None
+    # A new account too: an office's administrator makes no account of another office or of none.
     if pelaku.instansi_id and (instansi is None or instansi.pk != pelaku.instansi_id):
         return "Anda hanya mengelola pengguna perangkat daerah Anda sendiri."
+    if pengguna.pk is None or pengguna.instansi_id == (instansi.pk if instansi else None):
+        return None
     terlarang = {g.name for g in pengguna.groups.all() if not boleh_mengubah_peran(pelaku, g.name)}
     if terlarang:
         return f"Perangkat daerah pemegang peran {_daftar(terlarang)} hanya dapat diubah oleh superuser."

@@ -24,11 +24,25 @@ from nakertrans.models_impor import BerkasImpor
 
 
 def jenis_untuk(user):
-    """The kinds of import this user may run."""
+    """The kinds of import this user may run (none for a kabupaten user: _wajib_opd_sendiri)."""
+    if not _impor_opd_sendiri(user):
+        return {}
     return {kode: jenis for kode, jenis in jenis_impor().items() if user.has_perm(jenis.izin)}
 
 
+def _impor_opd_sendiri(user):
+    """An import writes an office's data: its own users' work (a superuser's too), never a kabupaten
+    user's through an office's address."""
+    return user.is_superuser or bool(user.instansi_id)
+
+
+def _wajib_opd_sendiri(user):
+    if not _impor_opd_sendiri(user):
+        raise PermissionDenied("Impor data dilakukan oleh admin perangkat daerah itu sendiri.")
+
+
 def _wajib_boleh_impor(user, jenis):
+    _wajib_opd_sendiri(user)
     semua = jenis_impor()
     if jenis not in semua:
         raise Http404("Jenis impor tidak dikenal.")
@@ -37,6 +51,7 @@ def _wajib_boleh_impor(user, jenis):
 
 
 def _boleh_salah_satu(user):
+    _wajib_opd_sendiri(user)
     pilihan = jenis_untuk(user)
     if not pilihan:
         raise PermissionDenied("Hanya Admin yang dapat mengimpor data.")

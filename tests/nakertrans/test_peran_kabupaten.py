@@ -201,3 +201,78 @@ def test_an_offices_administrator_changes_no_rpjmd(masuk_sebagai, admin, perenca
     )
     assert respons.status_code == 403
     assert RPJMD.objects.get().visi == rpjmd.visi
+
+
+# -- found by a review of the roles: each a path around the rules above ----------------------------
+
+
+def test_a_kabupaten_user_imports_nothing_into_an_office(client, admin_kabupaten, opd_kedua):
+    from perjanjian.models import BarisPK
+
+    client.force_login(admin_kabupaten)
+    awalan = f"/opd/{opd_kedua['opd'].kode}"
+    isi = b"tahun,jabatan,nomor,sasaran,indikator,satuan\n2025,Kepala Bidang Pelayanan,1,Palsu,X,%\n"
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    respons = client.post(
+        awalan + reverse("impor"), {"jenis": "baris_pk", "berkas": SimpleUploadedFile("a.csv", isi)}
+    )
+    assert respons.status_code == 403
+    assert (
+        client.post(awalan + reverse("impor_simpan"), {"jenis": "baris_pk", "token": "x"}).status_code == 403
+    )
+    assert client.get(awalan + reverse("impor")).status_code == 403
+    assert not BarisPK.objects.filter(perjanjian__tahun=2025).exists()
+
+
+def test_the_admin_kabupaten_changes_no_office_employee_nor_their_assignment(masuk_sebagai, admin_kabupaten):
+    from nakertrans.models import Pegawai, Penugasan
+
+    kadis = Jabatan.objects.kepala_dinas(dinas()).get().penugasan.get().pegawai
+    client = masuk_sebagai(admin_kabupaten)
+    ubah = reverse("admin:nakertrans_pegawai_change", args=[kadis.pk])
+    assert client.post(ubah, {"nama": "NAMA PALSU"}).status_code == 403
+    assert Pegawai.objects.get(pk=kadis.pk).nama == kadis.nama
+    # The Bupati (no office's post) stays theirs, and the page lists only the kabupaten's assignments.
+    bupati = Jabatan.objects.get(nama=BUPATI).penugasan.get().pegawai
+    halaman = client.get(reverse("admin:nakertrans_pegawai_change", args=[bupati.pk]))
+    assert 'name="_save"' in halaman.content.decode()
+    assert {p.jabatan.nama for p in halaman.context["inline_admin_formsets"][0].formset.queryset} == {BUPATI}
+    assert Penugasan.objects.filter(pegawai=kadis).exists()
+
+
+def test_an_offices_administrator_changes_no_employee_now_of_another_office(masuk_sebagai, admin, opd_kedua):
+    import datetime
+
+    from nakertrans.models import Penugasan
+
+    # An employee of the Dinas who moved to the second office.
+    lama = Penugasan.objects.filter(jabatan__unit_kerja__instansi=dinas()).order_by("pk").last()
+    lama.selesai = datetime.date(2025, 1, 31)
+    lama.save()
+    baru = Penugasan.objects.create(
+        jabatan=opd_kedua["pk"].jabatan,
+        pegawai=lama.pegawai,
+        jenis="definitif",
+        mulai=datetime.date(2025, 2, 1),
+    )
+    client = masuk_sebagai(admin)
+    ubah = reverse("admin:nakertrans_pegawai_change", args=[lama.pegawai_id])
+    assert client.post(ubah, {"nama": "NAMA PALSU"}).status_code == 403
+    # The other office's assignment is not listed on the employee's page.
+    halaman = client.get(ubah)
+    assert baru.pk not in {p.pk for p in halaman.context["inline_admin_formsets"][0].formset.queryset}
+    assert Penugasan.objects.filter(pk=baru.pk).exists()
+
+
+def test_an_offices_administrator_makes_no_account_of_no_office(masuk_sebagai, admin):
+    respons = _buat(masuk_sebagai(admin), "mata2", [], None)
+    assert "Anda hanya mengelola pengguna perangkat daerah Anda sendiri." in respons.content.decode()
+    assert not Pengguna.objects.filter(username="mata2").exists()
+
+
+def test_an_admin_role_and_the_kepala_opd_are_never_one_account(masuk_sebagai, admin_kabupaten, kadis):
+    isian = _isian_ubah(kadis, groups=[g.pk for g in _grup(KEPALA_OPD, ADMIN_OPD)])
+    respons = masuk_sebagai(admin_kabupaten).post(_ubah(kadis), isian)
+    assert "Peran Admin OPD dan Kepala OPD tidak dipegang satu akun" in respons.content.decode()
+    assert [g.name for g in kadis.groups.all()] == [KEPALA_OPD]
