@@ -43,6 +43,12 @@ def tahun_kabupaten(pemda):
     )
 
 
+def hari_terlambat(akhir, batas):
+    """Days ``akhir`` (a date) falls after the due date ``batas``; None when on time."""
+    hari = (akhir - batas).days
+    return hari if hari > 0 else None
+
+
 def batas_lkjip(tahun):
     """The LKjIP of a year is due within three months of the year's end."""
     return datetime.date(tahun + 1, 3, 31)
@@ -80,11 +86,8 @@ class SelPengisian:
         if self.wajib == 0:
             return None
         if self.belum_diajukan:
-            akhir = self.hari_ini
-        else:
-            akhir = timezone.localtime(self.diajukan_terakhir).date()
-        hari = (akhir - self.batas).days
-        return hari if hari > 0 else None
+            return hari_terlambat(self.hari_ini, self.batas)
+        return hari_terlambat(timezone.localtime(self.diajukan_terakhir).date(), self.batas)
 
     @property
     def status(self):
@@ -174,9 +177,7 @@ class RingkasanOPD:
     @property
     def lkjip_terlambat(self):
         """Days the first publication came after the due date (or, unpublished, the days so far)."""
-        akhir = self.terbit_pada or timezone.localdate()
-        hari = (akhir - self.batas_lkjip).days
-        return hari if hari > 0 else None
+        return hari_terlambat(self.terbit_pada or timezone.localdate(), self.batas_lkjip)
 
 
 def _baris_kepala_opd(pemda, tahun):

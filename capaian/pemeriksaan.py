@@ -397,8 +397,14 @@ class _Pemeriksa:
         for jenis, daftar in temuan_kaskade(self.instansi, self.tahun):
             for t in daftar:
                 p = jenis.perbaikan(t)
-                akses = _admin("perjanjian.view_renstra") if p.admin else {}
-                self.peringatan(f"kaskade-{jenis.kode}-{t.pk}", jenis.pesan(t), p.tautan, p.label, **akses)
+                self.peringatan(
+                    f"kaskade-{jenis.kode}-{t.pk}",
+                    jenis.pesan(t),
+                    p.tautan,
+                    p.label,
+                    izin=p.izin,
+                    admin=p.admin,
+                )
 
     def penanda_tangan(self):
         tanggal = tanggal_tanda_tangan(self.tahun)

@@ -25,7 +25,12 @@ def _pemda(request):
     return pemda_wajib(request.user)
 
 
-def _konteks(request, pemda, tahun, halaman):
+def _konteks(request, tahun, halaman):
+    """The context every kabupaten page starts from, after its checks: the reader's permission, the
+    Pemerintah Daerah, a valid year (None for the search, which has none)."""
+    pemda = _pemda(request)
+    if tahun is not None:
+        wajib_tahun_sah(tahun)
     return {
         "pemda": pemda,
         "tahun": tahun,
@@ -43,12 +48,11 @@ def _alamat(opd, nama, *args):
 @tanpa_opd
 @login_required
 def ringkasan(request, tahun=None):
-    pemda = _pemda(request)
     if tahun is None:
-        tersedia = kabupaten.tahun_kabupaten(pemda)
+        tersedia = kabupaten.tahun_kabupaten(_pemda(request))
         return redirect("kabupaten:ringkasan_tahun", tersedia[0] if tersedia else timezone.localdate().year)
-    wajib_tahun_sah(tahun)
-    konteks = _konteks(request, pemda, tahun, "ringkasan_tahun")
+    konteks = _konteks(request, tahun, "ringkasan_tahun")
+    pemda = konteks["pemda"]
     konteks["baris"] = [
         (r, _alamat(r.opd, "beranda"), _alamat(r.opd, "capaian:lkjip", tahun))
         for r in kabupaten.ringkasan_opd(pemda, tahun)
@@ -60,9 +64,8 @@ def ringkasan(request, tahun=None):
 @tanpa_opd
 @login_required
 def pengisian(request, tahun):
-    pemda = _pemda(request)
-    wajib_tahun_sah(tahun)
-    konteks = _konteks(request, pemda, tahun, "pengisian")
+    konteks = _konteks(request, tahun, "pengisian")
+    pemda = konteks["pemda"]
     konteks["kinerja"] = [
         (opd, _alamat(opd, "capaian:status_isian", tahun), sel)
         for opd, sel in kabupaten.matriks_pengisian(pemda, Pengajuan.Jenis.KINERJA, tahun)
@@ -79,9 +82,8 @@ def pengisian(request, tahun):
 @tanpa_opd
 @login_required
 def iku_daerah(request, tahun):
-    pemda = _pemda(request)
-    wajib_tahun_sah(tahun)
-    konteks = _konteks(request, pemda, tahun, "iku_daerah")
+    konteks = _konteks(request, tahun, "iku_daerah")
+    pemda = konteks["pemda"]
     konteks["hasil"] = kabupaten.capaian_iku_daerah(pemda, tahun)
     return render(request, "capaian/kabupaten/iku_daerah.html", konteks)
 
@@ -89,9 +91,8 @@ def iku_daerah(request, tahun):
 @tanpa_opd
 @login_required
 def kaskade_kabupaten(request, tahun):
-    pemda = _pemda(request)
-    wajib_tahun_sah(tahun)
-    konteks = _konteks(request, pemda, tahun, "kaskade")
+    konteks = _konteks(request, tahun, "kaskade")
+    pemda = konteks["pemda"]
     jumlah = kaskade.jumlah_temuan(pemda, tahun)
     komentar = dict(
         KomentarKaskade.objects.filter(instansi__pemerintah_daerah=pemda, tahun=tahun)
@@ -117,10 +118,9 @@ def kaskade_kabupaten(request, tahun):
 @tanpa_opd
 @login_required
 def cari(request):
-    pemda = _pemda(request)
+    konteks = _konteks(request, None, "cari")
     kata = request.GET.get("q", "")[:100]
-    indikator, sub_kegiatan = kabupaten.cari(pemda, kata)
-    konteks = _konteks(request, pemda, None, "cari")
+    indikator, sub_kegiatan = kabupaten.cari(konteks["pemda"], kata)
     konteks.update(
         {
             "kata": kata.strip(),

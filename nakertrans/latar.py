@@ -14,7 +14,6 @@ that tracks its own progress (the LKjIP job's heartbeat) reports itself stopped,
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
@@ -27,12 +26,6 @@ def antrekan(tugas, *args):
     the caller's transaction, so a rolled-back request queues nothing; a test's immediate backend runs
     it at once."""
     return str(tugas.enqueue(*args).id)
-
-
-def antrekan_setelah_commit(tugas, *args):
-    """Queue ``tugas(*args)`` once the current transaction commits (mail about a change that might
-    still be rolled back)."""
-    transaction.on_commit(lambda: tugas.enqueue(*args))
 
 
 def tutup_tugas_mati(id_tugas, pesan):

@@ -187,10 +187,6 @@ def peran_bebas(pelaku=None):
     return bebas
 
 
-def boleh_mengubah_peran(pelaku, nama_grup):
-    return pelaku.is_superuser or nama_grup in peran_bebas(pelaku)
-
-
 def adalah_pejabat(pengguna):
     """A superuser, or an account holding any role besides Operator and Inspektorat."""
     if pengguna.pk is None:
@@ -228,7 +224,8 @@ def alasan_tolak_peran(*, pelaku, pengguna, grup):
         return None
     if pengguna.pk is not None and pengguna.pk == pelaku.pk:
         return "Peran akun Anda sendiri hanya dapat diubah oleh superuser."
-    terlarang = {g.name for g in berubah if not boleh_mengubah_peran(pelaku, g.name)}
+    bebas = peran_bebas(pelaku)
+    terlarang = {g.name for g in berubah if g.name not in bebas}
     if terlarang:
         return f"Peran {_daftar(terlarang)} hanya dapat diberikan atau dicabut oleh superuser."
     nama = {g.name for g in grup}
@@ -272,7 +269,8 @@ def alasan_tolak_pindah(*, pelaku, pengguna, instansi):
         return "Anda hanya mengelola pengguna perangkat daerah Anda sendiri."
     if pengguna.pk is None or pengguna.instansi_id == (instansi.pk if instansi else None):
         return None
-    terlarang = {g.name for g in pengguna.groups.all() if not boleh_mengubah_peran(pelaku, g.name)}
+    bebas = peran_bebas(pelaku)
+    terlarang = {g.name for g in pengguna.groups.all() if g.name not in bebas}
     if terlarang:
         return f"Perangkat daerah pemegang peran {_daftar(terlarang)} hanya dapat diubah oleh superuser."
     return None

@@ -139,20 +139,26 @@ def _pesan_target(b):
 
 
 def _di_renstra(s):
-    return Perbaikan(reverse("admin:perjanjian_renstra_change", args=[s.renstra_id]), "Ubah Renstra", True)
+    tautan = reverse("admin:perjanjian_renstra_change", args=[s.renstra_id])
+    return Perbaikan(tautan, "Ubah Renstra", admin=True, izin="perjanjian.view_renstra")
 
 
 def _di_pk(b):
-    return Perbaikan(reverse("perjanjian:detail", args=[b.perjanjian_id]), "Buka PK", False)
+    return Perbaikan(reverse("perjanjian:detail", args=[b.perjanjian_id]), "Buka PK")
 
 
 @dataclass(frozen=True)
 class Perbaikan:
-    """Where a finding is fixed: the address, its label, whether it is an admin page (staff only)."""
+    """Where a finding is fixed: the address, its label, whether it is an admin page (staff only) and
+    the permission it needs."""
 
     tautan: str
     label: str
-    admin: bool
+    admin: bool = False
+    izin: str = ""
+
+    def boleh_dibuka(self, user):
+        return (not self.admin or user.is_staff) and (not self.izin or user.has_perm(self.izin))
 
 
 @dataclass(frozen=True)

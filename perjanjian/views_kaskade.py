@@ -27,9 +27,7 @@ def _wajib_pembaca(user):
 def _perbaikan(user, jenis, temuan):
     """The finding's fix as the user may follow it (an admin page for staff with the permission)."""
     p = jenis.perbaikan(temuan)
-    if p.admin and not (user.is_staff and user.has_perm("perjanjian.view_renstra")):
-        return None
-    return p
+    return p if p.boleh_dibuka(user) else None
 
 
 @login_required
