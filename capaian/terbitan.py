@@ -3,15 +3,11 @@
 Generating the PDF runs in the background (``mulai_pembuatan``); the page polls PembuatanLKjIP.
 """
 
-import contextlib
-import datetime
 import hashlib
 import logging
-import threading
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django_tasks import task
@@ -21,7 +17,7 @@ from capaian.models import PembuatanLKjIP, TanggapanPeringatan, TerbitanLKjIP
 from capaian.pemeriksaan import periksa_lkjip
 from nakertrans.access import id_opd, id_unit_lingkup, melihat_semua_unit
 from nakertrans.format_id import format_tanggal
-from nakertrans.latar import antrekan, tutup_tugas_mati
+from nakertrans.latar import ANTRE, BERJALAN, antrekan, batas_diam, keadaan_tugas, tutup_tugas_mati
 from nakertrans.models import Jabatan
 from nakertrans.pdf import html_ke_pdf
 from perjanjian.models import PerjanjianKinerja
@@ -33,11 +29,17 @@ PESAN_TERHENTI = (
 )
 
 
-def batas_diam():
-    """A running job writes a heartbeat every SAKIP_DETAK_DETIK seconds (also while WeasyPrint renders);
-    one not heard of for this long died with its worker (a restart, a deploy, a killed process): it is
-    shown as stopped, its task row is closed as failed, and «Buat» starts a new one."""
-    return datetime.timedelta(seconds=settings.SAKIP_BATAS_DIAM_DETIK)
+def _mati(pekerjaan, tugas):
+    """Whether a job still marked queued or running died with its worker (a restart, a deploy, a
+    killed process): its task fell silent or ended without finishing it (nakertrans.latar's heartbeat,
+    also written while WeasyPrint renders). ``tugas`` is keadaan_tugas of the jobs' tasks. A job with no
+    task row (an immediate backend, or made before the queue) is judged by its own last update."""
+    if not pekerjaan.sedang_berjalan:
+        return False
+    keadaan = tugas.get(pekerjaan.id_tugas)
+    if keadaan is None:
+        return pekerjaan.diperbarui_pada < timezone.now() - batas_diam()
+    return keadaan not in (ANTRE, BERJALAN)
 
 
 SIMPAN_DRAF = 5  # finished drafts kept per year
@@ -189,23 +191,24 @@ def mulai_pembuatan(*, instansi, tahun, jenis, user, nomor=None):
     if not PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).exists():
         raise ValidationError(f"Tidak ada Perjanjian Kinerja tahun {tahun}; LKjIP tidak dapat disusun.")
     with transaction.atomic():
-        aktif = {
+        syarat = {
             "instansi": instansi,
             "tahun": tahun,
             "jenis": jenis,
             "status__in": [Status.ANTRE, Status.BERJALAN],
         }
-        batas = timezone.now() - batas_diam()
-        berjalan = (
-            PembuatanLKjIP.objects.select_for_update().filter(**aktif, diperbarui_pada__gte=batas).first()
-        )
+        aktif = list(PembuatanLKjIP.objects.select_for_update().filter(**syarat).defer("isi"))
+        tugas = keadaan_tugas(p.id_tugas for p in aktif)
+        mati = [p for p in aktif if _mati(p, tugas)]
+        berjalan = next((p for p in aktif if p not in mati), None)
         if berjalan is not None:
-            return berjalan
-        # Jobs whose heartbeat stopped are closed as failed, so no page keeps waiting on them.
-        mati = PembuatanLKjIP.objects.filter(**aktif, diperbarui_pada__lt=batas)
-        for id_tugas in mati.values_list("id_tugas", flat=True):
-            tutup_tugas_mati(id_tugas, PESAN_TERHENTI)
-        mati.update(status=Status.GAGAL, tahap="Terhenti", pesan=PESAN_TERHENTI, selesai_pada=timezone.now())
+            return pembuatan_ringan().get(pk=berjalan.pk)
+        # Jobs whose worker died are closed as failed, so no page keeps waiting on them.
+        for p in mati:
+            tutup_tugas_mati(p.id_tugas, PESAN_TERHENTI)
+        PembuatanLKjIP.objects.filter(pk__in=[p.pk for p in mati]).update(
+            status=Status.GAGAL, tahap="Terhenti", pesan=PESAN_TERHENTI, selesai_pada=timezone.now()
+        )
         pekerjaan = PembuatanLKjIP.objects.create(
             instansi=instansi,
             tahun=tahun,
@@ -234,55 +237,20 @@ def _tahap(pekerjaan, tahap, **lain):
     PembuatanLKjIP.objects.filter(pk=pekerjaan.pk).update(tahap=tahap, diperbarui_pada=timezone.now(), **lain)
 
 
-@contextlib.contextmanager
-def detak_jantung(pk, selang=None):
-    """While the block runs, touch the job's ``diperbarui_pada`` every ``selang`` seconds from a thread
-    of its own: WeasyPrint reports nothing while it renders, and a living job must not look dead.
-
-    Inside a transaction (a test running the job in the request's own transaction) the row is not
-    visible to another connection, so there is nothing to beat for and no thread is started.
-    """
-    if connection.in_atomic_block:
-        yield
-        return
-    selang = settings.SAKIP_DETAK_DETIK if selang is None else selang
-    berhenti = threading.Event()
-
-    def detak():
-        try:
-            while not berhenti.wait(selang):
-                PembuatanLKjIP.objects.filter(pk=pk, status__in=[Status.ANTRE, Status.BERJALAN]).update(
-                    diperbarui_pada=timezone.now()
-                )
-        except Exception:
-            log.exception("Detak pembuatan LKjIP %s gagal", pk)
-        finally:
-            connection.close()  # this thread's own connection
-
-    utas = threading.Thread(target=detak, name=f"detak-lkjip-{pk}", daemon=True)
-    utas.start()
-    try:
-        yield
-    finally:
-        berhenti.set()
-        utas.join()
-
-
 def buat_pdf(pk):
     """The job itself: assemble, render, then keep the draft or publish the version."""
     pekerjaan = PembuatanLKjIP.objects.defer("isi").select_related("diminta_oleh", "instansi").get(pk=pk)
     _tahap(pekerjaan, "Mengumpulkan data", status=Status.BERJALAN, mulai_pada=timezone.now())
     terbit = pekerjaan.jenis == PembuatanLKjIP.Jenis.TERBITAN
     try:
-        with detak_jantung(pk):
-            html = html_lkjip(
-                pekerjaan.instansi,
-                pekerjaan.tahun,
-                draf=not terbit,
-                terbitan=pekerjaan.nomor if terbit else None,
-            )
-            _tahap(pekerjaan, "Menata halaman dan menulis PDF")
-            isi = html_ke_pdf(html)
+        html = html_lkjip(
+            pekerjaan.instansi,
+            pekerjaan.tahun,
+            draf=not terbit,
+            terbitan=pekerjaan.nomor if terbit else None,
+        )
+        _tahap(pekerjaan, "Menata halaman dan menulis PDF")
+        isi = html_ke_pdf(html)
         if terbit:
             _tahap(pekerjaan, "Memeriksa ulang dan menyimpan terbitan")
             with transaction.atomic():  # the version and the job's "done" are one fact
@@ -324,9 +292,9 @@ def buat_pdf_lkjip(pk):
 
 
 def keadaan(pekerjaan):
-    """Status for the page: a job silent for too long is reported as stopped; progress is estimated
+    """Status for the page: a job whose worker died is reported as stopped; progress is estimated
     from the last finished job of the same year (WeasyPrint reports no progress of its own)."""
-    if pekerjaan.sedang_berjalan and pekerjaan.diperbarui_pada < timezone.now() - batas_diam():
+    if _mati(pekerjaan, keadaan_tugas([pekerjaan.id_tugas])):
         return {"status": "terhenti", "persen": 0}
     if not pekerjaan.sedang_berjalan:
         return {"status": pekerjaan.status, "persen": 100}

@@ -71,9 +71,14 @@ class NakertransConfig(AppConfig):
     }
 
     def ready(self):
+        from django_tasks.signals import task_finished, task_started
+
+        from nakertrans.latar import akhiri_detak, mulai_detak
         from nakertrans.roles import pasang_peran_setelah_migrasi
 
         post_migrate.connect(pasang_peran_setelah_migrasi, dispatch_uid="nakertrans_pasang_peran")
+        task_started.connect(mulai_detak, dispatch_uid="nakertrans_detak_mulai")
+        task_finished.connect(akhiri_detak, dispatch_uid="nakertrans_detak_selesai")
 
     def muat_demo(self, *, password, stdout):
         from nakertrans.demo import muat_organisasi

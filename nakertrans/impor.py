@@ -39,7 +39,7 @@ from nakertrans.berkas_tabel import (
     masalah_judul,
 )
 from nakertrans.format_id import NAMA_BULAN, baca_angka, format_angka, format_tanggal
-from nakertrans.latar import antrekan
+from nakertrans.latar import ANTRE, BERJALAN, antrekan, keadaan_tugas, tutup_tugas_mati
 from nakertrans.lembar import EksporAman, teks_asli
 from nakertrans.models import UnitKerja
 from nakertrans.models_impor import BerkasImpor
@@ -604,6 +604,7 @@ def impor_di_latar(token, *, jenis, user, peringatan_diterima=False):
     so that a refused one is refused on the page. A file already queued or imported is not queued
     again; the task itself imports it exactly once (impor_berkas)."""
     rekaman = pratinjau_sah(token, jenis=jenis, user=user, peringatan_diterima=peringatan_diterima)
+    rekaman = tutup_impor_mati(rekaman)  # a queued import whose worker died may be confirmed again
     Status = BerkasImpor.Status
     with transaction.atomic():
         diklaim = BerkasImpor.objects.filter(
@@ -616,6 +617,33 @@ def impor_di_latar(token, *, jenis, user, peringatan_diterima=False):
             )
         id_tugas = antrekan(impor_latar, str(rekaman.pk), jenis, user.pk, bool(peringatan_diterima))
         BerkasImpor.objects.filter(pk=rekaman.pk).update(id_tugas=id_tugas)
+    return rekaman
+
+
+PESAN_IMPOR_TERHENTI = (
+    "Impor terhenti: pekerja latar berhenti sebelum selesai. Tidak ada data yang disimpan; "
+    "konfirmasi atau unggah ulang berkasnya untuk mengimpor."
+)
+
+
+def tutup_impor_mati(rekaman):
+    """A large import shown as queued or running whose task died with its worker (nakertrans.latar's
+    heartbeat) is closed, its task row too: as failed when its transaction died with the worker, so that
+    nothing of it was saved and it may be confirmed again; as done when it had committed just before.
+    Returns the record as it now stands."""
+    Status = BerkasImpor.Status
+    if rekaman.status not in (Status.ANTRE, Status.BERJALAN) or not rekaman.id_tugas:
+        return rekaman
+    if keadaan_tugas([rekaman.id_tugas]).get(rekaman.id_tugas, ANTRE) in (ANTRE, BERJALAN):
+        return rekaman
+    tutup_tugas_mati(rekaman.id_tugas, PESAN_IMPOR_TERHENTI)
+    selesai = BerkasImpor.objects.filter(pk=rekaman.pk).values_list("diimpor_pada", "ringkasan").get()
+    if selesai[0] is None:
+        status, pesan = Status.GAGAL, [PESAN_IMPOR_TERHENTI]
+    else:
+        status, pesan = Status.SELESAI, [f"Impor {rekaman.nama_berkas} selesai: {selesai[1]}."]
+    BerkasImpor.objects.filter(pk=rekaman.pk, status=rekaman.status).update(status=status, pesan=pesan)
+    rekaman.refresh_from_db(fields=["status", "pesan", "diimpor_pada", "ringkasan"])
     return rekaman
 
 

@@ -587,3 +587,4 @@ class CatatanAudit(models.Model):
 
 
 from nakertrans.models_impor import BerkasImpor  # noqa: E402, F401  (its own module: the import record)
+from nakertrans.models_latar import DetakTugas  # noqa: E402, F401  (its own module: the queue's heartbeat)

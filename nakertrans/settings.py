@@ -159,8 +159,8 @@ TASKS = {
         "QUEUES": ["default", "pdf"],
     }
 }
-# A running LKjIP job writes a heartbeat every SAKIP_DETAK_DETIK seconds; one silent for
-# SAKIP_BATAS_DIAM_DETIK died with its worker and is shown as stopped (capaian.terbitan).
+# A running task of the queue beats every SAKIP_DETAK_DETIK seconds; one silent for
+# SAKIP_BATAS_DIAM_DETIK died with its worker and is shown as stopped (nakertrans.latar).
 SAKIP_DETAK_DETIK = env_int("SAKIP_DETAK_DETIK", 10)
 SAKIP_BATAS_DIAM_DETIK = env_int("SAKIP_BATAS_DIAM_DETIK", 60)
 # A confirmed import of more data rows than this runs as a task of the queue, the page showing its

@@ -19,6 +19,7 @@ from nakertrans.impor import (
     periksa,
     perlu_latar,
     templat,
+    tutup_impor_mati,
 )
 from nakertrans.models_impor import BerkasImpor
 
@@ -154,6 +155,7 @@ def status_impor(request, token):
     rekaman = BerkasImpor.objects.defer("isi").filter(pk=token, diperiksa_oleh=request.user).first()
     if rekaman is None or not rekaman.status:
         raise Http404("Impor tidak ditemukan.")
+    rekaman = tutup_impor_mati(rekaman)
     konteks = {
         "rekaman": rekaman,
         "berjalan": rekaman.status in (BerkasImpor.Status.ANTRE, BerkasImpor.Status.BERJALAN),

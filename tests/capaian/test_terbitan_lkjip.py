@@ -357,36 +357,38 @@ def test_a_job_with_a_recent_heartbeat_is_still_running_and_joined(realisasi_202
     assert list(PembuatanLKjIP.objects.values_list("pk", "status")) == [(hidup.pk, "berjalan")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_job_beats_while_weasyprint_renders(monkeypatch, settings):
-    """The job runs as in production (its own autocommit connection); the render is slow and mocked."""
-    import threading
-    import time
-
-    from nakertrans.models import Instansi, PemerintahDaerah, Pengguna
-
-    opd = Instansi.objects.create(
-        pemerintah_daerah=PemerintahDaerah.objects.create(nama="Uji"), kode="uji", nama="Dinas Uji"
+def test_a_job_waiting_in_the_queue_is_not_taken_for_dead(realisasi_2024, kadis, client, antrean_db):
+    """Forty offices drafting at once: a job waits minutes for a worker, silent, and is still alive."""
+    client.force_login(kadis)
+    client.post(f"{URL}buat/", {"jenis": "draf"})
+    menunggu = PembuatanLKjIP.objects.get()
+    PembuatanLKjIP.objects.filter(pk=menunggu.pk).update(
+        diperbarui_pada=timezone.now() - datetime.timedelta(minutes=10)
     )
-    pengguna = Pengguna.objects.create_user("penyusun", password="x", instansi=opd)
-    pekerjaan = PembuatanLKjIP.objects.create(instansi=opd, tahun=2024, jenis="draf", diminta_oleh=pengguna)
-    detak = []
+    status = client.get(f"/capaian/lkjip/pembuatan/{menunggu.pk}/").content.decode()
+    assert "terhenti" not in status and "every 1s" in status
+    client.post(f"{URL}buat/", {"jenis": "draf"})
+    assert list(PembuatanLKjIP.objects.values_list("pk", "status")) == [(menunggu.pk, "antre")]
 
-    def diperbarui():
-        return PembuatanLKjIP.objects.values_list("diperbarui_pada", flat=True).get(pk=pekerjaan.pk)
 
-    def render_lambat(html):
-        detak.append(diperbarui())
-        for _ in range(3):
-            time.sleep(0.25)
-            detak.append(diperbarui())
-        return b"%PDF-1.7 uji"
+def test_a_job_whose_task_fell_silent_is_stopped_and_replaced(realisasi_2024, kadis, client, antrean_db):
+    from django_tasks_db.models import DBTaskResult
 
-    settings.SAKIP_DETAK_DETIK = 0.05
-    monkeypatch.setattr("capaian.terbitan.html_lkjip", lambda *a, **k: "<p>uji</p>")
-    monkeypatch.setattr("capaian.terbitan.html_ke_pdf", render_lambat)
-    buat_pdf(pekerjaan.pk)
-    assert all(sesudah > sebelum for sebelum, sesudah in zip(detak, detak[1:], strict=False))
-    pekerjaan.refresh_from_db()
-    assert pekerjaan.status == "selesai" and bytes(pekerjaan.isi) == b"%PDF-1.7 uji"
-    assert not [t for t in threading.enumerate() if t.name.startswith("detak-lkjip-")]
+    from nakertrans.models_latar import DetakTugas
+
+    client.force_login(kadis)
+    client.post(f"{URL}buat/", {"jenis": "draf"})
+    mati = PembuatanLKjIP.objects.get()
+    kini = timezone.now()
+    DBTaskResult.objects.filter(pk=mati.id_tugas).update(
+        status="RUNNING", started_at=kini - datetime.timedelta(minutes=5)
+    )
+    DetakTugas.objects.create(id_tugas=mati.id_tugas, diperbarui_pada=kini - datetime.timedelta(seconds=61))
+    PembuatanLKjIP.objects.filter(pk=mati.pk).update(status="berjalan", diperbarui_pada=kini)
+    status = client.get(f"/capaian/lkjip/pembuatan/{mati.pk}/").content.decode()
+    assert "terhenti" in status and "every 1s" not in status
+    client.post(f"{URL}buat/", {"jenis": "draf"})
+    mati.refresh_from_db()
+    assert mati.status == "gagal" and "Terhenti" in mati.pesan
+    assert DBTaskResult.objects.get(pk=mati.id_tugas).status == "FAILED"
+    assert PembuatanLKjIP.objects.exclude(pk=mati.pk).get().status == "antre"

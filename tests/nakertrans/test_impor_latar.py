@@ -95,3 +95,78 @@ def test_a_small_file_is_imported_in_the_request(client, admin, perencanaan, bes
     assert respons.url == f"{reverse('impor')}?jenis=indikator"
     assert BerkasImpor.objects.get(pk=token).status == ""
     assert Indikator.objects.filter(nama__startswith="Indikator latar").count() == 3
+
+
+def _berjalan_di_pekerja(token, detak_detik_lalu):
+    """The state a worker leaves when it dies in the middle of the import: the task row running, the
+    file's record «berjalan», nothing committed, and its last heartbeat that long ago."""
+    import datetime
+
+    from django.utils import timezone
+
+    from nakertrans.models_latar import DetakTugas
+
+    rekaman = BerkasImpor.objects.get(pk=token)
+    lalu = timezone.now() - datetime.timedelta(seconds=detak_detik_lalu)
+    DBTaskResult.objects.filter(pk=rekaman.id_tugas).update(
+        status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    DetakTugas.objects.create(id_tugas=rekaman.id_tugas, diperbarui_pada=lalu)
+    BerkasImpor.objects.filter(pk=token).update(status="berjalan")
+    return rekaman.id_tugas
+
+
+def test_an_import_whose_worker_died_is_shown_stopped_and_can_be_confirmed_again(
+    client, admin, perencanaan, besar, antrean_db
+):
+    client.force_login(admin)
+    token = _pratinjau(client, 5)
+    _simpan(client, token)
+    id_tugas = _berjalan_di_pekerja(token, detak_detik_lalu=90)
+    halaman = client.get(reverse("status_impor", args=[token])).content.decode()
+    assert "Status: <strong>Gagal</strong>" in halaman and "Impor terhenti" in halaman
+    assert "Tidak ada data yang disimpan" in halaman and "every 1s" not in halaman
+    tugas = DBTaskResult.objects.get(pk=id_tugas)
+    assert tugas.status == "FAILED" and "Impor terhenti" in tugas.traceback
+    # Confirmed again, it is queued again and, run, imports the file once.
+    respons = _simpan(client, token)
+    assert respons.url == reverse("status_impor", args=[token])
+    baru = DBTaskResult.objects.exclude(pk=id_tugas).get()
+    assert baru.status == "READY" and BerkasImpor.objects.get(pk=token).status == "antre"
+    from nakertrans.impor import impor_latar
+
+    impor_latar.call(*baru.args_kwargs["args"])
+    assert BerkasImpor.objects.get(pk=token).status == "selesai"
+    assert Indikator.objects.filter(nama__startswith="Indikator latar").count() == 5
+
+
+def test_an_import_with_a_recent_heartbeat_is_still_running_and_not_queued_twice(
+    client, admin, perencanaan, besar, antrean_db
+):
+    client.force_login(admin)
+    token = _pratinjau(client, 5)
+    _simpan(client, token)
+    id_tugas = _berjalan_di_pekerja(token, detak_detik_lalu=20)
+    halaman = client.get(reverse("status_impor", args=[token])).content.decode()
+    assert "Sedang diimpor" in halaman and "every 1s" in halaman
+    assert DBTaskResult.objects.get(pk=id_tugas).status == "RUNNING"
+    kedua = _simpan(client, token)
+    assert DBTaskResult.objects.count() == 1
+    assert "sudah diantrekan atau diimpor" in client.get(kedua.url).content.decode()
+
+
+def test_an_import_that_committed_just_before_its_worker_died_is_shown_done(
+    client, admin, perencanaan, besar, antrean_db
+):
+    from nakertrans.impor import impor_berkas
+
+    client.force_login(admin)
+    token = _pratinjau(client, 5)
+    _simpan(client, token)
+    impor_berkas(token, jenis="indikator", user=admin)  # the worker's import committed, then it died
+    _berjalan_di_pekerja(token, detak_detik_lalu=90)
+    halaman = client.get(reverse("status_impor", args=[token])).content.decode()
+    assert (
+        "Status: <strong>Selesai</strong>" in halaman and "Impor besar.csv selesai: 5 baris baru" in halaman
+    )
+    assert Indikator.objects.filter(nama__startswith="Indikator latar").count() == 5

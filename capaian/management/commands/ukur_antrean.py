@@ -6,6 +6,7 @@ and after: the PDFs are made in the workers of the queue, not in them.
 """
 
 import asyncio
+import contextlib
 import os
 import signal
 import statistics
@@ -36,6 +37,37 @@ from nakertrans.models import Instansi, Pengguna
 from nakertrans.peran import KEPALA_OPD
 
 KLIEN = 5
+# The pdf worker's CPU quota in the README's systemd unit (CPUQuota=50%, CPUQuotaPeriodSec=10ms): half
+# a core, given in short slices, so that no page waits behind a long burst of the worker.
+KUOTA_CPU = 50
+PERIODE_KUOTA_MS = 10
+
+
+def buat_cgroup_kuota(persen, periode_ms):
+    """A cpu cgroup limited to ``persen`` % of one core, as systemd's CPUQuota= makes for the unit
+    (cgroup v2's cpu.max, or v1's cfs quota); the workers are put in it. Returns the file to write a
+    process id into."""
+    v2 = Path("/sys/fs/cgroup")
+    v1 = Path("/sys/fs/cgroup/cpu")
+    periode = periode_ms * 1000
+    kuota = periode * persen // 100
+    pengendali = v2 / "cgroup.controllers"
+    try:
+        if pengendali.exists() and "cpu" in pengendali.read_text().split():
+            folder = v2 / "ukur_antrean"
+            folder.mkdir(exist_ok=True)
+            (folder / "cpu.max").write_text(f"{kuota} {periode}")
+        else:
+            folder = v1 / "ukur_antrean"
+            folder.mkdir(exist_ok=True)
+            (folder / "cpu.cfs_period_us").write_text(str(periode))
+            (folder / "cpu.cfs_quota_us").write_text(str(kuota))
+    except OSError as galat:
+        raise CommandError(
+            f"Kuota CPU pekerja latar tidak dapat dipasang ({galat}); jalankan sebagai root, atau ukur "
+            "tanpa kuota dengan --kuota-cpu 0."
+        ) from galat
+    return folder / "cgroup.procs"
 
 
 def _rss_mib(pid):
@@ -76,11 +108,32 @@ class Command(BaseCommand):
         parser.add_argument(
             "--tanpa-idle", action="store_false", dest="idle", help="pekerja latar tanpa SCHED_IDLE"
         )
+        parser.add_argument(
+            "--kuota-cpu",
+            type=int,
+            default=KUOTA_CPU,
+            help=f"batas CPU pekerja latar dalam persen satu inti, seperti CPUQuota= systemd di README "
+            f"(bawaan: {KUOTA_CPU}; 0 = tanpa batas; perlu hak menulis cgroup, mis. root)",
+        )
+        parser.add_argument(
+            "--periode-kuota-ms",
+            type=int,
+            default=PERIODE_KUOTA_MS,
+            help=f"periode kuota CPU (milidetik), seperti CPUQuotaPeriodSec= (bawaan: {PERIODE_KUOTA_MS})",
+        )
 
-    def handle(self, *args, draf, pekerja, tahun, durasi, putaran, nice, idle, **options):
+    def handle(
+        self, *args, draf, pekerja, tahun, durasi, putaran, nice, idle, kuota_cpu, periode_kuota_ms, **options
+    ):
         self.nice, self.idle = nice, idle
         if draf < 1 or pekerja < 1 or durasi <= 0 or putaran < 1:
             raise CommandError("--draf, --pekerja dan --putaran paling sedikit 1, --durasi lebih dari 0.")
+        if not 0 <= kuota_cpu <= 100 * (os.cpu_count() or 1):
+            raise CommandError("--kuota-cpu di antara 0 dan 100 x jumlah inti.")
+        if not 1 <= periode_kuota_ms <= 1000:
+            raise CommandError("--periode-kuota-ms di antara 1 dan 1000.")
+        self.cgroup = buat_cgroup_kuota(kuota_cpu, periode_kuota_ms) if kuota_cpu else None
+        self.kuota = f", CPUQuota {kuota_cpu} % per {periode_kuota_ms} ms" if kuota_cpu else ""
         halaman = daftar_halaman(tahun)[:5]  # the floor page and the office's four pages
         sesi = {h.username: buat_sesi(h.username) for h in halaman}
         try:
@@ -128,6 +181,8 @@ class Command(BaseCommand):
         # At the lowest CPU priority, as the README's systemd unit runs them (CPUSchedulingPolicy=idle,
         # Nice=19): they run only when no web request wants the CPU.
         def rendah():
+            if self.cgroup is not None:
+                self.cgroup.write_text(str(os.getpid()))
             os.nice(self.nice)
             if self.idle:
                 os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
@@ -159,9 +214,10 @@ class Command(BaseCommand):
         n = len(pk)
         pekerjaan = PembuatanLKjIP.objects.filter(pk__in=pk)
         pekerja = self._pekerja(jumlah_pekerja, folder)
+        mulai = time.monotonic()
         self.stdout.write(
             f"# {n} draf LKjIP diantrekan, {jumlah_pekerja} db_worker (nice {self.nice}"
-            f"{', SCHED_IDLE' if self.idle else ''}), {KLIEN} klien"
+            f"{', SCHED_IDLE' if self.idle else ''}{self.kuota}), {KLIEN} klien"
         )
         p95 = {(h.nama, fase): [] for h in halaman for fase in ("tanpa", "dengan")}
         try:
@@ -184,22 +240,30 @@ class Command(BaseCommand):
                 if time.monotonic() > batas:
                     raise CommandError("Draf belum selesai setelah 15 menit.")
                 time.sleep(1)
+            lama = time.monotonic() - mulai
         finally:
             for p in pekerja:
                 os.kill(p.pid, signal.SIGCONT)
                 p.terminate()
             for p in pekerja:
                 p.wait(timeout=300)
+            if self.cgroup is not None:
+                with contextlib.suppress(OSError):
+                    self.cgroup.parent.rmdir()  # empty once its workers are gone
         asyncio.run(pemanasan())
         memori["sesudah"] = [_rss_mib(p) for p in web]
         gagal = pekerjaan.filter(status="gagal").count()
-        self.stdout.write(f"# {n} draf selesai, {gagal} gagal")
+        self.stdout.write(
+            f"# {n} draf selesai, {gagal} gagal, dalam {format_angka(lama, 0)} detik "
+            "(termasuk selang pekerja dihentikan)"
+        )
+        # Each round's pair (paused, then running) gives one ratio; the median of those is the figure.
         for h in halaman:
-            tanpa = statistics.median(p95[(h.nama, "tanpa")]) * 1000
-            dengan = statistics.median(p95[(h.nama, "dengan")]) * 1000
+            tanpa, dengan = p95[(h.nama, "tanpa")], p95[(h.nama, "dengan")]
+            rasio = statistics.median(b / a for a, b in zip(tanpa, dengan, strict=True))
             self.stdout.write(
-                f"halaman={h.nama} klien={KLIEN} p95_tanpa_ms={tanpa:.0f} p95_dengan_ms={dengan:.0f} "
-                f"rasio={dengan / tanpa:.2f}"
+                f"halaman={h.nama} klien={KLIEN} p95_tanpa_ms={statistics.median(tanpa) * 1000:.0f} "
+                f"p95_dengan_ms={statistics.median(dengan) * 1000:.0f} rasio_median={rasio:.2f}"
             )
         terbesar = {saat: format_angka(max(mib), 1) for saat, mib in memori.items()}
         self.stdout.write(
