@@ -5,7 +5,6 @@ the seed's figure exactly. The seed prints 0,00 for every realisasi fisik (the c
 filled), so the demo uses the cumulative financial ratio as the physical progress.
 """
 
-import re
 from decimal import Decimal
 
 from anggaran import kode as nomenklatur
@@ -17,6 +16,7 @@ from anggaran.models import (
     PaguTertulis,
     RealisasiAnggaran,
 )
+from anggaran.target_tertulis import baca_target
 from nakertrans.demo import (
     BIDANG_NAKER,
     BIDANG_TRANS,
@@ -51,7 +51,6 @@ UNIT_PENANGGUNG_JAWAB = [
 # Spending pattern over the year (salaries are spread evenly; other work speeds up after mid-year).
 BOBOT_GAJI = [1] * 12
 BOBOT_KEGIATAN = [2, 4, 6, 8, 8, 9, 9, 10, 10, 11, 11, 12]
-_TARGET = re.compile(r"^\s*([\d.,]+)\s+(.+?)\s*$")
 
 
 def unit_untuk(kode):
@@ -64,11 +63,12 @@ def unit_untuk(kode):
 
 
 def urai_target(teks):
-    """'10 Asosiasi dan Serikat Pekerja' -> (Decimal(10), 'Asosiasi dan Serikat Pekerja')."""
-    cocok = _TARGET.match(teks)
-    if not cocok:
-        raise ValueError(f"Target tidak terbaca: {teks!r}")
-    return Decimal(cocok.group(1).replace(".", "").replace(",", ".")), cocok.group(2)
+    """'10 Asosiasi dan Serikat Pekerja' -> (Decimal(10), 'Asosiasi dan Serikat Pekerja'), by the one
+    reader of written targets; a sub kegiatan's target in the seed reads plainly, or the demo stops."""
+    bacaan = baca_target(teks)
+    if bacaan.angka is None or bacaan.pilihan:
+        raise ValueError(f"Target tidak terbaca tanpa pilihan: {teks!r} ({bacaan.pilihan})")
+    return bacaan.angka, bacaan.satuan
 
 
 def bagi_per_bulan(total, bobot):

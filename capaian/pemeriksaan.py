@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.urls import reverse
 
-from anggaran.models import RealisasiAnggaran
+from anggaran.models import IndikatorProgramKegiatan, RealisasiAnggaran
 from anggaran.queries import anggaran_dengan_realisasi, lewat_pagu, selisih_pagu_tertulis
+from anggaran.target_tertulis import baca_target
 from capaian.hitung import periksa_skala
 from capaian.lkjip import tanggal_tanda_tangan
 from capaian.models import PilihanSkalaOPD, RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
@@ -363,6 +364,25 @@ class _Pemeriksa:
                 f"{f' ({s.sumber})' if s.sumber else ''}, jumlah sub kegiatannya "
                 f"{format_rupiah(s.dijumlah)}. Laporan mencetak jumlah hasil hitung.",
                 reverse("anggaran:program_kegiatan_tahun", args=[self.tahun]),
+            )
+        self.target_tertulis()
+
+    def target_tertulis(self):
+        """A program's or kegiatan's target is text as the document printed it; one that reads as a
+        number only by a choice (two numbers, a satuan twice, an English decimal point) is named, so
+        that the planner confirms or corrects the reading before the Renja's capaian uses it."""
+        tertulis = IndikatorProgramKegiatan.objects.filter(instansi=self.instansi, tahun=self.tahun)
+        for i in tertulis.select_related("nomenklatur").order_by("nomenklatur__kode"):
+            bacaan = baca_target(i.target)
+            if not bacaan.pilihan:
+                continue
+            self.peringatan(
+                f"target-tertulis-{i.nomenklatur.kode}",
+                f"Target {i.nomenklatur.kode} {i.nomenklatur.nama} tertulis «{bacaan.tertulis}»: "
+                f"{bacaan.pilihan} Periksa targetnya.",
+                reverse("admin:anggaran_indikatorprogramkegiatan_change", args=[i.pk]),
+                "Periksa target",
+                **_admin("anggaran.view_indikatorprogramkegiatan"),
             )
 
     def skala(self):
