@@ -76,7 +76,7 @@ ANTRE, BERJALAN, MATI, SELESAI = "antre", "berjalan", "mati", "selesai"
 
 
 def keadaan_tugas(id_tugas):
-    """{id: state} for the database queue's tasks among ``id_tugas`` (one query): ANTRE while waiting for
+    """{id: state} for the database queue's tasks among ``id_tugas`` (two queries): ANTRE while waiting for
     a worker, BERJALAN while its heartbeat (or its start) is recent, MATI when it fell silent, SELESAI
     once the task ended (successful or failed). An id without a row (a test's immediate backend) is
     left out: the caller decides."""
@@ -112,14 +112,14 @@ def tutup_tugas_senyap():
     berdetak = set(DetakTugas.objects.filter(diperbarui_pada__gte=batas).values_list("id_tugas", flat=True))
     berjalan = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=batas)
     ditutup = 0
-    for pk in berjalan.values_list("pk", flat=True):
+    for pk in list(berjalan.values_list("pk", flat=True)):
         if str(pk) not in berdetak:
             ditutup += tutup_tugas_mati(str(pk), "Terhenti: pekerja latar berhenti tanpa kabar.")
     DetakTugas.objects.filter(diperbarui_pada__lt=batas).delete()
     return ditutup
 
 
-# The heartbeat threads of the tasks this process runs: {task id: event that stops its thread}.
+# The heartbeat threads of the tasks this process runs: {task id: (event that stops it, thread)}.
 _detak = {}
 
 
@@ -129,9 +129,9 @@ def _tulis_detak(pk):
 
 def mulai_detak(sender, task_result, **kwargs):
     """A worker starts a task: dead tasks of other workers are closed, and a thread of this one writes
-    the task's heartbeat until it ends (connected to django-tasks' task_started in NakertransConfig.ready).
-    Inside a transaction (a test running the task in its own) the
-    heartbeat's row would not be seen by another connection: nothing is started."""
+    the task's heartbeat until it ends (connected to django-tasks' task_started in
+    NakertransConfig.ready). Inside a transaction (a test running the task in its own) the heartbeat's
+    row would not be seen by another connection: nothing is started."""
     if connection.in_atomic_block:
         return
     pk = str(task_result.id)
