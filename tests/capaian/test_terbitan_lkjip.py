@@ -374,17 +374,13 @@ def test_a_job_waiting_in_the_queue_is_not_taken_for_dead(realisasi_2024, kadis,
 def test_a_job_whose_task_fell_silent_is_stopped_and_replaced(realisasi_2024, kadis, client, antrean_db):
     from django_tasks_db.models import DBTaskResult
 
-    from nakertrans.models_latar import DetakTugas
+    from tests.antrean import tugas_berjalan
 
     client.force_login(kadis)
     client.post(f"{URL}buat/", {"jenis": "draf"})
     mati = PembuatanLKjIP.objects.get()
-    kini = timezone.now()
-    DBTaskResult.objects.filter(pk=mati.id_tugas).update(
-        status="RUNNING", started_at=kini - datetime.timedelta(minutes=5)
-    )
-    DetakTugas.objects.create(id_tugas=mati.id_tugas, diperbarui_pada=kini - datetime.timedelta(seconds=61))
-    PembuatanLKjIP.objects.filter(pk=mati.pk).update(status="berjalan", diperbarui_pada=kini)
+    tugas_berjalan(mati.id_tugas, detak_detik_lalu=61)
+    PembuatanLKjIP.objects.filter(pk=mati.pk).update(status="berjalan", diperbarui_pada=timezone.now())
     status = client.get(f"/capaian/lkjip/pembuatan/{mati.pk}/").content.decode()
     assert "terhenti" in status and "every 1s" not in status
     client.post(f"{URL}buat/", {"jenis": "draf"})

@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from nakertrans.models_impor import BerkasImpor
 from perjanjian.models import Indikator
+from tests.antrean import tugas_berjalan
 
 pytestmark = pytest.mark.django_db
 
@@ -100,18 +101,8 @@ def test_a_small_file_is_imported_in_the_request(client, admin, perencanaan, bes
 def _berjalan_di_pekerja(token, detak_detik_lalu):
     """The state a worker leaves when it dies in the middle of the import: the task row running, the
     file's record «berjalan», nothing committed, and its last heartbeat that long ago."""
-    import datetime
-
-    from django.utils import timezone
-
-    from nakertrans.models_latar import DetakTugas
-
     rekaman = BerkasImpor.objects.get(pk=token)
-    lalu = timezone.now() - datetime.timedelta(seconds=detak_detik_lalu)
-    DBTaskResult.objects.filter(pk=rekaman.id_tugas).update(
-        status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=5)
-    )
-    DetakTugas.objects.create(id_tugas=rekaman.id_tugas, diperbarui_pada=lalu)
+    tugas_berjalan(rekaman.id_tugas, detak_detik_lalu)
     BerkasImpor.objects.filter(pk=token).update(status="berjalan")
     return rekaman.id_tugas
 
