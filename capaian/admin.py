@@ -6,13 +6,19 @@ from simple_history.admin import SimpleHistoryAdmin
 from capaian.hitung import Pita, periksa_skala
 from capaian.models import (
     BuktiDukung,
+    BuktiRenja,
+    CatatanEvaluasiRenja,
+    IndikatorRenja,
     NarasiLKjIP,
     NilaiKomponenTriwulan,
+    PaguRenstra,
     PilihanSkalaOPD,
     PitaPredikat,
+    RealisasiRenja,
     RealisasiTriwulan,
     SkalaPredikat,
     TanggapanPeringatan,
+    TargetRenja,
     TerbitanLKjIP,
 )
 from nakertrans.admin import HanyaBaca
@@ -119,3 +125,60 @@ class PilihanSkalaOPDAdmin(AdminOPD, admin.ModelAdmin):
     jalur_opd = "instansi"
     list_display = ["instansi", "skala"]
     list_select_related = ["instansi", "skala"]
+
+
+class TargetRenjaInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
+    model = TargetRenja
+    extra = 1
+    fields = ["jenis", "tahun", "target_angka", "target_huruf", "tertulis", "pilihan"]
+
+
+@admin.register(IndikatorRenja)
+class IndikatorRenjaAdmin(AdminOPD, TanpaPemisahRibuan, SimpleHistoryAdmin):
+    """Indicators of program, kegiatan and sub kegiatan with their targets, set by the planner."""
+
+    jalur_opd = "instansi"
+    list_display = ["nomenklatur", "indikator", "unit_kerja", "urutan"]
+    list_select_related = ["nomenklatur", "indikator", "unit_kerja"]
+    search_fields = ["nomenklatur__kode", "nomenklatur__nama", "indikator__nama"]
+    autocomplete_fields = ["nomenklatur", "indikator"]
+    inlines = [TargetRenjaInline]
+
+
+@admin.register(PaguRenstra)
+class PaguRenstraAdmin(AdminOPD, TanpaPemisahRibuan, SimpleHistoryAdmin):
+    jalur_opd = "renstra__instansi"
+    list_display = ["renstra", "nomenklatur", "pagu"]
+    list_select_related = ["renstra", "nomenklatur"]
+    autocomplete_fields = ["nomenklatur"]
+
+
+class BuktiRenjaInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
+    model = BuktiRenja
+    extra = 0
+    readonly_fields = ["nama_asli", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
+    angka_besaran = ["ukuran"]
+    exclude = ["berkas"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RealisasiRenja)
+class RealisasiRenjaAdmin(AdminOPD, TanpaPemisahRibuan, HanyaBaca, SimpleHistoryAdmin):
+    """Read-only: realisasi changes only through the entry page, which respects the locks."""
+
+    jalur_opd = "indikator_renja__instansi"
+    list_display = ["indikator_renja", "tahun", "triwulan", "realisasi_angka", "realisasi_huruf"]
+    list_filter = ["tahun", "triwulan"]
+    list_select_related = ["indikator_renja__nomenklatur", "indikator_renja__indikator"]
+    inlines = [BuktiRenjaInline]
+
+
+@admin.register(CatatanEvaluasiRenja)
+class CatatanEvaluasiRenjaAdmin(AdminOPD, HanyaBaca, SimpleHistoryAdmin):
+    """Read-only: the notes are written and approved on the Evaluasi Renja page."""
+
+    jalur_opd = "instansi"
+    list_display = ["tahun", "triwulan", "disetujui_pada"]

@@ -19,6 +19,8 @@ class CapaianConfig(AppConfig):
 
     menu = [
         ("Isian Kinerja", "capaian:status_isian_kini", None),
+        ("Isian Renja", "capaian:status_isian_renja_kini", None),
+        ("Evaluasi Renja", "capaian:evaluasi_renja_kini", None),
         ("LKjIP", "capaian:lkjip_kini", "capaian.view_terbitanlkjip"),
     ]
 
@@ -70,6 +72,13 @@ class CapaianConfig(AppConfig):
         unit = muat_realisasi()
         stdout.write(
             f"Realisasi kinerja 2024 dari BAB III, empat triwulan disetujui untuk {unit} unit kerja."
+        )
+        from capaian.demo_renja import muat_renja
+
+        unit = muat_renja()
+        stdout.write(
+            "Indikator program, kegiatan dan sub kegiatan 2024 (Tabel 30) dengan realisasi keluaran "
+            f"Tabel 3.12, empat triwulan disetujui untuk {unit} unit kerja."
         )
         from capaian.demo_opd import OPD_CONTOH, muat_opd_contoh
 

@@ -318,3 +318,57 @@ def cari(pemda, kata):
         .order_by("-tahun", "instansi__nama", "sub_kegiatan__kode")[:BATAS_CARI]
     )
     return list(indikator), list(sub_kegiatan)
+
+
+# -- the Evaluasi Renja of every office -------------------------------------------------------------
+
+
+@dataclass
+class RenjaOPD:
+    """An office's Evaluasi Renja form of a triwulan: the form, how many of the units that enter it
+    have that quarter approved, and its notes (CatatanEvaluasiRenja or None)."""
+
+    hasil: object
+    unit_wajib: int = 0
+    unit_disetujui: int = 0
+    catatan: object = None
+
+    @property
+    def opd(self):
+        return self.hasil.instansi
+
+    @property
+    def keadaan(self):
+        if not self.unit_wajib:
+            return "tanpa indikator"
+        if self.unit_disetujui < self.unit_wajib:
+            return "belum lengkap"
+        return "lengkap" if self.catatan is not None and self.catatan.disetujui else "catatan belum disetujui"
+
+
+def renja_kabupaten(pemda, tahun, triwulan):
+    """[RenjaOPD] of every office of the Pemerintah Daerah, in a fixed number of queries."""
+    from capaian.models_renja import CatatanEvaluasiRenja
+    from capaian.renja import evaluasi_renja_opd
+
+    daftar = daftar_opd(pemda)
+    hasil = [RenjaOPD(h) for h in evaluasi_renja_opd(daftar, tahun, triwulan)]
+    unit = {h.opd.pk: {b.unit_id for b in h.hasil.baris if b.unit_id} for h in hasil}
+    disetujui = set(
+        Pengajuan.objects.filter(
+            jenis=Pengajuan.Jenis.RENJA,
+            tahun=tahun,
+            periode=triwulan,
+            status=Status.DISETUJUI,
+            unit_kerja__in=set().union(*unit.values()),
+        ).values_list("unit_kerja_id", flat=True)
+    )
+    catatan = {
+        c.instansi_id: c
+        for c in CatatanEvaluasiRenja.objects.filter(instansi__in=daftar, tahun=tahun, triwulan=triwulan)
+    }
+    for h in hasil:
+        h.unit_wajib = len(unit[h.opd.pk])
+        h.unit_disetujui = len(unit[h.opd.pk] & disetujui)
+        h.catatan = catatan.get(h.opd.pk)
+    return hasil

@@ -154,8 +154,9 @@ def _lokasi_bukti(instance, nama_berkas):
     return f"bukti/{uuid.uuid4().hex}.{akhiran}"
 
 
-class BuktiDukung(models.Model):
-    realisasi = models.ForeignKey(RealisasiTriwulan, on_delete=models.CASCADE, related_name="bukti")
+class _Bukti(models.Model):
+    """An uploaded evidence file (checked by capaian.bukti.periksa_bukti), kept under an unguessable name."""
+
     berkas = models.FileField("berkas", upload_to=_lokasi_bukti)
     nama_asli = models.CharField("nama berkas", max_length=255)
     jenis = models.CharField("jenis", max_length=10)
@@ -164,12 +165,19 @@ class BuktiDukung(models.Model):
     diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
 
     class Meta:
-        verbose_name = "bukti dukung"
-        verbose_name_plural = "bukti dukung"
-        ordering = ["realisasi", "diunggah_pada"]
+        abstract = True
 
     def __str__(self):
         return self.nama_asli
+
+
+class BuktiDukung(_Bukti):
+    realisasi = models.ForeignKey(RealisasiTriwulan, on_delete=models.CASCADE, related_name="bukti")
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["realisasi", "diunggah_pada"]
 
 
 class NarasiLKjIP(models.Model):
@@ -352,3 +360,13 @@ class PembuatanLKjIP(models.Model):
     @property
     def sedang_berjalan(self):
         return self.status in (self.Status.ANTRE, self.Status.BERJALAN)
+
+
+from capaian.models_renja import (  # noqa: E402, F401  (its own module: the Renja's kinerja)
+    BuktiRenja,
+    CatatanEvaluasiRenja,
+    IndikatorRenja,
+    PaguRenstra,
+    RealisasiRenja,
+    TargetRenja,
+)

@@ -25,6 +25,8 @@ KOLOM = {
     "kendala": "kendala",
     "upaya": "upaya",
     "nilai": "nilai",
+    "catatan": "keterangan",
+    "tertulis": "seperti tertulis",
 }
 DESIMAL_KOMPONEN = 4  # components have no decimals setting; the entry page prints them with up to 4
 
@@ -129,4 +131,23 @@ def riwayat_baris(baris):
             akhir = rekam[-1]
             label = f"TW {triwulan[akhir.realisasi_id]} komponen {kode.get(akhir.komponen_id, '?')}"
             semua += _perubahan(rekam, label, DESIMAL_KOMPONEN)
+    return sorted(semua, key=lambda p: p.waktu, reverse=True)
+
+
+def riwayat_renja(indikator_renja):
+    """Every change of a Renja indicator's targets and quarterly realisasi, newest first."""
+    from capaian.models_renja import RealisasiRenja, TargetRenja
+
+    desimal = indikator_renja.indikator.desimal
+    semua = []
+    for rekam in _per_baris(
+        _urut(TargetRenja.history.filter(indikator_renja_id=indikator_renja.pk))
+    ).values():
+        akhir = rekam[-1]
+        semua += _perubahan(rekam, f"{akhir.get_jenis_display()} {akhir.tahun}", desimal)
+    for rekam in _per_baris(
+        _urut(RealisasiRenja.history.filter(indikator_renja_id=indikator_renja.pk))
+    ).values():
+        akhir = rekam[-1]
+        semua += _perubahan(rekam, f"{akhir.tahun} TW {akhir.triwulan}", desimal)
     return sorted(semua, key=lambda p: p.waktu, reverse=True)

@@ -350,11 +350,16 @@ def masalah_isian_triwulan(tahun, triwulan, unit):
 def unggah_bukti(*, user, baris, triwulan, berkas):
     _wajib_pengisi(user, baris)
     workflow.pastikan_dapat_diubah(pengajuan_kinerja(baris, triwulan))
+    r, _ = RealisasiTriwulan.objects.get_or_create(baris=baris, triwulan=triwulan)
+    return simpan_bukti(BuktiDukung, realisasi=r, user=user, berkas=berkas)
+
+
+def simpan_bukti(model, *, realisasi, user, berkas):
+    """Check an uploaded file and keep it as ``model`` (a capaian.models._Bukti) of ``realisasi``."""
     isi = berkas.read()
     jenis = periksa_bukti(berkas.name, isi)
-    r, _ = RealisasiTriwulan.objects.get_or_create(baris=baris, triwulan=triwulan)
-    bukti = BuktiDukung(
-        realisasi=r, nama_asli=berkas.name[:255], jenis=jenis, ukuran=len(isi), diunggah_oleh=user
+    bukti = model(
+        realisasi=realisasi, nama_asli=berkas.name[:255], jenis=jenis, ukuran=len(isi), diunggah_oleh=user
     )
     bukti.berkas.save(f"bukti.{jenis}", ContentFile(isi), save=False)
     try:

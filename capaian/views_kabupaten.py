@@ -4,11 +4,13 @@ links into that office's own pages."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from capaian import kabupaten
+from capaian.ekspor_renja import JENIS_XLSX, evaluasi_xlsx
 from nakertrans.access import pemda_wajib, wajib_izin, wajib_tahun_sah
 from nakertrans.format_id import NAMA_BULAN
 from nakertrans.models import Pengajuan
@@ -132,3 +134,37 @@ def cari(request):
         }
     )
     return render(request, "capaian/kabupaten/cari.html", konteks)
+
+
+def _triwulan_sah(triwulan):
+    if not 1 <= triwulan <= 4:
+        raise Http404("Triwulan tidak dikenal.")
+
+
+@tanpa_opd
+@login_required
+def renja(request, tahun, triwulan=4):
+    """Every office's Evaluasi Renja form of a triwulan: its status, rata-rata capaian and serapan."""
+    _triwulan_sah(triwulan)
+    konteks = _konteks(request, tahun, "renja")
+    konteks["baris"] = [
+        (r, _alamat(r.opd, "capaian:evaluasi_renja", tahun, triwulan))
+        for r in kabupaten.renja_kabupaten(konteks["pemda"], tahun, triwulan)
+    ]
+    konteks["triwulan"] = triwulan
+    konteks["semua_triwulan"] = [(tw, TRIWULAN[tw - 1]) for tw in range(1, 5)]
+    konteks["nama_triwulan"] = TRIWULAN[triwulan - 1]
+    return render(request, "capaian/kabupaten/renja.html", konteks)
+
+
+@tanpa_opd
+@login_required
+def renja_xlsx(request, tahun, triwulan):
+    """Every office's form in one workbook, a sheet each after a summary sheet."""
+    _triwulan_sah(triwulan)
+    konteks = _konteks(request, tahun, "renja")
+    ringkasan = kabupaten.renja_kabupaten(konteks["pemda"], tahun, triwulan)
+    isi = evaluasi_xlsx([r.hasil for r in ringkasan], ringkasan=ringkasan)
+    respons = HttpResponse(isi, content_type=JENIS_XLSX)
+    respons["Content-Disposition"] = f'attachment; filename="evaluasi-renja-{tahun}-tw{triwulan}.xlsx"'
+    return respons

@@ -461,6 +461,7 @@ class Pengajuan(models.Model):
     class Jenis(models.TextChoices):
         ANGGARAN = "anggaran", "Realisasi anggaran (bulanan)"
         KINERJA = "kinerja", "Realisasi kinerja (triwulanan)"
+        RENJA = "renja", "Realisasi kinerja program/kegiatan (triwulanan)"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draf"

@@ -9,7 +9,7 @@ from nakertrans.tugas import kirim_surel
 
 Status = Pengajuan.Status
 
-JUDUL_PERIODE = {"anggaran": "bulan", "kinerja": "triwulan"}
+JUDUL_PERIODE = {"anggaran": "bulan", "kinerja": "triwulan", "renja": "triwulan"}
 
 
 def _pengguna_berlingkup(nama_grup, unit_id):

@@ -30,7 +30,7 @@ AJUKAN, TINJAU, SETUJUI, KEMBALIKAN, BUKA = "ajukan", "tinjau", "setujui", "kemb
 AKSI = (AJUKAN, TINJAU, SETUJUI, KEMBALIKAN, BUKA)
 
 # How many periods a year has, per kind of data.
-JUMLAH_PERIODE = {Pengajuan.Jenis.ANGGARAN: 12, Pengajuan.Jenis.KINERJA: 4}
+JUMLAH_PERIODE = {Pengajuan.Jenis.ANGGARAN: 12, Pengajuan.Jenis.KINERJA: 4, Pengajuan.Jenis.RENJA: 4}
 
 
 def tinjauan_kepala_unit_aktif():

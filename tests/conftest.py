@@ -2,14 +2,15 @@
 
 The demo year comes in levels, each on top of the one before: ``organisasi`` (the organisation and its
 logins), ``anggaran_2024`` (the 2024 DPA), ``perencanaan`` (Renstra, IKU and the twelve PKs of 2024),
-``realisasi_2024`` (the year's realisasi and the predikat scales) and ``siap_terbit`` (that year made
-publishable, tests/capaian/siap_terbit.py). A test asks for a level through its fixture, or through a
-persona, which asks for ``organisasi``. The data of that level, and nothing above it, is committed
-before the test's transaction opens and stays for the next test of the same level, each test rolling
-back what it changed: the demo year is built a few times per session instead of once per test. The
-database tests run ordered by level so that it is built once per level, but the order only saves time:
-a test that needs less than what is committed gets the database emptied and rebuilt to its level first
-(a single file or ``-k`` gets the same data as the whole suite).
+``realisasi_2024`` (the year's realisasi and the predikat scales), ``renja_2024`` (the indicators of
+program, kegiatan and sub kegiatan with their realisasi, every month of the budget approved) and
+``siap_terbit`` (that year made publishable, tests/capaian/siap_terbit.py). A test asks for a level
+through its fixture, or through a persona, which asks for ``organisasi``. The data of that level, and
+nothing above it, is committed before the test's transaction opens and stays for the next test of the
+same level, each test rolling back what it changed: the demo year is built a few times per session
+instead of once per test. The database tests run ordered by level so that it is built once per level, but
+the order only saves time: a test that needs less than what is committed gets the database emptied and
+rebuilt to its level first (a single file or ``-k`` gets the same data as the whole suite).
 
 Transactional tests (``transaction=True``, ``transactional_db``, ``live_server``) get their level
 committed in the same way; pytest-django empties the database after each of them, as before.
@@ -65,6 +66,15 @@ def _muat_realisasi():
     muat_realisasi()
 
 
+def _muat_renja():
+    from anggaran.demo import setujui_semua_bulan
+    from capaian.demo_renja import muat_renja
+
+    # As muat_demo: the form reads approved months only.
+    setujui_semua_bulan()
+    muat_renja()
+
+
 def _siap_terbit():
     from tests.capaian.siap_terbit import jadikan_siap_terbit
 
@@ -77,6 +87,7 @@ TINGKAT = {
     "anggaran_2024": _muat_anggaran,
     "perencanaan": _muat_perencanaan,
     "realisasi_2024": _muat_realisasi,
+    "renja_2024": _muat_renja,
     "siap_terbit": _siap_terbit,
 }
 NAMA_TINGKAT = list(TINGKAT)

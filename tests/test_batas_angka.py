@@ -191,19 +191,25 @@ def angka_mentah(teks):
 def demo(django_db_setup, django_db_blocker):
     from anggaran.demo import muat_anggaran
     from capaian.demo import muat_realisasi, muat_skala
+    from capaian.demo_renja import muat_renja
     from capaian.models import (
         BuktiDukung,
+        BuktiRenja,
+        CatatanEvaluasiRenja,
         NarasiLKjIP,
+        PaguRenstra,
         PembuatanLKjIP,
+        RealisasiRenja,
         RealisasiTriwulan,
         TanggapanPeringatan,
+        TargetRenja,
     )
     from nakertrans.demo import muat_organisasi
     from nakertrans.models import Pengguna
     from nakertrans.models_impor import BerkasImpor
     from perjanjian import services as layanan_pk
     from perjanjian.demo import muat_perencanaan
-    from perjanjian.models import RPJMD, MisiRPJMD, PerjanjianKinerja, TujuanRPJMD
+    from perjanjian.models import RPJMD, MisiRPJMD, PerjanjianKinerja, Renstra, TujuanRPJMD
 
     with transaksi_modul(django_db_blocker):
         muat_organisasi(password=PASSWORD)
@@ -211,6 +217,7 @@ def demo(django_db_setup, django_db_blocker):
         muat_perencanaan()
         muat_skala()
         muat_realisasi()
+        muat_renja()
         admin = Pengguna.objects.get(username="admin")
         operator = Pengguna.objects.get(username="operator_trans")
         # A draft revision (the admin edits drafts only) and a row of every kind the demo lacks, so
@@ -248,6 +255,23 @@ def demo(django_db_setup, django_db_blocker):
             sha256="0" * 64,
             ukuran=6,
             diperiksa_oleh=admin,
+        )
+        # The Renja rows the demo lacks: a Renstra's budget and end target, evidence, the notes.
+        renja = RealisasiRenja.objects.order_by("pk").first()
+        BuktiRenja.objects.create(
+            realisasi=renja, berkas="bukti/renja.pdf", nama_asli="renja.pdf", jenis="pdf", ukuran=1000,
+            diunggah_oleh=operator,
+        )  # fmt: skip
+        TargetRenja.objects.create(
+            indikator_renja=renja.indikator_renja, jenis="akhir", tahun=2026, target_angka=Decimal(8)
+        )
+        PaguRenstra.objects.create(
+            renstra=Renstra.objects.get(instansi=dinas()),
+            nomenklatur=renja.indikator_renja.nomenklatur,
+            pagu=Decimal(10000000),
+        )
+        CatatanEvaluasiRenja.objects.create(
+            instansi=dinas(), tahun=TAHUN, triwulan=4, faktor_pendorong="Uji.", diubah_oleh=admin
         )
         rpjmd = RPJMD.objects.get()  # the seed prints no misi or tujuan of the RPJMD
         MisiRPJMD.objects.create(rpjmd=rpjmd, urutan=1, teks="Misi uji.")
@@ -412,6 +436,18 @@ def harapan_capaian(n):
     return [_target_pk(n)]
 
 
+def _target_renja(n):
+    return indonesia(n["capaian.TargetRenja"]["target_angka"], _desimal(n))
+
+
+def harapan_evaluasi_renja(n):
+    return [_target_renja(n), indonesia(_dpa(n)["pagu_perubahan"])]
+
+
+def harapan_isian_renja(n):
+    return [_target_renja(n), ringkas(n["capaian.RealisasiRenja"]["realisasi_angka"], 4)]
+
+
 def harapan_isian_triwulan(n):
     return [_target_pk(n), ringkas(n["capaian.RealisasiTriwulan"]["realisasi_angka"], _desimal(n))]
 
@@ -509,6 +545,27 @@ HALAMAN = [
         None,
     ),
     ("riwayat-baris", "kadis", lambda: reverse("capaian:riwayat_baris", args=[_baris_rumus()]), None),
+    ("status-renja", "kadis", lambda: reverse("capaian:status_isian_renja_kini"), None),
+    (
+        "isian-renja",
+        "operator_sekretariat",
+        lambda: reverse("capaian:isian_renja", args=[TAHUN, 4, _unit(SEKRETARIAT)]),
+        harapan_isian_renja,
+    ),
+    (
+        "evaluasi-renja",
+        "kadis",
+        lambda: reverse("capaian:evaluasi_renja", args=[TAHUN, 4]),
+        harapan_evaluasi_renja,
+    ),
+    (
+        "evaluasi-renja-pdf",
+        "inspektorat",
+        lambda: reverse("capaian:evaluasi_renja_berkas", args=[TAHUN, 2, "pdf"]),
+        harapan_evaluasi_renja,
+    ),
+    ("riwayat-renja", "kadis", lambda: reverse("capaian:riwayat_renja", args=[_indikator_renja()]), None),
+    ("kabupaten-renja", "bappeda", lambda: reverse("kabupaten:renja_triwulan", args=[TAHUN, 4]), None),
     ("lkjip-kadis", "kadis", lambda: reverse("capaian:lkjip", args=[TAHUN]), None),
     ("lkjip-admin", "admin", lambda: reverse("capaian:lkjip", args=[TAHUN]), None),
     ("lkjip-inspektorat", "inspektorat", lambda: reverse("capaian:lkjip", args=[TAHUN]), None),
@@ -619,6 +676,14 @@ BUKAN_HALAMAN = {
     "kabupaten:ringkasan": "redirects to kabupaten-ringkasan (the latest year's)",
     "perjanjian:kaskade": "kaskade (the current year's; test_default_pages_keep_the_real_year_...)",
     "perjanjian:komentar_kaskade": "POST: Bappeda's comment (tests/perjanjian/test_kaskade.py)",
+    "capaian:status_isian_renja": "status-renja (the current year's)",
+    "capaian:ubah_status_renja": "POST: a workflow transition",
+    "capaian:simpan_renja": "POST: test_renja_entry_saves_the_limits_and_refuses_one_step_past",
+    "capaian:unduh_bukti_renja": "serves the uploaded file's bytes",
+    "capaian:evaluasi_renja_kini": "evaluasi-renja (the latest year's, triwulan IV)",
+    "capaian:catatan_evaluasi_renja": "POST: the notes' text, no figure",
+    "kabupaten:renja": "kabupaten-renja (triwulan IV)",
+    "kabupaten:renja_xlsx": "the same forms as a workbook (tests/capaian/test_renja_kabupaten.py)",
 }
 
 
@@ -1128,6 +1193,12 @@ def _baris_pk(jabatan, nomor):
     )
 
 
+def _indikator_renja():
+    from capaian.models import RealisasiRenja
+
+    return RealisasiRenja.objects.order_by("pk").first().indikator_renja_id
+
+
 def _buka_triwulan():
     """The demo's quarters are approved (locked); the entry tests reopen them."""
     from nakertrans.models import Pengajuan
@@ -1181,6 +1252,46 @@ def test_kinerja_entry_saves_the_limits_and_refuses_one_step_past(data, client, 
     else:
         assert re.search(pesan, halaman) and "Tersimpan" not in halaman, halaman
         assert _tabel_kinerja() == sebelum
+
+
+REALISASI_RENJA = ("capaian.RealisasiRenja", "realisasi_angka")
+
+
+def _isian_renja():
+    b = _bidang(*REALISASI_RENJA)
+    return [
+        pytest.param(indonesia(terbesar(b), 4), terbesar(b), None, id="terbesar"),
+        pytest.param(indonesia(batas(b)[0]), batas(b)[0], None, id="terkecil"),
+        pytest.param(indonesia(lewat_batas(b)), None, TERLALU_BANYAK_DIGIT, id="satu-digit-lebih"),
+        pytest.param("1,00005", None, TERLALU_BANYAK_DIGIT, id="lima-desimal"),
+        pytest.param("-0,0001", None, "tidak boleh negatif", id="negatif"),
+    ]
+
+
+@pytest.mark.parametrize(("realisasi", "tersimpan", "pesan"), _isian_renja())
+def test_renja_entry_saves_the_limits_and_refuses_one_step_past(data, client, realisasi, tersimpan, pesan):
+    from capaian.models import RealisasiRenja
+    from nakertrans.models import Pengajuan
+
+    Pengajuan.objects.filter(jenis=Pengajuan.Jenis.RENJA).update(status=Pengajuan.Status.DRAFT)
+    ir = RealisasiRenja.objects.filter(
+        indikator_renja__nomenklatur__kode="2.07.04.2.01.0002", tahun=TAHUN, triwulan=4
+    ).get()
+    sebelum = _isi_tabel(RealisasiRenja)
+    respons = _masuk(client, "operator_naker").post(
+        reverse("capaian:simpan_renja", args=[TAHUN, 4, ir.indikator_renja_id]),
+        {"realisasi": realisasi, "catatan": "", "versi": str(ir.versi)},
+        **HTMX,
+    )
+    assert respons.status_code == 200
+    halaman = teks_halaman(respons.content)
+    if tersimpan is not None:
+        assert "Tersimpan." in halaman, halaman
+        ir.refresh_from_db()
+        assert ir.realisasi_angka == tersimpan
+    else:
+        assert re.search(pesan, halaman) and "Tersimpan" not in halaman, halaman
+        assert _isi_tabel(RealisasiRenja) == sebelum
 
 
 def _komponen_tpt():

@@ -19,11 +19,20 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from anggaran.models import AnggaranSubKegiatan
-from capaian.models import BuktiDukung, PembuatanLKjIP, RealisasiTriwulan, TerbitanLKjIP
+from capaian.models import (
+    BuktiDukung,
+    BuktiRenja,
+    IndikatorRenja,
+    PembuatanLKjIP,
+    RealisasiRenja,
+    RealisasiTriwulan,
+    TargetRenja,
+    TerbitanLKjIP,
+)
 from nakertrans.demo import BIDANG_NAKER, KABID_NAKER, dinas
 from nakertrans.models import Jabatan, Pengguna, UnitKerja
 from nakertrans.models_impor import BerkasImpor
-from perjanjian.models import PerjanjianKinerja
+from perjanjian.models import Indikator, PerjanjianKinerja
 
 TAHUN = 2024
 PERSONA_OPD = ["operator_naker", "kabid_naker", "kadis", "admin"]
@@ -74,6 +83,19 @@ def _objek(opd_kedua, kadis):
     }
     for nama, o in sisi.items():
         opd = o["unit"].instansi
+        o["renja"] = IndikatorRenja.objects.create(
+            instansi=opd,
+            nomenklatur=o["dpa"].sub_kegiatan,
+            indikator=Indikator.objects.create(instansi=opd, nama=f"Keluaran uji izin {nama}", satuan="unit"),
+        )
+        TargetRenja.objects.create(indikator_renja=o["renja"], tahun=TAHUN, target_angka=2)
+        realisasi_renja = RealisasiRenja.objects.create(
+            indikator_renja=o["renja"], tahun=TAHUN, triwulan=4, realisasi_angka=1
+        )
+        o["bukti_renja"] = BuktiRenja.objects.create(
+            realisasi=realisasi_renja, berkas=SimpleUploadedFile(f"renja-{nama}.pdf", b"%PDF-1.4 uji"),
+            nama_asli=f"renja-{nama}.pdf", jenis="pdf", ukuran=11, diunggah_oleh=kadis,
+        )  # fmt: skip
         o["bukti"] = BuktiDukung.objects.create(
             realisasi=o["realisasi"], berkas=SimpleUploadedFile(f"bukti-{nama}.pdf", b"%PDF-1.4 uji"),
             nama_asli=f"bukti-{nama}.pdf", jenis="pdf", ukuran=11, diunggah_oleh=kadis,
@@ -122,6 +144,16 @@ ARGUMEN = {
     "capaian:status_pembuatan": lambda o: {"pk": o["pembuatan"].pk},
     "capaian:berkas_pembuatan": lambda o: {"pk": o["pembuatan"].pk},
     "capaian:unduh_terbitan": lambda o: {"pk": o["terbitan"].pk},
+    "capaian:isian_renja": lambda o: {"tahun": TAHUN, "triwulan": 4, "unit_pk": o["unit"].pk},
+    "capaian:ubah_status_renja": lambda o: {
+        "tahun": TAHUN,
+        "triwulan": 4,
+        "unit_pk": o["unit"].pk,
+        "aksi": "buka",
+    },  # fmt: skip
+    "capaian:simpan_renja": lambda o: {"tahun": TAHUN, "triwulan": 4, "ir_pk": o["renja"].pk},
+    "capaian:riwayat_renja": lambda o: {"ir_pk": o["renja"].pk},
+    "capaian:unduh_bukti_renja": lambda o: {"pk": o["bukti_renja"].pk},
 }
 # URLs with arguments that name no office's object (a year, a kind, a section).
 ARGUMEN_TETAP = {
@@ -142,6 +174,13 @@ ARGUMEN_TETAP = {
     "capaian:ubah_narasi": {"tahun": TAHUN, "kunci": "kata_pengantar"},
     "capaian:pratinjau_narasi": {"tahun": TAHUN},
     "capaian:buat_lkjip": {"tahun": TAHUN},
+    "capaian:status_isian_renja": {"tahun": TAHUN},
+    "capaian:evaluasi_renja": {"tahun": TAHUN, "triwulan": 4},
+    "capaian:evaluasi_renja_berkas": {"tahun": TAHUN, "triwulan": 4, "format": "xlsx"},
+    "capaian:catatan_evaluasi_renja": {"tahun": TAHUN, "triwulan": 4, "aksi": "simpan"},
+    "kabupaten:renja": {"tahun": TAHUN},
+    "kabupaten:renja_triwulan": {"tahun": TAHUN, "triwulan": 4},
+    "kabupaten:renja_xlsx": {"tahun": TAHUN, "triwulan": 4},
     "kabupaten:ringkasan_tahun": {"tahun": TAHUN},
     "kabupaten:pengisian": {"tahun": TAHUN},
     "kabupaten:iku_daerah": {"tahun": TAHUN},

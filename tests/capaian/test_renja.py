@@ -1,0 +1,148 @@
+"""The Evaluasi Renja (Permendagri 86/2017): columns 5-15 for K and Rp, approved quarters only, and the
+seed's Tabel 30 and Tabel 3.12 out of ``rekap_renja``."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from anggaran import kode as nomenklatur
+from anggaran.data_seed import TABEL_30
+from anggaran.models import AnggaranSubKegiatan
+from capaian.data_seed_renja import SERAPAN_LAIN, TABEL_3_12
+from capaian.renja import BELUM, DISETUJUI, evaluasi_renja
+from nakertrans.models import Pengajuan
+
+D = Decimal
+
+
+def _csv(*argumen):
+    keluaran = io.StringIO()
+    call_command("rekap_renja", *argumen, "--format", "csv", stdout=keluaran)
+    return list(csv.DictReader(io.StringIO(keluaran.getvalue())))
+
+
+def test_rekap_renja_gives_every_tabel_30_row_with_its_totals_and_tabel_3_12_outputs(renja_2024):
+    baris = _csv("2024", "--triwulan", "4")
+    isi, jumlah = baris[:-1], baris[-1]
+    kode_tabel_30 = {nomenklatur.normalisasi_kode(k) for k, *_ in TABEL_30}
+    assert kode_tabel_30 <= {b["kode"] for b in isi}
+    assert jumlah["kode"] == "JUMLAH"
+    assert (jumlah["pagu_tahun"], jumlah["rp_tahun"], jumlah["serapan_persen"]) == (
+        "4635301681",
+        "4344631646",
+        "93.73",
+    )
+    # Each level adds up to the total on its own: only a node's first row carries its budget.
+    for tingkat in (nomenklatur.PROGRAM, nomenklatur.SUB_KEGIATAN):
+        rows = [b for b in isi if nomenklatur.tingkat_kode(b["kode"]) == tingkat and b["pagu_tahun"]]
+        assert sum(D(b["pagu_tahun"]) for b in rows) == D(4635301681)
+        assert sum(D(b["rp_tahun"]) for b in rows) == D(4344631646)
+    per_kode = {}
+    for b in isi:
+        per_kode.setdefault(b["kode"], b)
+    for kode, _, target, realisasi, persen in TABEL_3_12:
+        b = per_kode[kode]
+        assert D(b["target_tahun"]) == D(target.split()[0].rstrip("Unit"))
+        assert D(b["realisasi_tahun"]) == D(realisasi.split()[0].rstrip("Unit"))
+        # The seed's «%» column is the serapan (but for three rows), here in its own column.
+        sama = D(b["serapan_persen"]) == D(persen.replace(",", "."))
+        assert sama == (kode not in SERAPAN_LAIN), kode
+    pertama = per_kode["2.07.01.2.01.0001"]
+    assert (pertama["target_tahun"], pertama["realisasi_tahun"], pertama["capaian_tahun_persen"]) == (
+        "2",
+        "1",
+        "50",
+    )
+    assert pertama["serapan_persen"] == "91.5"
+    assert pertama["unit"] == "Sekretariat"
+    # The seed's one line of two indicators is two rows of the program, the budget on the first.
+    dua = [b for b in isi if b["kode"] == "3.32.04"]
+    assert [b["target_tahun"] for b in dua] == ["70", "61.5"]
+    assert dua[0]["pagu_tahun"] == "40155600" and dua[1]["pagu_tahun"] == ""
+
+
+def test_rekap_renja_refuses_a_bad_triwulan_and_an_unknown_office(renja_2024):
+    with pytest.raises(CommandError, match="--triwulan harus antara 1 dan 4"):
+        _csv("2024", "--triwulan", "5")
+    with pytest.raises(CommandError, match="tidak ada"):
+        _csv("2024", "--opd", "tidak-ada")
+
+
+def _baris(hasil, ir):
+    return next(b for b in hasil.baris if b.indikator_renja == ir)
+
+
+def test_columns_13_to_15_of_a_higher_is_better_summed_indicator(kantor):
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 4), kantor["naik"])
+    assert (b.target_renstra, b.realisasi_renstra_lalu, b.target_tahun) == (20, 15, 4)
+    assert b.tw == [1, 1, 1, 1] and b.tw_keadaan == [DISETUJUI] * 4
+    assert (b.realisasi_tahun, b.capaian_tahun) == (4, D("100.00"))
+    # 14 = 6 + 12: the indicator accumulates over the Renstra.
+    assert (b.realisasi_renstra, b.capaian_renstra) == (19, D("95.00"))
+    assert b.unit == "Bidang Pelayanan"
+
+
+def test_columns_13_to_15_of_a_lower_is_better_indicator(kantor):
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 4), kantor["turun"])
+    assert (b.realisasi_renstra_lalu, b.realisasi_tahun) == (D("5.5"), D("5.5"))
+    # (2 x 5 - 5,5) / 5: lower than the target is better, and 5,5 is worse.
+    assert b.capaian_tahun == D("90.00")
+    # 14 is the latest value (a rate does not accumulate); 15 against the end target 4.
+    assert (b.realisasi_renstra, b.capaian_renstra) == (D("5.5"), D("62.50"))
+
+
+def test_columns_13_to_15_of_a_letter_indicator(kantor):
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 4), kantor["huruf"])
+    assert (b.target_tahun, b.realisasi_tahun, b.target_renstra) == ("BB", "BB", "A")
+    assert b.capaian_tahun is None and b.tercapai is True
+    assert b.realisasi_renstra == "BB" and b.tercapai_renstra is False
+
+
+def test_budget_columns_6_to_15(kantor):
+    hasil = evaluasi_renja(kantor["opd"], 2024, 4)
+    b = _baris(hasil, kantor["naik"])
+    assert b.pertama
+    assert (b.pagu_renstra, b.rp_lalu, b.pagu_tahun) == (D(5000000), D(900000), D(1000000))
+    assert b.rp_tw == [D(100000), D(200000), D(0), D(0)]
+    assert (b.rp_tahun, b.serapan, b.rp_renstra, b.capaian_rp_renstra) == (
+        D(300000), D("30.00"), D(1200000), D("24.00"),
+    )  # fmt: skip
+    # The sub kegiatan's other indicators do not repeat its money.
+    assert not _baris(hasil, kantor["turun"]).pertama
+    assert _baris(hasil, kantor["turun"]).rp_tahun is None
+
+
+def test_up_to_triwulan_2_reads_only_the_first_two_quarters(kantor):
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 2), kantor["naik"])
+    assert b.tw == [1, 1, None, None] and b.tw_keadaan == [DISETUJUI, DISETUJUI, "", ""]
+    assert (b.realisasi_tahun, b.capaian_tahun) == (2, D("50.00"))
+    assert b.rp_tahun == D(300000)
+
+
+def test_a_quarter_not_yet_approved_is_printed_as_such_never_as_zero(kantor):
+    Pengajuan.objects.filter(jenis="renja", tahun=2024, periode=3, unit_kerja=kantor["bidang"]).update(
+        status="diajukan"
+    )
+    Pengajuan.objects.filter(jenis="anggaran", tahun=2024, periode=5, unit_kerja=kantor["bidang"]).update(
+        status="diajukan"
+    )
+    hasil = evaluasi_renja(kantor["opd"], 2024, 4)
+    b = _baris(hasil, kantor["naik"])
+    assert b.tw == [1, 1, None, 1] and b.tw_keadaan[2] == BELUM and b.belum_disetujui
+    assert b.realisasi_tahun is None and b.capaian_tahun is None and b.realisasi_renstra is None
+    assert b.rp_tw[1] is None and b.rp_tw_keadaan[1] == BELUM
+    assert b.rp_tahun is None and b.serapan is None
+    rows = [r for r in _csv("2024", "--opd", "uji-renja") if r["indikator"] == "Jumlah dokumen uji"]
+    assert (rows[0]["tw3"], rows[0]["realisasi_tahun"], rows[0]["capaian_tahun_persen"]) == ("", "", "")
+    assert (rows[0]["tw4"], rows[0]["rp_tw2"], rows[0]["rp_tahun"]) == ("1", "", "")
+
+
+def test_earlier_renstra_years_without_a_dpa_leave_columns_6_and_14_empty(kantor):
+    AnggaranSubKegiatan.objects.filter(instansi=kantor["opd"], tahun=2021).delete()
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 4), kantor["naik"])
+    assert b.realisasi_renstra_lalu is None and b.realisasi_renstra is None and b.capaian_renstra is None
+    assert b.rp_lalu is None and b.rp_renstra is None
+    assert b.realisasi_tahun == 4  # this year is known all the same
