@@ -14,9 +14,17 @@ from django.db.models import Sum
 from import_export import fields, widgets
 
 from anggaran import kode as nomenklatur
-from anggaran.models import AnggaranSubKegiatan, Nomenklatur, PaguTertulis, RealisasiAnggaran
+from anggaran.models import (
+    AnggaranSubKegiatan,
+    IndikatorProgramKegiatan,
+    Nomenklatur,
+    PaguTertulis,
+    RealisasiAnggaran,
+)
 from anggaran.queries import lewat_pagu
 from anggaran.rollup import per_kode
+from anggaran.signals import IndikatorTertulis, dpa_diimpor
+from anggaran.target_tertulis import BacaanTarget, baca_target
 from nakertrans import workflow
 from nakertrans.format_id import NAMA_BULAN, format_angka, format_rupiah
 from nakertrans.impor import (
@@ -109,6 +117,7 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
         self.selisih = []
         self._tertulis = []  # (row number, tahun, kode, {kolom: nilai})
         self._sub = []  # (tahun, kode, {kolom: nilai})
+        self._indikator = []  # IndikatorTertulis of every row naming an indicator
 
     def before_import_row(self, row, row_number=None, **kwargs):
         super().before_import_row(row, row_number=row_number, **kwargs)
@@ -129,6 +138,43 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
             self._sub.append((tahun, kode, pagu))
         else:
             self._tertulis.append((row_number, tahun, kode, pagu))
+        self._baca_target(row, tahun, kode)
+
+    def _baca_target(self, row, tahun, kode):
+        """The target as the document writes it («2 Dokumen», «90,53 %», «7,94% %»), read by the one
+        reader of written targets: a sub kegiatan's becomes its number and satuan; a program's or
+        kegiatan's is kept as written for its outcome indicator (the row itself is a stated total, not
+        stored). A reading made by a choice is a warning the importer acknowledges."""
+        teks = row.get("target")
+        sub = nomenklatur.tingkat_kode(kode) == nomenklatur.SUB_KEGIATAN
+        if teks is None or isinstance(teks, str) and not teks.strip():
+            return
+        indikator = " ".join(str(row.get("indikator") or "").split())
+        satuan = " ".join(str(row.get("satuan") or "").split())
+        if not sub:
+            row["target"] = None  # kept as written below; the row is a stated total, not stored
+        if isinstance(teks, int | float | Decimal) and not isinstance(teks, bool):
+            bacaan = BacaanTarget(str(teks), angka=baca_angka_sel(teks, persen=True), satuan=satuan)
+        elif isinstance(teks, str):
+            bacaan = baca_target(teks)
+        else:
+            return  # a date or a logical value: the target column's own reader names it
+        if sub:
+            if bacaan.angka is None:
+                raise GalatKolom("target", f"Target sub kegiatan «{bacaan.tertulis}» bukan angka.")
+            if bacaan.satuan and satuan and bacaan.satuan.lower() != satuan.lower():
+                raise GalatKolom(
+                    "satuan", f"Satuan «{satuan}» tidak sama dengan satuan pada target «{bacaan.tertulis}»."
+                )
+            if bacaan.satuan and not satuan:
+                row["satuan"] = bacaan.satuan
+            row["target"] = bacaan.angka
+            bacaan = BacaanTarget(bacaan.tertulis, angka=bacaan.angka, satuan=bacaan.satuan or satuan,
+                                  pilihan=bacaan.pilihan)  # fmt: skip
+        if bacaan.pilihan:
+            self.tambah_peringatan("target", f"Target «{bacaan.tertulis}» {bacaan.pilihan}")
+        if indikator:
+            self._indikator.append(IndikatorTertulis(tahun, kode, indikator, bacaan))
 
     def _pastikan_nomenklatur(self, kode, uraian):
         """A code the sheet names with its uraian is added under its parent; its parent must exist."""
@@ -162,6 +208,21 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
                     self.selisih.append(Selisih(self.baris_lembar(baris), kode, kolom, tertulis, dijumlah))
         if not kwargs.get("dry_run"):
             self._simpan_tertulis()
+            self._simpan_indikator()
+
+    def _simpan_indikator(self):
+        """A program's or kegiatan's indicator and target as written (Tabel 30), and every row's
+        indicator for the higher apps (anggaran.signals.dpa_diimpor: the Renja's indicators)."""
+        opd = opd_impor()
+        for i in self._indikator:
+            if nomenklatur.tingkat_kode(i.kode) in (nomenklatur.PROGRAM, nomenklatur.KEGIATAN):
+                IndikatorProgramKegiatan.objects.update_or_create(
+                    instansi=opd,
+                    tahun=i.tahun,
+                    nomenklatur=Nomenklatur.objects.get(kode=i.kode),
+                    defaults={"indikator": i.indikator[:400], "target": i.bacaan.tertulis[:100]},
+                )
+        dpa_diimpor.send(sender=type(self), instansi=opd, daftar=self._indikator)
 
     def _simpan_tertulis(self):
         """Keep the stated totals, so that the LKjIP check can still name a source that does not add up."""

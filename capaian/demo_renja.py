@@ -1,9 +1,10 @@
 """The seed's 2024 Renja kinerja: the indicators and targets of Tabel 30, the sub kegiatan outputs of
 Tabel 3.12 as realisasi, every quarter approved.
 
-Targets are read by the one reader of written targets (anggaran.target_tertulis); where the text allows
-more than one reading, what was chosen is kept with the target and listed by the LKjIP check. The seed
-prints two choices the reader cannot make, chosen here and said in ``KOREKSI``.
+Targets are read by the one reader of written targets (anggaran.target_tertulis) and recorded as the DPA
+import records them (capaian.renja_dpa); where the text allows more than one reading, what was chosen is
+kept with the target and listed by the LKjIP check. The seed writes two indicators in one line, which no
+reader can split; the demo does, and says so (``PISAH``).
 """
 
 from decimal import Decimal
@@ -12,40 +13,30 @@ from anggaran import kode as nomenklatur
 from anggaran.data_seed import TABEL_30
 from anggaran.demo import TAHUN, unit_untuk
 from anggaran.models import Nomenklatur
-from anggaran.target_tertulis import baca_target
+from anggaran.target_tertulis import BacaanTarget, baca_target
 from capaian.data_seed_renja import REALISASI_OUTCOME, TABEL_3_12
-from capaian.models_renja import IndikatorRenja, RealisasiRenja, TargetRenja
+from capaian.models_renja import RealisasiRenja
+from capaian.renja_dpa import catat_indikator
 from nakertrans.demo import dinas, simpan_bila_berubah, tandai_disetujui
 from nakertrans.models import Pengajuan, UnitKerja
 from perjanjian.demo import rencana_aksi
-from perjanjian.models import Indikator, SasaranRenstra
+from perjanjian.models import SasaranRenstra
 
-# What the demo chose where the seed's text holds something the reader cannot decide:
-# {code: [(indicator, target as a number or letter, satuan, the choice in Indonesian)]}.
-KOREKSI = {
-    "2.07.01.2.01": [
-        (
-            "Nilai Akuntabilitas Kinerja OPD (SAKIP)",
-            "BB",
-            "Predikat",
-            "tertulis «75.50 BB»: nilai 75,50 berpredikat BB; dicatat sebagai target predikat BB, "
-            "seperti realisasinya di Tabel 3.11",
-        )
-    ],
+# What the demo chose where the seed's text holds something the reader cannot decide: Tabel 30 writes
+# the two indicators of program 3.32.04 in one line with their two targets.
+PISAH = {
     "3.32.04": [
         (
             "Persentase jumlah Sarana dan prasarana yang Dikelola dengan baik",
             Decimal(70),
-            "%",
             "Tabel 30 menulis dua indikator dalam satu baris («… Dikelola dengan baik Persentase Satuan "
             "Permukiman yang dibangun», target «70 % 61,50 %»); dipisah menjadi dua indikator, ini yang "
-            "pertama dengan target 70 %",
+            "pertama dengan target 70 %.",
         ),
         (
             "Persentase Satuan Permukiman yang dibangun",
             Decimal("61.50"),
-            "%",
-            "indikator kedua dari baris yang sama di Tabel 30, dengan target 61,50 %",
+            "indikator kedua dari baris yang sama di Tabel 30, dengan target 61,50 %.",
         ),
     ],
 }
@@ -53,34 +44,15 @@ KOREKSI = {
 # The Renstra sasaran each program supports (by its number in perjanjian/data_seed.py SASARAN_RENSTRA).
 SASARAN_PROGRAM = {"2.07.01": 4, "2.07.03": 1, "2.07.04": 1, "2.07.05": 2, "3.32.03": 3, "3.32.04": 3}
 
-# Satuan that count a level held through the year, not things produced: the year is its last quarter.
-SATUAN_TINGKAT = {"%", "orang/bulan", "indeks"}
-
-
-def _indikator(opd, nama, satuan, huruf):
-    """The office's indicator of that name (a PK indicator of the same name is the same indicator),
-    or a new one: a count summed over the quarters, a level or a percentage by its last quarter."""
-    ada = Indikator.objects.filter(instansi=opd, nama__iexact=nama).first()
-    if ada is not None:
-        return ada
-    if huruf:
-        jenis, aturan, desimal = Indikator.JenisNilai.PREDIKAT, Indikator.AturanTahunan.TERAKHIR, 0
-    elif satuan.lower() in SATUAN_TINGKAT:
-        jenis = Indikator.JenisNilai.PERSEN if satuan == "%" else Indikator.JenisNilai.ANGKA
-        aturan, desimal = Indikator.AturanTahunan.TERAKHIR, 2
-    else:
-        jenis, aturan, desimal = Indikator.JenisNilai.ANGKA, Indikator.AturanTahunan.JUMLAH, 0
-    return Indikator.objects.create(
-        instansi=opd, nama=nama, satuan=satuan, jenis_nilai=jenis, aturan_tahunan=aturan, desimal=desimal
-    )
-
 
 def _bacaan(kode, indikator, tertulis):
-    """[(indicator name, target, satuan, choice)] of a Tabel 30 row."""
-    if kode in KOREKSI:
-        return KOREKSI[kode]
-    b = baca_target(tertulis)
-    return [(indikator, b.huruf if b.angka is None else b.angka, b.satuan, b.pilihan)]
+    """[(indicator name, BacaanTarget)] of a Tabel 30 row."""
+    if kode in PISAH:
+        return [
+            (nama, BacaanTarget(tertulis, angka=angka, satuan="%", pilihan=pilihan))
+            for nama, angka, pilihan in PISAH[kode]
+        ]
+    return [(indikator, baca_target(tertulis))]
 
 
 def muat_renja():
@@ -95,23 +67,14 @@ def muat_renja():
         kode = nomenklatur.normalisasi_kode(kode_tercetak)
         node = semua[kode]
         program = node.tingkat == nomenklatur.PROGRAM
-        for urutan, (nama, target, satuan, pilihan) in enumerate(_bacaan(kode, indikator, tertulis), start=1):
-            huruf = isinstance(target, str)
-            ir = simpan_bila_berubah(
-                IndikatorRenja,
-                {"instansi": opd, "nomenklatur": node, "indikator": _indikator(opd, nama, satuan, huruf)},
+        sub = node.tingkat == nomenklatur.SUB_KEGIATAN
+        for urutan, (nama, bacaan) in enumerate(_bacaan(kode, indikator, tertulis), start=1):
+            ir = catat_indikator(
+                opd, node, TAHUN, nama, bacaan,
+                unit=None if sub else unit[unit_untuk(kode)],
                 urutan=urutan,
-                unit_kerja=None if node.tingkat == nomenklatur.SUB_KEGIATAN else unit[unit_untuk(kode)],
                 sasaran=sasaran.get(SASARAN_PROGRAM.get(kode)) if program else None,
-            )
-            simpan_bila_berubah(
-                TargetRenja,
-                {"indikator_renja": ir, "jenis": TargetRenja.Jenis.RENJA, "tahun": TAHUN},
-                target_angka=None if huruf else target,
-                target_huruf=target if huruf else "",
-                tertulis=tertulis,
-                pilihan=pilihan,
-            )
+            )  # fmt: skip
             per_kode.setdefault(kode, ir)
     unit_terisi = set()
     for kode, _, tertulis_target, tertulis_realisasi, _ in TABEL_3_12:

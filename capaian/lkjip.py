@@ -6,6 +6,7 @@ Every table comes from the database; every figure is computed the same way the p
 """
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
@@ -18,6 +19,7 @@ from capaian.hitung import hitung_capaian, predikat
 from capaian.models import NarasiLKjIP
 from capaian.narasi import bagian_narasi
 from capaian.queries import capaian_tahun, skala_aktif
+from capaian.renja import Sel, evaluasi_renja
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.grafik import Seri, grafik_batang
 from nakertrans.models import Jabatan, UnitKerja, pejabat_pada
@@ -41,6 +43,13 @@ URAIAN_EFISIENSI = (
 )
 
 
+URAIAN_EFISIENSI_RENJA = (
+    "Efisiensi: capaian indikator dibandingkan serapan anggaran program, kegiatan atau sub kegiatannya "
+    f"(selisih lebih dari {AMBANG_EFISIENSI} poin: efisien; dalam {AMBANG_EFISIENSI} poin: cukup efisien; "
+    "di bawahnya: kurang efisien). Indikator predikat huruf: tercapai atau belum, tanpa persentase."
+)
+
+
 def efisiensi(capaian, serapan):
     """See URAIAN_EFISIENSI (the rule as the report prints it)."""
     if capaian is None or serapan is None:
@@ -51,6 +60,36 @@ def efisiensi(capaian, serapan):
     if selisih >= -AMBANG_EFISIENSI:
         return "cukup efisien"
     return "kurang efisien"
+
+
+@dataclass(frozen=True)
+class BarisKeluaran:
+    """A row of the table of outputs and outcomes (the seed's Tabel 3.12, corrected): the indicator's
+    capaian and the budget's serapan side by side, never one for the other."""
+
+    baris: object  # capaian.renja.BarisRenja
+    efisiensi: str
+
+    @property
+    def capaian(self):
+        b = self.baris
+        if b.huruf:
+            return Sel({True: "tercapai", False: "belum tercapai"}.get(b.tercapai))
+        return Sel(b.capaian_tahun, 2)
+
+
+def keluaran_renja(hasil):
+    """The rows of program, kegiatan and sub kegiatan with an indicator, each with the serapan of its
+    node's budget (on the node's first row) and the efficiency judgement of the two."""
+    baris = []
+    serapan = None
+    for b in hasil.baris:
+        if b.indikator_renja is None:
+            continue
+        if b.pertama:
+            serapan = b.serapan
+        baris.append(BarisKeluaran(b, efisiensi(b.capaian_tahun, serapan)))
+    return baris
 
 
 def _cetak_angka(v):
@@ -205,6 +244,7 @@ def kumpulkan_lkjip(instansi, tahun, tanggal=None):
     kepala = Jabatan.objects.kepala_dinas(instansi).first()
     penanda_tangan = pejabat_pada(kepala, tanggal) if kepala else None
     konteks = {
+        "keluaran": keluaran_renja(evaluasi_renja(instansi, tahun, 4)),
         "tahun": tahun,
         "tanggal": tanggal,
         "instansi": instansi,
@@ -221,6 +261,7 @@ def kumpulkan_lkjip(instansi, tahun, tanggal=None):
         "sasaran": sasaran,
         "unit_kerja": unit_kerja,
         "uraian_efisiensi": URAIAN_EFISIENSI,
+        "uraian_efisiensi_renja": URAIAN_EFISIENSI_RENJA,
         "unit_list": list(unit_opd.select_related("induk").order_by("urutan")),
         "penanda_tangan": penanda_tangan,
         "pita": pita,

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from anggaran import kode as nomenklatur
 from anggaran.models import RUPIAH, TIDAK_NEGATIF
 from capaian.models import _Bukti
+from nakertrans.rumus import GalatRumus, urai_rumus
 from perjanjian.models import NILAI, PREDIKAT_SAKIP, Target
 
 TINGKAT_RENJA = [nomenklatur.PROGRAM, nomenklatur.KEGIATAN, nomenklatur.SUB_KEGIATAN]
@@ -58,6 +59,20 @@ class IndikatorRenja(models.Model):
         related_name="+",
     )
     keterangan = models.TextField("keterangan", blank=True)
+    kode = models.SlugField(
+        "nama di rumus",
+        max_length=50,
+        blank=True,
+        help_text="Nama keluaran sub kegiatan ini di rumus indikator program/kegiatannya, misalnya "
+        "dok_perencanaan.",
+    )
+    rumus = models.TextField(
+        "rumus",
+        blank=True,
+        help_text="Hanya program dan kegiatan: realisasi dihitung dari keluaran sub kegiatannya, misalnya "
+        "«dok_perencanaan / 2 * 100»; nama yang dipakai adalah «nama di rumus» indikator sub kegiatan "
+        "di bawahnya. Kosong: realisasi diisi unitnya.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -69,7 +84,13 @@ class IndikatorRenja(models.Model):
                 fields=["instansi", "nomenklatur", "indikator"],
                 name="indikator_renja_unik",
                 violation_error_message="Indikator ini sudah tercatat pada nomenklatur ini.",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["instansi", "kode"],
+                condition=~models.Q(kode=""),
+                name="indikator_renja_kode_unik",
+                violation_error_message="Nama di rumus ini sudah dipakai indikator lain.",
+            ),
         ]
 
     def __str__(self):
@@ -92,6 +113,39 @@ class IndikatorRenja(models.Model):
             raise ValidationError(
                 {"unit_kerja": "Pilih unit yang mengisi realisasi indikator program/kegiatan."}
             )
+        if self.rumus.strip() and self.nomenklatur_id and self.instansi_id:
+            self.rumus_terurai()
+
+    def rumus_terurai(self):
+        """The parsed formula, every name the «nama di rumus» of an output of a sub kegiatan below this
+        program or kegiatan (ValidationError, Indonesian, otherwise); None without a formula."""
+        if not self.rumus.strip():
+            return None
+        if self.nomenklatur.tingkat == nomenklatur.SUB_KEGIATAN:
+            raise ValidationError({"rumus": "Rumus hanya untuk indikator program atau kegiatan."})
+        try:
+            rumus = urai_rumus(self.rumus)
+        except GalatRumus as galat:
+            raise ValidationError({"rumus": galat.messages}) from None
+        dikenal = {
+            ir.kode: ir
+            for ir in IndikatorRenja.objects.filter(
+                instansi=self.instansi_id, kode__in=rumus.komponen
+            ).select_related("nomenklatur")
+        }
+        for nama in sorted(rumus.komponen):
+            ir = dikenal.get(nama)
+            if ir is None:
+                raise ValidationError({"rumus": f"«{nama}» bukan nama di rumus indikator mana pun."})
+            di_bawah = ir.nomenklatur.kode.startswith(self.nomenklatur.kode + ".")
+            if ir.nomenklatur.tingkat != nomenklatur.SUB_KEGIATAN or not di_bawah:
+                raise ValidationError(
+                    {
+                        "rumus": f"«{nama}» adalah indikator {ir.nomenklatur.kode}, bukan sub kegiatan di "
+                        f"bawah {self.nomenklatur.kode}."
+                    }
+                )
+        return rumus
 
 
 class TargetRenja(Target):

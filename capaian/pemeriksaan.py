@@ -6,23 +6,25 @@ problem persists) and, where one exists, a link to the page that fixes it. The c
 number of queries whatever the number of units, lines or budget rows.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
 
-from anggaran.models import IndikatorProgramKegiatan, RealisasiAnggaran
+from anggaran import kode as nomenklatur
+from anggaran.models import RealisasiAnggaran
 from anggaran.queries import anggaran_dengan_realisasi, lewat_pagu, selisih_pagu_tertulis
-from anggaran.target_tertulis import baca_target
 from capaian.hitung import periksa_skala
 from capaian.lkjip import tanggal_tanda_tangan
 from capaian.models import PilihanSkalaOPD, RealisasiTriwulan, SkalaPredikat, TanggapanPeringatan
 from capaian.queries import capaian_tahun
+from capaian.renja import BELUM, evaluasi_renja
 from nakertrans.access import id_unit_lingkup, melihat_semua_unit, unit_yang_boleh_diisi
-from nakertrans.format_id import NAMA_BULAN, format_rupiah, format_tanggal
+from nakertrans.format_id import NAMA_BULAN, format_angka, format_rupiah, format_tanggal
 from nakertrans.models import Jabatan, Pengajuan, pejabat_pada
 from perjanjian.kaskade import temuan_opd as temuan_kaskade
-from perjanjian.models import IKU, BarisPK, PerjanjianKinerja, Renstra, unit_isian_dari
+from perjanjian.models import IKU, BarisPK, Indikator, PerjanjianKinerja, Renstra, unit_isian_dari
 
 GALAT, PERINGATAN = "galat", "peringatan"
 
@@ -365,24 +367,71 @@ class _Pemeriksa:
                 f"{format_rupiah(s.dijumlah)}. Laporan mencetak jumlah hasil hitung.",
                 reverse("anggaran:program_kegiatan_tahun", args=[self.tahun]),
             )
-        self.target_tertulis()
+        self.renja()
 
-    def target_tertulis(self):
-        """A program's or kegiatan's target is text as the document printed it; one that reads as a
-        number only by a choice (two numbers, a satuan twice, an English decimal point) is named, so
-        that the planner confirms or corrects the reading before the Renja's capaian uses it."""
-        tertulis = IndikatorProgramKegiatan.objects.filter(instansi=self.instansi, tahun=self.tahun)
-        for i in tertulis.select_related("nomenklatur").order_by("nomenklatur__kode"):
-            bacaan = baca_target(i.target)
-            if not bacaan.pilihan:
+    def renja(self):
+        """The year's indicators of program, kegiatan and sub kegiatan: a target read by a choice (two
+        numbers, a satuan twice, an English decimal point) for the planner to confirm, an indicator
+        without this year's target, a Renstra end target behind this year's target, a sub kegiatan
+        without any indicator, and quarters entered but not approved (the report prints them so)."""
+        hasil = evaluasi_renja(self.instansi, self.tahun, 4)
+        nomor = defaultdict(int)
+        belum = {}
+        for b in hasil.baris:
+            ir, kode, nama = b.indikator_renja, b.kode, b.nomenklatur.nama
+            if ir is None:
+                if b.tingkat == nomenklatur.SUB_KEGIATAN:
+                    self.peringatan(
+                        f"renja-tanpa-indikator-{kode}",
+                        f"Sub kegiatan {kode} {nama} di DPA {self.tahun} belum punya indikator keluaran; "
+                        "kinerjanya tidak terukur di evaluasi Renja.",
+                        reverse("admin:capaian_indikatorrenja_add"),
+                        "Tambah indikator",
+                        **_admin("capaian.add_indikatorrenja"),
+                    )
                 continue
+            nomor[kode] += 1
+            akhiran = "" if nomor[kode] == 1 else f"-{nomor[kode]}"
+            tautan = {
+                "tautan": reverse("admin:capaian_indikatorrenja_change", args=[ir.pk]),
+                "label": "Periksa target",
+                **_admin("capaian.view_indikatorrenja"),
+            }
+            indikator = f"«{ir.indikator}» {kode} {nama}"
+            if b.target_pilihan:
+                self.peringatan(
+                    f"target-tertulis-{kode}{akhiran}",
+                    f"Target {indikator} tertulis «{b.target_tertulis}»: {b.target_pilihan} "
+                    "Periksa targetnya.",
+                    **tautan,
+                )
+            if b.target_tahun in (None, ""):
+                self.peringatan(
+                    f"renja-tanpa-target-{kode}{akhiran}",
+                    f"Indikator {indikator} belum punya target tahun {self.tahun}; realisasinya tidak dapat "
+                    "diisi dan capaiannya tidak terhitung.",
+                    **tautan,
+                )
+            elif _target_akhir_tertinggal(b):
+                arah = "makin tinggi" if b.indikator.polaritas == Indikator.Polaritas.NAIK else "makin rendah"
+                akhir, tahun_ini = (format_angka(v, b.desimal) for v in (b.target_renstra, b.target_tahun))
+                self.peringatan(
+                    f"renja-target-akhir-{kode}{akhiran}",
+                    f"Target akhir Renstra indikator {indikator} ({akhir}) tertinggal dari target tahun "
+                    f"{self.tahun} ({tahun_ini}), padahal {arah} makin baik.",
+                    **tautan,
+                )
+            for tw in range(1, 5):
+                if b.tw_terisi[tw - 1] and b.tw_keadaan[tw - 1] == BELUM:
+                    belum.setdefault((b.unit_id, tw), b.unit)
+        for (unit_id, tw), unit in sorted(belum.items()):
             self.peringatan(
-                f"target-tertulis-{i.nomenklatur.kode}",
-                f"Target {i.nomenklatur.kode} {i.nomenklatur.nama} tertulis «{bacaan.tertulis}»: "
-                f"{bacaan.pilihan} Periksa targetnya.",
-                reverse("admin:anggaran_indikatorprogramkegiatan_change", args=[i.pk]),
-                "Periksa target",
-                **_admin("anggaran.view_indikatorprogramkegiatan"),
+                f"renja-{unit_id}-{tw}",
+                f"Realisasi kinerja program/kegiatan TW {tw} {unit} belum disetujui Kepala Dinas; laporan "
+                "mencetaknya «belum disetujui».",
+                reverse("capaian:isian_renja", args=[self.tahun, tw, unit_id]),
+                "Buka isian",
+                unit_id=unit_id,
             )
 
     def skala(self):
@@ -446,6 +495,15 @@ class _Pemeriksa:
                 reverse("admin:nakertrans_pegawai_change", args=[pejabat.pegawai_id]),
                 **_admin("nakertrans.view_pegawai"),
             )
+
+
+def _target_akhir_tertinggal(b):
+    """Whether a number indicator's Renstra end target is behind this year's target by its polarity."""
+    if b.huruf or b.target_renstra is None or b.target_tahun in (None, ""):
+        return False
+    if b.indikator.polaritas == Indikator.Polaritas.TURUN:
+        return b.target_renstra > b.target_tahun
+    return b.target_renstra < b.target_tahun
 
 
 def periksa_lkjip(instansi, tahun):

@@ -22,6 +22,7 @@ from capaian.models_renja import IndikatorRenja, PaguRenstra, RealisasiRenja, Ta
 from capaian.queries import terbaca
 from nakertrans.format_id import bulatkan, format_angka
 from nakertrans.models import Pengajuan
+from nakertrans.rumus import GalatRumus, hitung, urai_rumus
 from perjanjian.models import Indikator, Renstra
 from perjanjian.rencana import nilai_tahunan
 
@@ -47,11 +48,11 @@ def unit_isian_dari_dpa(indikator_renja, unit_dpa):
 
 
 def indikator_tahun(instansi, tahun):
-    """The office's Renja indicators of the year: those of the program, kegiatan and sub kegiatan of
-    its DPA of that year, with ``unit_isian`` annotated."""
+    """The office's Renja indicators of the year that a unit enters: those of the program, kegiatan and
+    sub kegiatan of its DPA of that year without a formula, with ``unit_isian`` annotated."""
     dpa = AnggaranSubKegiatan.objects.filter(instansi=instansi, tahun=tahun)
     return (
-        IndikatorRenja.objects.filter(instansi=instansi)
+        IndikatorRenja.objects.filter(instansi=instansi, rumus="")
         .filter(
             Q(nomenklatur__in=dpa.values("sub_kegiatan"))
             | Q(nomenklatur__in=dpa.values("sub_kegiatan__induk"))
@@ -80,6 +81,8 @@ class BarisRenja:
     realisasi_renstra_lalu: object = None
     target_tahun: object = None
     target_pilihan: str = ""
+    target_tertulis: str = ""
+    tw_terisi: list = field(default_factory=lambda: [False] * 4)  # a realisasi entered, approved or not
     tw: list = field(default_factory=lambda: [None] * 4)
     tw_keadaan: list = field(default_factory=lambda: [LUAR] * 4)
     realisasi_tahun: object = None
@@ -331,6 +334,7 @@ def _isi_kinerja(baris, ir, bacaan):
     t_renja = bacaan.target.get((ir.pk, TargetRenja.Jenis.RENJA, tahun))
     baris.target_tahun = t_renja.target if t_renja else None
     baris.target_pilihan = t_renja.pilihan if t_renja else ""
+    baris.target_tertulis = t_renja.tertulis if t_renja else ""
     if bacaan.renstra is not None:
         akhir = bacaan.target.get((ir.pk, TargetRenja.Jenis.AKHIR, bacaan.renstra.tahun_akhir))
         baris.target_renstra = akhir.target if akhir else None
@@ -340,6 +344,7 @@ def _isi_kinerja(baris, ir, bacaan):
         if tw > triwulan:
             continue
         r = bacaan.realisasi.get((ir.pk, tahun, tw))
+        baris.tw_terisi[tw - 1] = _nilai(r) not in (None, "")
         if bacaan.k_disetujui(ir, tahun, tw):
             baris.tw[tw - 1], baris.tw_keadaan[tw - 1] = _nilai(r), DISETUJUI
             nilai.append(_nilai(r))
@@ -374,6 +379,40 @@ def _isi_kinerja(baris, ir, bacaan):
         return
     baris.capaian_tahun = hitung_capaian(baris.target_tahun, baris.realisasi_tahun, indikator.metode)
     baris.capaian_renstra = hitung_capaian(baris.target_renstra, baris.realisasi_renstra, indikator.metode)
+
+
+def _hitung_rumus(baris, bacaan):
+    """Columns 8-15 of the indicators computed by a formula over their sub kegiatan's outputs, each
+    quarter from the outputs as reached up to it: computed once every output it names has that quarter
+    approved, else «belum disetujui»."""
+    per_kode = {b.indikator_renja.kode: b for b in baris if b.indikator_renja and b.indikator_renja.kode}
+    for b in baris:
+        ir = b.indikator_renja
+        if ir is None or not ir.rumus.strip():
+            continue
+        try:
+            rumus = urai_rumus(ir.rumus)
+        except GalatRumus:
+            continue  # refused when saved; a formula edited around the checks computes nothing
+        sumber = [per_kode.get(nama) for nama in rumus.komponen]
+        b.belum_disetujui, b.tw_terisi, b.unit_id = False, [False] * 4, None  # no unit enters it
+        nilai = []
+        for i in range(bacaan.triwulan):
+            if any(s is None or s.tw_keadaan[i] != DISETUJUI for s in sumber):
+                b.tw[i], b.tw_keadaan[i], b.belum_disetujui = None, BELUM, True
+                continue
+            # Each output as reached up to the quarter, by its own yearly rule.
+            isi = {
+                nama: _tahunan(per_kode[nama].indikator, per_kode[nama].tw[: i + 1])
+                for nama in rumus.komponen
+            }
+            hasil = hitung(rumus, isi, ir.indikator.desimal)
+            b.tw[i], b.tw_keadaan[i] = hasil.nilai, DISETUJUI
+            nilai.append(hasil.nilai)
+        b.realisasi_tahun = None if b.belum_disetujui else _tahunan(ir.indikator, nilai)
+        b.realisasi_renstra = b.realisasi_tahun  # a formula's figure does not accumulate across years
+        b.capaian_tahun = hitung_capaian(b.target_tahun, b.realisasi_tahun, ir.indikator.metode)
+        b.capaian_renstra = hitung_capaian(b.target_renstra, b.realisasi_renstra, ir.indikator.metode)
 
 
 def _tahunan(indikator, nilai):
@@ -458,6 +497,7 @@ def _evaluasi(bacaan):
                 _isi_kinerja(b, ir, bacaan)
             b.no = len(baris) + 1
             baris.append(b)
+    _hitung_rumus(baris, bacaan)
     capaian = [b.capaian_tahun for b in baris if b.capaian_tahun is not None]
     hasil = EvaluasiRenja(instansi, tahun, triwulan, bacaan.renstra, baris)
     if capaian:

@@ -93,6 +93,11 @@ def simpan_realisasi_renja(
 
 def _wajib_pengisi(user, indikator_renja, tahun, triwulan):
     """The unit that enters the indicator in the year, if it is the user's and its quarter is open."""
+    if indikator_renja.rumus.strip():
+        raise ValidationError(
+            f"Realisasi «{indikator_renja.indikator}» dihitung dari rumus atas keluaran sub kegiatannya; "
+            "tidak diisi."
+        )
     unit = unit_isian(indikator_renja, tahun)
     if unit is None:
         raise ValidationError(

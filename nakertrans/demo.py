@@ -26,6 +26,7 @@ from nakertrans.peran import (
     PIMPINAN,
 )
 from nakertrans.periode import akhir_periode
+from nakertrans.simpan import simpan_bila_berubah
 
 DINAS = "Dinas Tenaga Kerja dan Transmigrasi"
 KODE_DINAS = "disnakertrans"
@@ -120,19 +121,6 @@ PENGGUNA_KABUPATEN = [
 PASSWORD_BAWAAN = "sakip2024"
 # Example addresses under a reserved domain: mail to them can never reach anyone.
 DOMAIN_CONTOH = "@sakip.contoh.invalid"
-
-
-def simpan_bila_berubah(model, kunci, **nilai):
-    """update_or_create that writes only when something differs (no needless history rows)."""
-    obj = model.objects.filter(**kunci).first()
-    if obj is None:
-        return model.objects.create(**kunci, **nilai)
-    berubah = [nama for nama, isi in nilai.items() if getattr(obj, nama) != isi]
-    if berubah:
-        for nama in berubah:
-            setattr(obj, nama, nilai[nama])
-        obj.save(update_fields=berubah)
-    return obj
 
 
 def muat_organisasi(*, password=PASSWORD_BAWAAN, stdout=None):

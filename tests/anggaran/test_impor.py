@@ -294,3 +294,58 @@ def test_the_admins_second_import_step_leads_to_the_same_page_and_saves_nothing(
     )
     assert respons.status_code == 302 and respons.url == f"{URL}?jenis=dpa"
     assert _isi_tabel(AnggaranSubKegiatan) == sebelum
+
+
+def test_the_dpa_import_carries_the_indicators_and_their_written_targets(admin, anggaran_2024):
+    from capaian.models import IndikatorRenja, TargetRenja
+    from nakertrans.impor import baca_berkas, impor
+
+    judul = ["tahun", "kode", "unit_kerja", "indikator", "target", "pagu_murni"]
+    baris = [
+        [2024, "3.32.03", "", "Persentase Tanah Bersertifikat", "7,94% %", 26999950],
+        [2024, "3.32.03.2.01.0003", "Bidang Transmigrasi", "Jumlah Verifikasi", "1.000 Kepala Keluarga", 1],
+        [2024, "2.07.01.2.01.0001", "Sekretariat", "Jumlah Dokumen Perencanaan", "2 Dokumen", 2285000],
+    ]  # fmt: skip
+    pratinjau = impor("dpa", baca_berkas(_xlsx(judul, baris), "x.xlsx"), user=admin, dry_run=True)
+    assert not pratinjau.ada_galat, pratinjau.semua_pesan()
+    # The readings made by a choice are warnings the importer acknowledges before importing.
+    peringatan = " ".join(p for _, _, p in pratinjau.peringatan)
+    assert "«7,94% %» dibaca 7,94 %: satuan «%» tertulis dua kali." in peringatan
+    assert "«1.000 Kepala Keluarga» dibaca 1.000 Kepala Keluarga" in peringatan
+    assert not IndikatorRenja.objects.exists()  # a preview saves nothing
+    hasil = impor("dpa", baca_berkas(_xlsx(judul, baris), "x.xlsx"), user=admin, dry_run=False)
+    assert not hasil.ada_galat
+    dokumen = _anggaran("2.07.01.2.01.0001")
+    assert (dokumen.target, dokumen.satuan) == (Decimal(2), "Dokumen")
+    target = {
+        t.indikator_renja.nomenklatur.kode: t
+        for t in TargetRenja.objects.select_related(
+            "indikator_renja__nomenklatur", "indikator_renja__indikator"
+        )
+    }
+    assert (target["2.07.01.2.01.0001"].target_angka, target["2.07.01.2.01.0001"].tertulis) == (
+        2,
+        "2 Dokumen",
+    )
+    assert target["2.07.01.2.01.0001"].indikator_renja.indikator.satuan == "Dokumen"
+    assert target["3.32.03.2.01.0003"].target_angka == 1000
+    program = target["3.32.03"]
+    assert (program.target_angka, program.indikator_renja.indikator.satuan) == (Decimal("7.94"), "%")
+    assert "satuan «%» tertulis dua kali" in program.pilihan
+    assert program.indikator_renja.unit_kerja.nama == "Bidang Transmigrasi"  # the unit of its sub kegiatan
+
+
+def test_a_sub_kegiatan_target_that_is_not_a_number_refuses_the_sheet(admin, anggaran_2024):
+    from capaian.models import IndikatorRenja
+    from nakertrans.impor import baca_berkas, impor
+
+    judul = ["tahun", "kode", "indikator", "target", "satuan", "pagu_murni"]
+    baris = [
+        [2024, "2.07.01.2.01.0001", "Dokumen", "dua dokumen", "", 2285000],
+        [2024, "2.07.01.2.01.0002", "Dokumen RKA", "1 Laporan", "Dokumen", 2597000],
+    ]
+    hasil = impor("dpa", baca_berkas(_xlsx(judul, baris), "x.xlsx"), user=admin, dry_run=False)
+    pesan = " ".join(hasil.semua_pesan())
+    assert "Target sub kegiatan «dua dokumen» bukan angka." in pesan
+    assert "Satuan «Dokumen» tidak sama dengan satuan pada target «1 Laporan»." in pesan
+    assert not IndikatorRenja.objects.exists() and _anggaran("2.07.01.2.01.0001").target == 2

@@ -2,6 +2,7 @@
 (one office, no office column on its rows) migrates without loss."""
 
 import importlib
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -56,8 +57,9 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
     angka = _angka()
     jumlah = {
         model: model.objects.count()
-        for model in (PerjanjianKinerja, Renstra, Indikator, AnggaranSubKegiatan, PaguTertulis)
+        for model in (PerjanjianKinerja, Renstra, AnggaranSubKegiatan, PaguTertulis)
     }
+    indikator = set(Indikator.objects.values_list("pk", flat=True))
     pertama = dict(Pengajuan.objects.values_list("pk", "diajukan_pertama"))
     assert pertama and None not in pertama.values()
     lama = _migrasi(SEBELUM)
@@ -85,6 +87,10 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
     }
     assert PerjanjianKinerja.objects.filter(instansi=None).count() == 1
     assert {m: m.objects.count() for m in jumlah} == jumlah
+    # Every indicator kept; the new ones are the DPA's outputs and outcomes as Renja indicators.
+    baru = Indikator.objects.exclude(pk__in=indikator)
+    assert indikator <= set(Indikator.objects.values_list("pk", flat=True))
+    assert baru.exists() and not baru.filter(renja__isnull=True).exists()
     tanpa_opd = set(Pengguna.objects.filter(instansi=None).values_list("username", flat=True))
     assert tanpa_opd == {"inspektorat", "auditor_kedua", "super_lama", "admin_kabupaten", "bappeda", "bupati"}
     assert Pengguna.objects.get(username="tanpa_peran").instansi == opd
@@ -94,3 +100,30 @@ def test_the_previous_versions_demo_migrates_without_loss(realisasi_2024):
     assert _angka() == angka
     # Each period's first submission, read from its history.
     assert dict(Pengajuan.objects.values_list("pk", "diajukan_pertama")) == pertama
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dpas_text_indicators_become_renja_indicators(realisasi_2024):
+    """An installation of the previous version holds the indicators as the DPA's text: migrated, each
+    sub kegiatan's output and each program's and kegiatan's outcome is a Renja indicator with the
+    year's target, a target read by a choice keeps the choice."""
+    _migrasi([("capaian", "0010_renja")])
+    _migrasi(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    from capaian.models import IndikatorRenja, TargetRenja
+
+    target = {
+        t.indikator_renja.nomenklatur.kode: t
+        for t in TargetRenja.objects.filter(jenis="renja", tahun=2024).select_related(
+            "indikator_renja__nomenklatur", "indikator_renja__indikator"
+        )
+    }
+    assert IndikatorRenja.objects.filter(nomenklatur__tingkat=5).count() == 36
+    assert IndikatorProgramKegiatan.objects.count() == 20 == len(target) - 36
+    dokumen = target["2.07.01.2.01.0001"]
+    assert (dokumen.target_angka, dokumen.indikator_renja.indikator.satuan) == (2, "Dokumen")
+    assert dokumen.indikator_renja.indikator.aturan_tahunan == "jumlah"
+    tanah = target["3.32.03"]
+    assert tanah.target_angka == Decimal("7.94") and "satuan «%» tertulis dua kali" in tanah.pilihan
+    sakip = target["2.07.01.2.01"]
+    assert sakip.target_huruf == "BB" and "nilai 75,50 berpredikat BB" in sakip.pilihan
+    assert sakip.indikator_renja.unit_kerja.nama == "Sekretariat"

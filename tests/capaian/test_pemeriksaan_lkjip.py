@@ -24,7 +24,7 @@ def _kode(temuan):
 
 
 @pytest.fixture
-def tahun_2024(realisasi_2024):
+def tahun_2024(renja_2024):
     setujui_semua_bulan()
 
 
@@ -183,8 +183,9 @@ def test_all_unanswered_warnings_can_be_answered_at_once(tahun_2024, kadis, masu
     masuk_sebagai(kadis).post("/capaian/lkjip/2024/pemeriksaan/", {"semua": "1", "catatan": "Sudah dibahas."})
     hasil = periksa_lkjip(dinas(), 2024)
     # 14 of the data, 3 of the cascade check (two Renstra sasaran without a sasaran daerah, the
-    # Sekretaris's line without a higher line), 4 written targets read by a choice.
-    assert len(hasil.peringatan) == 21 and not hasil.belum_ditanggapi
+    # Sekretaris's line without a higher line), 5 written targets read by a choice (the line of two
+    # indicators of 3.32.04 is two).
+    assert len(hasil.peringatan) == 22 and not hasil.belum_ditanggapi
     assert sum(t.kode.startswith("kaskade-") for t in hasil.peringatan) == 3
     assert hasil.galat  # answering warnings does not clear errors
 
@@ -311,15 +312,17 @@ def test_the_written_targets_that_read_as_numbers_only_by_a_choice_are_listed(ta
         "target-tertulis-2.07.01.2.01",
         "target-tertulis-3.32.03",
         "target-tertulis-3.32.04",
+        "target-tertulis-3.32.04-2",
         "target-tertulis-3.32.04.2.01",
     ]
     assert (
         "tertulis «7,94% %»: dibaca 7,94 %: satuan «%» tertulis dua kali."
         in tertulis["target-tertulis-3.32.03"]
     )
-    assert "dibaca 70 %: tertulis dua angka (70 dan 61,50)" in tertulis["target-tertulis-3.32.04"]
+    assert "dua indikator dalam satu baris" in tertulis["target-tertulis-3.32.04"]
+    assert "target 61,50 %" in tertulis["target-tertulis-3.32.04-2"]
     assert (
         "dibaca 1,05 Indeks: titik pada «1.05» dibaca sebagai tanda desimal"
         in tertulis["target-tertulis-3.32.04.2.01"]
     )
-    assert "dibaca 75,50 BB" in tertulis["target-tertulis-2.07.01.2.01"]
+    assert "nilai 75,50 berpredikat BB" in tertulis["target-tertulis-2.07.01.2.01"]

@@ -6,12 +6,14 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from anggaran import kode as nomenklatur
 from anggaran.data_seed import TABEL_30
 from anggaran.models import AnggaranSubKegiatan
 from capaian.data_seed_renja import SERAPAN_LAIN, TABEL_3_12
+from capaian.models_renja import TargetRenja
 from capaian.renja import BELUM, DISETUJUI, evaluasi_renja
 from nakertrans.models import Pengajuan
 
@@ -146,3 +148,122 @@ def test_earlier_renstra_years_without_a_dpa_leave_columns_6_and_14_empty(kantor
     assert b.realisasi_renstra_lalu is None and b.realisasi_renstra is None and b.capaian_renstra is None
     assert b.rp_lalu is None and b.rp_renstra is None
     assert b.realisasi_tahun == 4  # this year is known all the same
+
+
+def test_the_lkjip_prints_outputs_with_capaian_and_serapan_apart_and_inside_the_page(renja_2024):
+    from django.template.loader import render_to_string
+
+    from capaian.lkjip import kumpulkan_lkjip
+    from nakertrans.demo import dinas
+    from tests.tata_letak import luapan
+
+    konteks = kumpulkan_lkjip(dinas(), 2024)
+    per_kode = {}
+    for k in konteks["keluaran"]:
+        per_kode.setdefault(k.baris.kode, k)
+    assert {kode for kode, *_ in TABEL_3_12} <= set(per_kode)
+    pertama = per_kode["2.07.01.2.01.0001"]
+    # The seed printed 91,50 as this row's capaian: it is the serapan; 1 of 2 documents is 50 %.
+    assert (str(pertama.capaian), pertama.baris.serapan, pertama.efisiensi) == (
+        "50,00",
+        D("91.50"),
+        "kurang efisien",
+    )
+    assert str(per_kode["2.07.01.2.01"].capaian) == "tercapai"  # the letter BB reached
+    bagian = render_to_string("pdf/_keluaran_renja.html", konteks)
+    assert "Capaian kinerja (%)" in bagian and "Serapan anggaran (%)" in bagian and "Efisiensi" in bagian
+    html = f'<html><body class="lkjip">{bagian}</body></html>'
+    assert luapan(html) == []
+
+
+def _peringatan_renja(opd):
+    from capaian.pemeriksaan import periksa_lkjip
+
+    return {t.kode: t.pesan for t in periksa_lkjip(opd, 2024).peringatan if t.kode.startswith("renja-")}
+
+
+def test_the_check_warns_of_an_end_target_behind_this_years_a_missing_target_and_open_quarters(kantor):
+    from anggaran.models import AnggaranSubKegiatan, Nomenklatur
+
+    opd, sub = kantor["opd"], kantor["sub"]
+    assert _peringatan_renja(opd) == {}
+    # Higher is better: an end target of 3 behind this year's 4.
+    TargetRenja.objects.filter(indikator_renja=kantor["naik"], jenis="akhir").update(target_angka=D(3))
+    # Lower is better: an end target of 6 behind (above) this year's 5.
+    TargetRenja.objects.filter(indikator_renja=kantor["turun"], jenis="akhir").update(target_angka=D(6))
+    TargetRenja.objects.filter(indikator_renja=kantor["huruf"], jenis="renja").delete()
+    lain = Nomenklatur.objects.create(kode=f"{sub.induk.kode}.9999", nama="Sub tanpa indikator")
+    AnggaranSubKegiatan.objects.create(
+        tahun=2024, sub_kegiatan=lain, unit_kerja=kantor["bidang"], indikator="-", target=1, satuan="-",
+        pagu_murni=D(1000),
+    )  # fmt: skip
+    Pengajuan.objects.filter(jenis="renja", tahun=2024, periode=2, unit_kerja=kantor["bidang"]).update(
+        status="diajukan"
+    )
+    pesan = _peringatan_renja(opd)
+    assert (
+        "(3) tertinggal dari target tahun 2024 (4), padahal makin tinggi makin baik"
+        in pesan[f"renja-target-akhir-{sub.kode}"]
+    )
+    assert (
+        "(6,00) tertinggal dari target tahun 2024 (5,00), padahal makin rendah makin baik"
+        in pesan[f"renja-target-akhir-{sub.kode}-2"]
+    )
+    assert "belum punya target tahun 2024" in pesan[f"renja-tanpa-target-{sub.kode}-3"]
+    assert "belum punya indikator keluaran" in pesan[f"renja-tanpa-indikator-{lain.kode}"]
+    assert "TW 2 Bidang Pelayanan belum disetujui" in pesan[f"renja-{kantor['bidang'].pk}-2"]
+    assert len(pesan) == 5
+
+
+def _rumus(kantor, teks, node=None):
+    from capaian.models_renja import IndikatorRenja
+    from perjanjian.models import Indikator
+
+    kantor["naik"].kode = "dok"
+    kantor["naik"].save()
+    node = node or kantor["sub"].induk
+    ir = IndikatorRenja(
+        instansi=kantor["opd"],
+        nomenklatur=node,
+        unit_kerja=kantor["bidang"],
+        rumus=teks,
+        indikator=Indikator.objects.create(
+            instansi=kantor["opd"], nama=f"Persentase dokumen ({teks}, {node.kode})", satuan="%",
+            jenis_nilai="persen", aturan_tahunan="terakhir",
+        ),
+    )  # fmt: skip
+    return ir
+
+
+def test_an_outcome_computed_by_a_formula_over_its_sub_kegiatan(kantor):
+    ir = _rumus(kantor, "dok / 4 * 100")
+    ir.full_clean()
+    ir.save()
+    TargetRenja.objects.create(indikator_renja=ir, jenis="renja", tahun=2024, target_angka=D(80))
+    b = next(b for b in evaluasi_renja(kantor["opd"], 2024, 4).baris if b.indikator_renja == ir)
+    # The output reached 1, 2, 3, 4 of its documents by the end of each quarter.
+    assert b.tw == [D(25), D(50), D(75), D(100)] and b.tw_keadaan == [DISETUJUI] * 4
+    assert (b.realisasi_tahun, b.capaian_tahun) == (D(100), D("125.00"))
+    Pengajuan.objects.filter(jenis="renja", tahun=2024, periode=3, unit_kerja=kantor["bidang"]).update(
+        status="diajukan"
+    )
+    b = next(b for b in evaluasi_renja(kantor["opd"], 2024, 4).baris if b.indikator_renja == ir)
+    assert b.tw_keadaan[2] == BELUM and b.realisasi_tahun is None and b.capaian_tahun is None
+    from capaian import services_renja
+
+    with pytest.raises(ValidationError, match="dihitung dari rumus"):
+        services_renja.simpan_realisasi_renja(
+            user=kantor["operator"], indikator_renja=ir, tahun=2024, triwulan=4, realisasi="9"
+        )
+
+
+def test_a_formula_naming_an_output_of_another_program_is_refused(kantor):
+    from anggaran.models import Nomenklatur
+
+    lain = Nomenklatur.objects.exclude(kode__startswith=kantor["sub"].induk.kode).filter(tingkat=4).first()
+    with pytest.raises(ValidationError, match="bukan sub kegiatan di bawah"):
+        _rumus(kantor, "dok * 2", node=lain).full_clean()
+    with pytest.raises(ValidationError, match="«tidak_ada» bukan nama di rumus"):
+        _rumus(kantor, "tidak_ada * 2").full_clean()
+    with pytest.raises(ValidationError, match="Rumus hanya untuk indikator program atau kegiatan"):
+        _rumus(kantor, "dok * 2", node=kantor["sub"]).full_clean()
