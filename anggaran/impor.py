@@ -85,6 +85,12 @@ class Selisih:
         )
 
 
+def _satuan_baku(satuan):
+    """«%», «persen» and «Persentase» are one satuan."""
+    satuan = satuan.strip().lower()
+    return "%" if satuan in ("%", "persen", "persentase") else satuan
+
+
 class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
     tahun = fields.Field("tahun", "tahun", widget=TahunWidget())
     kode = fields.Field("sub_kegiatan", "kode", widget=NomenklaturWidget())
@@ -156,21 +162,28 @@ class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):
         if isinstance(teks, int | float | Decimal) and not isinstance(teks, bool):
             bacaan = BacaanTarget(str(teks), angka=baca_angka_sel(teks, persen=True), satuan=satuan)
         elif isinstance(teks, str):
-            bacaan = baca_target(teks)
+            try:
+                # A plain figure is read by the number rules as the column always read it.
+                angka = baca_angka_sel(teks, persen=True)
+                bacaan = BacaanTarget(teks.strip(), angka=angka, satuan="%" if "%" in teks else satuan)
+            except ValueError:
+                bacaan = baca_target(teks)  # a figure with its satuan, or a text
         else:
             return  # a date or a logical value: the target column's own reader names it
         if sub:
             if bacaan.angka is None:
                 raise GalatKolom("target", f"Target sub kegiatan «{bacaan.tertulis}» bukan angka.")
-            if bacaan.satuan and satuan and bacaan.satuan.lower() != satuan.lower():
+            if bacaan.satuan and satuan and _satuan_baku(bacaan.satuan) != _satuan_baku(satuan):
                 raise GalatKolom(
                     "satuan", f"Satuan «{satuan}» tidak sama dengan satuan pada target «{bacaan.tertulis}»."
                 )
             if bacaan.satuan and not satuan:
                 row["satuan"] = bacaan.satuan
             row["target"] = bacaan.angka
-            bacaan = BacaanTarget(bacaan.tertulis, angka=bacaan.angka, satuan=bacaan.satuan or satuan,
-                                  pilihan=bacaan.pilihan)  # fmt: skip
+        bacaan = BacaanTarget(
+            bacaan.tertulis, angka=bacaan.angka, satuan=bacaan.satuan or satuan, huruf=bacaan.huruf,
+            pilihan=bacaan.pilihan,
+        )  # fmt: skip
         if bacaan.pilihan:
             self.tambah_peringatan("target", f"Target «{bacaan.tertulis}» {bacaan.pilihan}")
         if indikator:

@@ -55,15 +55,20 @@ class CapaianConfig(AppConfig):
     }
 
     def ready(self):
+        from anggaran.models import AnggaranSubKegiatan
         from anggaran.signals import dpa_diimpor
         from capaian.renja_dpa import catat_dari_dpa
         from capaian.services import cegah_pindah_unit_terkunci, pindahkan_realisasi
+        from capaian.services_renja import cegah_pindah_dpa_terkunci
         from nakertrans.models import Jabatan
         from nakertrans.signals import unit_akan_pindah
         from perjanjian.signals import revisi_difinalkan
 
         revisi_difinalkan.connect(pindahkan_realisasi, dispatch_uid="capaian_pindahkan_realisasi")
         dpa_diimpor.connect(catat_dari_dpa, dispatch_uid="capaian_indikator_renja_dari_dpa")
+        unit_akan_pindah.connect(
+            cegah_pindah_dpa_terkunci, sender=AnggaranSubKegiatan, dispatch_uid="capaian_kunci_unit_dpa_renja"
+        )
         unit_akan_pindah.connect(
             cegah_pindah_unit_terkunci, sender=Jabatan, dispatch_uid="capaian_kunci_unit_jabatan"
         )

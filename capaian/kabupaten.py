@@ -354,14 +354,20 @@ def renja_kabupaten(pemda, tahun, triwulan):
     daftar = daftar_opd(pemda)
     hasil = [RenjaOPD(h) for h in evaluasi_renja_opd(daftar, tahun, triwulan)]
     unit = {h.opd.pk: {b.unit_id for b in h.hasil.baris if b.unit_id} for h in hasil}
+    # A unit's form is approved when every quarter up to the triwulan is.
     disetujui = set(
         Pengajuan.objects.filter(
             jenis=Pengajuan.Jenis.RENJA,
             tahun=tahun,
-            periode=triwulan,
+            periode__lte=triwulan,
             status=Status.DISETUJUI,
             unit_kerja__in=set().union(*unit.values()),
-        ).values_list("unit_kerja_id", flat=True)
+        )
+        .order_by()
+        .values("unit_kerja_id")
+        .annotate(n=Count("pk"))
+        .filter(n=triwulan)
+        .values_list("unit_kerja_id", flat=True)
     )
     catatan = {
         c.instansi_id: c

@@ -96,6 +96,10 @@ class IndikatorRenja(models.Model):
     def __str__(self):
         return f"{self.nomenklatur.kode}: {self.indikator}"
 
+    def save(self, *args, **kwargs):
+        self.periksa_terkunci()
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.nomenklatur_id and self.nomenklatur.tingkat not in TINGKAT_RENJA:
             raise ValidationError(
@@ -115,6 +119,35 @@ class IndikatorRenja(models.Model):
             )
         if self.rumus.strip() and self.nomenklatur_id and self.instansi_id:
             self.rumus_terurai()
+        self.periksa_terkunci()
+
+    def periksa_terkunci(self):
+        """Refuse moving an indicator with realisasi to another unit, node or formula while a quarter
+        holding it is submitted or approved (in the unit that entered it or the one it would move to):
+        the lock belongs to the unit, so the move would reopen approved figures."""
+        if self.pk is None:
+            return
+        lama = IndikatorRenja._base_manager.filter(pk=self.pk).values(
+            "unit_kerja_id", "nomenklatur_id", "rumus"
+        )
+        lama = lama.first()
+        baru = {
+            "unit_kerja_id": self.unit_kerja_id,
+            "nomenklatur_id": self.nomenklatur_id,
+            "rumus": self.rumus,
+        }
+        if lama is None or lama == baru:
+            return
+        if realisasi_terkunci(
+            self.instansi_id,
+            RealisasiRenja.objects.filter(indikator_renja=self).values_list("tahun", "triwulan"),
+            unit={lama["unit_kerja_id"], self.unit_kerja_id},
+            sub_kegiatan={lama["nomenklatur_id"], self.nomenklatur_id},
+        ):
+            raise ValidationError(
+                "Realisasi indikator ini ada pada triwulan yang sudah diajukan atau disetujui; buka kembali "
+                "triwulan itu sebelum memindahkan indikatornya atau mengubah rumusnya."
+            )
 
     def rumus_terurai(self):
         """The parsed formula, every name the «nama di rumus» of an output of a sub kegiatan below this
@@ -146,6 +179,26 @@ class IndikatorRenja(models.Model):
                     }
                 )
         return rumus
+
+
+def realisasi_terkunci(instansi_id, periode, *, unit=(), sub_kegiatan=()):
+    """Whether any of ``periode`` ((year, quarter) pairs) is submitted or approved for one of the units,
+    or for the unit of a DPA line of one of the sub kegiatan in that year."""
+    from anggaran.models import AnggaranSubKegiatan
+    from nakertrans import workflow
+    from nakertrans.models import Pengajuan
+
+    periode = set(periode)
+    if not periode:
+        return False
+    semua_unit = {u for u in unit if u is not None} | set(
+        AnggaranSubKegiatan.objects.filter(
+            instansi=instansi_id,
+            sub_kegiatan__in=[s for s in sub_kegiatan if s],
+            tahun__in={t for t, _ in periode},
+        ).values_list("unit_kerja_id", flat=True)
+    )
+    return workflow.ada_yang_terkunci(jenis=Pengajuan.Jenis.RENJA, unit_kerja_ids=semua_unit, periode=periode)
 
 
 class TargetRenja(Target):

@@ -11,6 +11,7 @@ column 5. Only approved quarters are read; a quarter not yet approved is that, n
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import BigIntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -188,11 +189,11 @@ class _Bacaan:
         self.instansi, self.tahun, self.triwulan, self.renstra = instansi, tahun, triwulan, renstra
         self.tahun_awal = renstra.tahun_awal if renstra else tahun
         self.dpa = []
-        self.unit_dpa_tahun = {}
+        self.unit_dpa_tahun = {}  # {(sub kegiatan id, year): unit}
+        self.kode_sub = {}  # {sub kegiatan id: code}, of every year's DPA lines
         self.disetujui = set()
         # {(sub kegiatan id, year): {month: Rp}} of approved months, this year and the Renstra's earlier.
         self.bulanan = defaultdict(dict)
-        self.bulan_belum = defaultdict(set)
         self.simpul = {}
         self.indikator = defaultdict(list)
         self.target, self.realisasi, self.pagu_renstra, self.unit_nama = {}, {}, {}, {}
@@ -208,22 +209,52 @@ class _Bacaan:
         tercatat = {t for _, t in self.unit_dpa_tahun}
         return [t for t in range(self.tahun_awal, self.tahun) if t not in tercatat]
 
+    def _bulan_disetujui(self, sub_id, tahun, bulan):
+        """Whether the months of a sub kegiatan's DPA line in a year are all approved for its unit (a
+        month nobody submitted is not approved, whether or not it holds a figure)."""
+        unit = self.unit_dpa_tahun.get((sub_id, tahun))
+        return all((Pengajuan.Jenis.ANGGARAN, tahun, b, unit) in self.disetujui for b in bulan)
+
     def rp_triwulan(self, sub_id, tw):
         """(Rp of the quarter, keadaan) of a sub kegiatan this year."""
         bulan = _bulan_triwulan(tw)
-        if any(b in self.bulan_belum[sub_id, self.tahun] for b in bulan):
+        if not self._bulan_disetujui(sub_id, self.tahun, bulan):
             return None, BELUM
         data = self.bulanan[sub_id, self.tahun]
         return sum((data.get(b, Decimal(0)) for b in bulan), Decimal(0)), DISETUJUI
 
-    def rp_tahun_lalu(self, sub_id):
-        """Rp spent on a sub kegiatan in the Renstra's years before this one (approved months)."""
-        if any(self.bulan_belum[sub_id, t] for t in range(self.tahun_awal, self.tahun)):
+    def rp_lalu(self, kode):
+        """Rp spent in the Renstra's years before this one on the node ``kode`` (a sub kegiatan, or
+        every sub kegiatan below a kegiatan or program, also those no longer in this year's DPA), from
+        approved months; None while a month of a line of those years is not approved, or when the
+        office has no DPA in one of those years."""
+        if self.renstra is None or self.tahun_tak_tercatat:
             return None
-        return sum(
-            (sum(self.bulanan[sub_id, t].values(), Decimal(0)) for t in range(self.tahun_awal, self.tahun)),
-            Decimal(0),
-        )
+        total = Decimal(0)
+        for (sub_id, t), _ in self.unit_dpa_tahun.items():
+            k = self.kode_sub[sub_id]
+            if t >= self.tahun or not (k == kode or k.startswith(kode + ".")):
+                continue
+            if not self._bulan_disetujui(sub_id, t, range(1, 13)):
+                return None
+            total += sum(self.bulanan[sub_id, t].values(), Decimal(0))
+        return total
+
+    @cached_property
+    def _simpul_tahun(self):
+        """{(code, year)} of every node of every year's DPA (a line's sub kegiatan and its parents)."""
+        hasil = set()
+        for sub, t in self.unit_dpa_tahun:
+            k = self.kode_sub[sub]
+            while k:
+                hasil.add((k, t))
+                k = nomenklatur.kode_induk(k)
+        return hasil
+
+    def ada_pada(self, ir, tahun):
+        """Whether the indicator's node was in the DPA of that year (a sub kegiatan's own line, or a line
+        below a program or kegiatan)."""
+        return (ir.nomenklatur.kode, tahun) in self._simpul_tahun
 
     def k_disetujui(self, ir, tahun, tw):
         """Whether the quarter of a year is approved for the unit that entered the indicator then."""
@@ -249,11 +280,12 @@ def _baca(daftar_instansi, tahun, triwulan):
     ):
         hasil[a.instansi_id].dpa.append(a)
         hasil[a.instansi_id].unit_nama[a.unit_kerja_id] = a.unit_kerja.nama
-    for opd, sub, thn, unit in AnggaranSubKegiatan.objects.filter(
+    for opd, sub, kode_sub, thn, unit in AnggaranSubKegiatan.objects.filter(
         instansi__in=ids, tahun__gte=awal, tahun__lte=tahun
-    ).values_list("instansi_id", "sub_kegiatan_id", "tahun", "unit_kerja_id"):
+    ).values_list("instansi_id", "sub_kegiatan_id", "sub_kegiatan__kode", "tahun", "unit_kerja_id"):
         if thn >= hasil[opd].tahun_awal:
             hasil[opd].unit_dpa_tahun[sub, thn] = unit
+            hasil[opd].kode_sub[sub] = kode_sub
     for opd, jenis, thn, periode, unit in Pengajuan.objects.filter(
         unit_kerja__instansi__in=ids,
         tahun__gte=awal,
@@ -277,8 +309,6 @@ def _baca(daftar_instansi, tahun, triwulan):
             continue
         if (Pengajuan.Jenis.ANGGARAN, thn, bulan, unit) in b.disetujui:
             b.bulanan[sub, thn][bulan] = keuangan
-        else:
-            b.bulan_belum[sub, thn].add(bulan)
     # The nodes of each office's tree: its sub kegiatan and every node above them.
     kode = defaultdict(set)
     for b in hasil.values():
@@ -295,7 +325,7 @@ def _baca(daftar_instansi, tahun, triwulan):
     per_ir = {}
     for ir in (
         IndikatorRenja.objects.filter(instansi__in=ids, nomenklatur__kode__in=list(kode))
-        .select_related("indikator", "unit_kerja", "sasaran")
+        .select_related("nomenklatur", "indikator", "unit_kerja", "sasaran")
         .order_by("nomenklatur__kode", "urutan", "pk")
     ):
         if ir.nomenklatur_id not in simpul_opd[ir.instansi_id]:
@@ -356,11 +386,13 @@ def _isi_kinerja(baris, ir, bacaan):
     # Column 6: the Renstra's earlier years, each year by the yearly rule over its approved quarters.
     per_tahun = None if bacaan.tahun_tak_tercatat else []
     for t in range(bacaan.tahun_awal, tahun) if per_tahun is not None else ():
+        if not bacaan.ada_pada(ir, t):
+            continue  # not in that year's DPA: nothing to reach then
         kuartal = [
             (bacaan.realisasi.get((ir.pk, t, tw)), bacaan.k_disetujui(ir, t, tw)) for tw in range(1, 5)
         ]
-        if any(r is not None and not setuju for r, setuju in kuartal):
-            per_tahun = None  # an earlier year still has a quarter waiting for approval
+        if not all(setuju for _, setuju in kuartal):
+            per_tahun = None  # an earlier year still has a quarter not approved
             break
         setahun = _tahunan(indikator, [_nilai(r) for r, _ in kuartal])
         if setahun is not None:
@@ -368,11 +400,11 @@ def _isi_kinerja(baris, ir, bacaan):
     mengumpul = indikator.aturan_tahunan == Indikator.AturanTahunan.JUMLAH and not huruf
     if per_tahun:
         baris.realisasi_renstra_lalu = sum(per_tahun, Decimal(0)) if mengumpul else per_tahun[-1]
-    if baris.realisasi_tahun is not None and per_tahun is not None:
-        if mengumpul:
+    if baris.realisasi_tahun is not None:
+        if not mengumpul:
+            baris.realisasi_renstra = baris.realisasi_tahun  # the latest value
+        elif per_tahun is not None:
             baris.realisasi_renstra = (baris.realisasi_renstra_lalu or Decimal(0)) + baris.realisasi_tahun
-        else:
-            baris.realisasi_renstra = baris.realisasi_tahun
     if huruf:
         baris.tercapai = huruf_tercapai(baris.target_tahun or None, baris.realisasi_tahun or None)
         baris.tercapai_renstra = huruf_tercapai(baris.target_renstra or None, baris.realisasi_renstra or None)
@@ -409,7 +441,8 @@ def _hitung_rumus(baris, bacaan):
             hasil = hitung(rumus, isi, ir.indikator.desimal)
             b.tw[i], b.tw_keadaan[i] = hasil.nilai, DISETUJUI
             nilai.append(hasil.nilai)
-        b.realisasi_tahun = None if b.belum_disetujui else _tahunan(ir.indikator, nilai)
+        # Each quarter already holds the outputs as reached up to it: the year is the latest quarter.
+        b.realisasi_tahun = None if b.belum_disetujui or not nilai else nilai[-1]
         b.realisasi_renstra = b.realisasi_tahun  # a formula's figure does not accumulate across years
         b.capaian_tahun = hitung_capaian(b.target_tahun, b.realisasi_tahun, ir.indikator.metode)
         b.capaian_renstra = hitung_capaian(b.target_renstra, b.realisasi_renstra, ir.indikator.metode)
@@ -429,10 +462,10 @@ def _isi_anggaran_sub(baris, sub_id, bacaan, pagu):
     baris.pagu_tahun = pagu
     for tw in range(1, bacaan.triwulan + 1):
         baris.rp_tw[tw - 1], baris.rp_tw_keadaan[tw - 1] = bacaan.rp_triwulan(sub_id, tw)
-    baris.rp_lalu = bacaan.rp_tahun_lalu(sub_id) if bacaan.renstra and not bacaan.tahun_tak_tercatat else None
 
 
 def _selesaikan_rp(baris, bacaan):
+    baris.rp_lalu = bacaan.rp_lalu(baris.kode)
     bagian = baris.rp_tw[: bacaan.triwulan]
     baris.rp_belum_disetujui = BELUM in baris.rp_tw_keadaan
     baris.rp_tahun = _jumlah(bagian)
@@ -475,7 +508,6 @@ def _evaluasi(bacaan):
         if n.tingkat != nomenklatur.SUB_KEGIATAN:
             anak = anak_dari[n.kode]
             b.pagu_tahun = _jumlah([a.pagu_tahun for a in anak])
-            b.rp_lalu = _jumlah([a.rp_lalu for a in anak])
             for i in range(bacaan.triwulan):
                 b.rp_tw[i] = _jumlah([a.rp_tw[i] for a in anak])
                 b.rp_tw_keadaan[i] = _keadaan_gabung([a.rp_tw_keadaan[i] for a in anak])

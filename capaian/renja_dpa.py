@@ -15,20 +15,24 @@ from perjanjian.models import PREDIKAT_SAKIP, Indikator
 
 # Satuan that measure a level held through the year rather than things produced: the year's figure is
 # its last quarter's. Anything else (documents, people trained, reports) is summed over the quarters.
-SATUAN_TINGKAT = {"%", "orang/bulan", "indeks"}
+SATUAN_PERSEN = {"%", "persen", "persentase"}
+SATUAN_TINGKAT = SATUAN_PERSEN | {"orang/bulan", "indeks"}
 
 
 def indikator_untuk(instansi, nama, satuan, huruf):
     """The office's indicator of that name (one of a PK line with the same name is the same
     indicator), else a new one: a letter, a level or percentage by its last quarter, or a count
     summed over the quarters."""
-    ada = Indikator.objects.filter(instansi=instansi, nama__iexact=" ".join(nama.split())).first()
+    nama = " ".join(nama.split())[:400]
+    satuan = satuan.strip()[:100]
+    ada = Indikator.objects.filter(instansi=instansi, nama__iexact=nama).first()
     if ada is not None:
         return ada
     if huruf:
         jenis, aturan, desimal = Indikator.JenisNilai.PREDIKAT, Indikator.AturanTahunan.TERAKHIR, 0
     elif satuan.strip().lower() in SATUAN_TINGKAT:
-        jenis = Indikator.JenisNilai.PERSEN if satuan.strip() == "%" else Indikator.JenisNilai.ANGKA
+        persen = satuan.lower() in SATUAN_PERSEN
+        jenis = Indikator.JenisNilai.PERSEN if persen else Indikator.JenisNilai.ANGKA
         aturan, desimal = Indikator.AturanTahunan.TERAKHIR, 2
     else:
         jenis, aturan, desimal = Indikator.JenisNilai.ANGKA, Indikator.AturanTahunan.JUMLAH, 0
@@ -76,21 +80,20 @@ def catat_indikator(instansi, node, tahun, nama, bacaan, *, unit=None, urutan=1,
         unit = unit or unit_program(instansi, node, tahun)
         if unit is None:
             return None
-    ir = simpan_bila_berubah(
-        IndikatorRenja,
-        {"instansi": instansi, "nomenklatur": node, "indikator": indikator},
-        urutan=urutan,
-        unit_kerja_id=getattr(unit, "pk", unit),
-        sasaran=sasaran,
+    # What the planner set since (order, unit, sasaran, a corrected target) stays: a sheet imported
+    # again changes a target only where its text changed.
+    ir, _ = IndikatorRenja.objects.get_or_create(
+        instansi=instansi,
+        nomenklatur=node,
+        indikator=indikator,
+        defaults={"urutan": urutan, "unit_kerja_id": getattr(unit, "pk", unit), "sasaran": sasaran},
     )
-    simpan_bila_berubah(
-        TargetRenja,
-        {"indikator_renja": ir, "jenis": TargetRenja.Jenis.RENJA, "tahun": tahun},
-        target_angka=angka,
-        target_huruf=huruf,
-        tertulis=bacaan.tertulis[:200],
-        pilihan=pilihan,
-    )
+    tertulis = bacaan.tertulis[:200]
+    kunci = {"indikator_renja": ir, "jenis": TargetRenja.Jenis.RENJA, "tahun": tahun}
+    if not TargetRenja.objects.filter(**kunci, tertulis=tertulis).exists():
+        simpan_bila_berubah(
+            TargetRenja, kunci, target_angka=angka, target_huruf=huruf, tertulis=tertulis, pilihan=pilihan
+        )
     return ir
 
 

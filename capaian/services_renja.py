@@ -5,7 +5,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from capaian.models_renja import BuktiRenja, CatatanEvaluasiRenja, RealisasiRenja, TargetRenja
+from capaian.models_renja import (
+    BuktiRenja,
+    CatatanEvaluasiRenja,
+    RealisasiRenja,
+    TargetRenja,
+    realisasi_terkunci,
+)
 from capaian.renja import indikator_tahun
 from capaian.services import baca_nilai, simpan_bukti
 from capaian.terbitan import wajib_menyusun
@@ -217,3 +223,23 @@ def buka_catatan(*, user, instansi, tahun, triwulan, alasan):
     catatan._change_reason = alasan
     catatan.save()
     return catatan
+
+
+def cegah_pindah_dpa_terkunci(sender, *, obj, unit_lama, **kwargs):
+    """A DPA line's outputs are entered by its unit: the line may not move while a quarter of the year
+    holding their realisasi is submitted or approved in the old or the new unit
+    (nakertrans.signals.periksa_pindah_unit)."""
+    periode = RealisasiRenja.objects.filter(
+        indikator_renja__instansi=obj.instansi_id,
+        indikator_renja__nomenklatur=obj.sub_kegiatan_id,
+        indikator_renja__unit_kerja=None,
+        tahun=obj.tahun,
+    ).values_list("tahun", "triwulan")
+    if realisasi_terkunci(obj.instansi_id, periode, unit={unit_lama, obj.unit_kerja_id}):
+        raise ValidationError(
+            {
+                "unit_kerja": "Realisasi keluaran sub kegiatan ini ada pada triwulan yang sudah diajukan "
+                "atau disetujui di unitnya atau di unit tujuan; buka kembali triwulan itu sebelum "
+                "memindahkannya."
+            }
+        )

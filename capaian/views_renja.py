@@ -28,6 +28,7 @@ from nakertrans.access import (
     ada_unit_terlihat,
     get_unit_kerja_for_user,
     id_opd,
+    id_unit_lingkup,
     unit_terlihat,
     wajib_tahun_sah,
 )
@@ -173,11 +174,14 @@ def simpan(request, tahun, triwulan, ir_pk):
                 versi_dimuat=d["versi"],
                 bukti=d["bukti"],
             )
-        except (ValidationError, PermissionDenied) as e:
-            galat = " ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        except ValidationError as e:
+            galat = " ".join(e.messages)
+        except PermissionDenied:
+            # Another unit's indicator: nothing of it is shown (its page is not the user's either).
+            raise Http404("Indikator tidak ditemukan.") from None
     unit = services_renja.unit_isian(ir, tahun)
-    if unit is None:
-        raise Http404("Indikator ini tidak ada di DPA tahun itu.")
+    if unit is None or unit.pk not in id_unit_lingkup(request.user):
+        raise Http404("Indikator tidak ditemukan.")
     if not request.htmx:
         label = f"{ir.nomenklatur.kode} «{ir.indikator}»"
         if galat:
@@ -187,7 +191,8 @@ def simpan(request, tahun, triwulan, ir_pk):
         return redirect("capaian:isian_renja", tahun, triwulan, unit.pk)
     [ir] = _indikator_unit(unit, tahun).filter(pk=ir.pk)
     isian = tanpa_nul(form.data) if galat else None
-    konteks = _konteks_baris(ir, triwulan, True, galat, isian)
+    boleh_isi = workflow.tindakan(request.user, services_renja.pengajuan_renja(unit, tahun, triwulan)).isi
+    konteks = _konteks_baris(ir, triwulan, boleh_isi, galat, isian)
     konteks.update({"tahun": tahun, "triwulan": triwulan, "tersimpan": not galat})
     # htmx swaps only 2xx answers, so a refused value comes back as 200 with its message in the row.
     return render(request, "capaian/renja/_baris_isian.html", konteks)

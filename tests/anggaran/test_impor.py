@@ -349,3 +349,34 @@ def test_a_sub_kegiatan_target_that_is_not_a_number_refuses_the_sheet(admin, ang
     assert "Target sub kegiatan «dua dokumen» bukan angka." in pesan
     assert "Satuan «Dokumen» tidak sama dengan satuan pada target «1 Laporan»." in pesan
     assert not IndikatorRenja.objects.exists() and _anggaran("2.07.01.2.01.0001").target == 2
+
+
+def test_a_dpa_imported_again_keeps_what_the_planner_set_and_reads_persen_as_percent(admin, anggaran_2024):
+    from capaian.models import IndikatorRenja, TargetRenja
+    from nakertrans.impor import baca_berkas, impor
+    from nakertrans.models import UnitKerja
+
+    judul = ["tahun", "kode", "unit_kerja", "indikator", "target", "satuan", "pagu_murni"]
+    baris = [
+        [
+            2024,
+            "2.07.04.2.01.0002",
+            "Bidang Ketenagakerjaan",
+            "Persentase tertempatkan",
+            "90,53 %",
+            "Persen",
+            1,
+        ]
+    ]
+    for _ in range(2):
+        hasil = impor("dpa", baca_berkas(_xlsx(judul, baris), "x.xlsx"), user=admin, dry_run=False)
+        assert not hasil.ada_galat, hasil.semua_pesan()
+        ir = IndikatorRenja.objects.get(nomenklatur__kode="2.07.04.2.01.0002")
+        if _ == 0:
+            assert (ir.indikator.jenis_nilai, ir.indikator.aturan_tahunan) == ("persen", "terakhir")
+            ir.urutan = 3
+            ir.unit_kerja = UnitKerja.objects.get(nama="Sekretariat")
+            ir.save()
+            TargetRenja.objects.filter(indikator_renja=ir).update(target_angka=Decimal(91))
+    assert (ir.urutan, ir.unit_kerja.nama) == (3, "Sekretariat")
+    assert TargetRenja.objects.get(indikator_renja=ir).target_angka == 91

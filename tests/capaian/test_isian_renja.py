@@ -293,3 +293,37 @@ def test_notes_are_written_approved_locked_and_reopened_with_a_reason(renja_2024
     catatan = CatatanEvaluasiRenja.objects.get(**kunci)
     assert not catatan.disetujui and catatan.faktor_pendorong == "Dukungan pimpinan"
     assert catatan.history.first().history_change_reason == "Salah ketik"
+
+
+def test_an_indicator_with_approved_quarters_does_not_move_to_another_unit(kantor):
+    ir = kantor["naik"]
+    lain = UnitKerja.objects.create(instansi=kantor["opd"], nama="Unit Baru", jenis="bidang")
+    ir.unit_kerja = lain
+    with pytest.raises(ValidationError, match="sudah diajukan atau disetujui"):
+        ir.full_clean()
+    with pytest.raises(ValidationError, match="sudah diajukan atau disetujui"):
+        ir.save()
+    # Nor does its DPA line move the quarters to another unit (its months reopened: the budget's own
+    # lock is the budget's test).
+    Pengajuan.objects.filter(jenis="anggaran").update(status="draft")
+    dpa = kantor["dpa"]
+    dpa.unit_kerja = lain
+    with pytest.raises(ValidationError, match="keluaran sub kegiatan ini"):
+        dpa.save()
+    assert IndikatorRenja.objects.get(pk=ir.pk).unit_kerja is None
+    # Once the quarters are reopened, it may move.
+    Pengajuan.objects.filter(jenis="renja", unit_kerja=kantor["bidang"]).update(status="dikembalikan")
+    ir.full_clean()
+    ir.save()
+
+
+def test_a_refused_save_of_another_units_indicator_shows_nothing_of_it(terbuka, client):
+    sekretariat = UnitKerja.objects.create(
+        instansi=terbuka["opd"], nama="Sekretariat Uji", jenis="sekretariat"
+    )
+    lain = buat_pengguna("operator_lain_uji", OPERATOR, terbuka["opd"], [sekretariat])
+    client.force_login(lain)
+    url = _url(terbuka["opd"], "capaian:simpan_renja", 2024, 4, terbuka["naik"].pk)
+    jawab = client.post(url, {"realisasi": "9"}, HTTP_HX_REQUEST="true")
+    assert jawab.status_code == 404 and "Jumlah dokumen uji" not in jawab.content.decode()
+    assert _nilai(terbuka["naik"]) == D(1)

@@ -13,7 +13,7 @@ from anggaran import kode as nomenklatur
 from anggaran.data_seed import TABEL_30
 from anggaran.models import AnggaranSubKegiatan
 from capaian.data_seed_renja import SERAPAN_LAIN, TABEL_3_12
-from capaian.models_renja import TargetRenja
+from capaian.models_renja import RealisasiRenja, TargetRenja
 from capaian.renja import BELUM, DISETUJUI, evaluasi_renja
 from nakertrans.models import Pengajuan
 
@@ -267,3 +267,62 @@ def test_a_formula_naming_an_output_of_another_program_is_refused(kantor):
         _rumus(kantor, "tidak_ada * 2").full_clean()
     with pytest.raises(ValidationError, match="Rumus hanya untuk indikator program atau kegiatan"):
         _rumus(kantor, "dok * 2", node=kantor["sub"]).full_clean()
+
+
+def test_rekap_renja_without_opd_takes_the_one_office_with_a_renja_else_asks(kantor):
+    with pytest.raises(CommandError, match="pilih dengan --opd"):
+        _csv("2024")
+    TargetRenja.objects.filter(indikator_renja__instansi=kantor["opd"]).delete()
+    keluaran, galat = io.StringIO(), io.StringIO()
+    call_command("rekap_renja", "2024", "--format", "csv", stdout=keluaran, stderr=galat)
+    assert (
+        "Perangkat daerah disnakertrans: satu-satunya yang memiliki indikator Renja 2024." in galat.getvalue()
+    )
+    assert keluaran.getvalue().strip().splitlines()[-1].startswith("JUMLAH," + "," * 15 + "4635301681,")
+
+
+def test_a_period_nobody_submitted_is_not_approved_even_without_a_figure(kantor):
+    """Months 10-12 hold no realisasi: without their approval the quarter is not read as Rp 0. An
+    earlier year whose quarters were neither entered nor approved leaves column 6 open."""
+    Pengajuan.objects.filter(jenis="anggaran", tahun=2024, periode__gte=10).delete()
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 4), kantor["naik"])
+    assert b.rp_tw[3] is None and b.rp_tw_keadaan[3] == BELUM and b.rp_tahun is None
+    Pengajuan.objects.filter(jenis="renja", tahun=2023).delete()
+    RealisasiRenja.objects.filter(indikator_renja=kantor["naik"], tahun=2023).delete()
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 4), kantor["naik"])
+    assert b.realisasi_renstra_lalu is None and b.capaian_renstra is None
+
+
+def test_earlier_spending_counts_also_for_a_sub_kegiatan_no_longer_in_the_dpa(kantor):
+    from anggaran.models import Nomenklatur, RealisasiAnggaran
+
+    lama = Nomenklatur.objects.create(kode=f"{kantor['sub'].induk.kode}.9998", nama="Sub 2023 saja")
+    a = AnggaranSubKegiatan.objects.create(
+        tahun=2023, sub_kegiatan=lama, unit_kerja=kantor["bidang"], indikator="-", target=1, satuan="-",
+        pagu_murni=D(500000),
+    )  # fmt: skip
+    RealisasiAnggaran.objects.create(anggaran=a, bulan=6, keuangan=D(400000))
+    hasil = evaluasi_renja(kantor["opd"], 2024, 4)
+    kegiatan = next(b for b in hasil.baris if b.kode == kantor["sub"].induk.kode)
+    assert kegiatan.rp_lalu == D(1300000)  # 900.000 of the sub kegiatan still there, 400.000 of this one
+    assert _baris(hasil, kantor["naik"]).rp_lalu == D(900000)
+
+
+def test_column_14_of_a_rate_is_this_years_value_whatever_the_earlier_years(kantor):
+    AnggaranSubKegiatan.objects.filter(instansi=kantor["opd"], tahun=2021).delete()
+    b = _baris(evaluasi_renja(kantor["opd"], 2024, 4), kantor["turun"])
+    assert b.realisasi_renstra_lalu is None and (b.realisasi_renstra, b.capaian_renstra) == (
+        D("5.5"),
+        D("62.50"),
+    )
+
+
+def test_a_formula_outcome_is_its_latest_quarter_whatever_its_yearly_rule(kantor):
+    ir = _rumus(kantor, "dok / 4 * 100")
+    ir.full_clean()
+    ir.save()
+    ir.indikator.aturan_tahunan = "jumlah"
+    ir.indikator.save()
+    TargetRenja.objects.create(indikator_renja=ir, jenis="renja", tahun=2024, target_angka=D(100))
+    b = next(b for b in evaluasi_renja(kantor["opd"], 2024, 4).baris if b.indikator_renja == ir)
+    assert (b.realisasi_tahun, b.capaian_tahun) == (D(100), D("100.00"))

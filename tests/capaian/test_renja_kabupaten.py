@@ -69,3 +69,11 @@ def test_only_the_kabupaten_roles_read_it(client, renja_2024):
     for username in ("kadis", "operator_naker", "admin"):
         client.force_login(Pengguna.objects.get(username=username))
         assert client.get(URL).status_code == 403
+
+
+def test_a_unit_counts_as_approved_only_with_every_quarter_up_to_the_triwulan(client, kantor):
+    Pengajuan.objects.filter(jenis="renja", tahun=2024, periode=2, unit_kerja=kantor["bidang"]).update(
+        status="dikembalikan"
+    )
+    client.force_login(Pengguna.objects.get(username="bappeda"))
+    assert "Dinas Uji Renja 0 dari 1 belum lengkap" in _teks(client.get(URL))

@@ -3,10 +3,13 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 
+from capaian.models_renja import TargetRenja
 from capaian.renja import DISETUJUI, evaluasi_renja
+from nakertrans.access import satu_satunya
 from nakertrans.format_id import format_angka, format_persen
 from nakertrans.lembar import baris_aman
 from nakertrans.management.opd import opd_dari_opsi, tambah_opsi_opd
+from nakertrans.models import Instansi
 
 KOLOM_CSV = [
     "kode",
@@ -68,13 +71,34 @@ class Command(BaseCommand):
     def handle(self, *args, tahun, triwulan, format, opd, **options):
         if not 1 <= triwulan <= 4:
             raise CommandError("--triwulan harus antara 1 dan 4.")
-        hasil = evaluasi_renja(opd_dari_opsi(opd), tahun, triwulan)
+        hasil = evaluasi_renja(self._opd(opd, tahun), tahun, triwulan)
         if not hasil.baris:
             raise CommandError(f"Tidak ada DPA sub kegiatan untuk tahun {tahun}.")
         if format == "csv":
             self._csv(hasil)
         else:
             self._tabel(hasil)
+
+    def _opd(self, kode, tahun):
+        """The office of ``--opd``; without it, the one office of the installation, or the one office
+        with indicators in the year's Renja (named on stderr), else the list of codes to choose from."""
+        try:
+            return opd_dari_opsi(kode)
+        except CommandError:
+            if kode:
+                raise
+            dengan_renja = Instansi.objects.filter(
+                pk__in=TargetRenja.objects.filter(jenis=TargetRenja.Jenis.RENJA, tahun=tahun).values(
+                    "indikator_renja__instansi"
+                )
+            )
+            satu = satu_satunya(dengan_renja)
+            if satu is None:
+                raise
+            self.stderr.write(
+                f"Perangkat daerah {satu.kode}: satu-satunya yang memiliki indikator Renja {tahun}."
+            )
+            return satu
 
     def _csv(self, hasil):
         penulis = csv.writer(self.stdout, lineterminator="\n")
