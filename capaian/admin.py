@@ -73,6 +73,8 @@ class NilaiKomponenInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
 
 
 class BuktiInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
+    """The evidence of a realisasi, read-only: uploaded on the entry page, which respects the locks."""
+
     model = BuktiDukung
     extra = 0
     readonly_fields = ["nama_asli", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
@@ -153,16 +155,8 @@ class PaguRenstraAdmin(AdminOPD, TanpaPemisahRibuan, SimpleHistoryAdmin):
     autocomplete_fields = ["nomenklatur"]
 
 
-class BuktiRenjaInline(InlineOPD, TanpaPemisahRibuan, admin.TabularInline):
+class BuktiRenjaInline(BuktiInline):
     model = BuktiRenja
-    extra = 0
-    readonly_fields = ["nama_asli", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
-    angka_besaran = ["ukuran"]
-    exclude = ["berkas"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RealisasiRenja)

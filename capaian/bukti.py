@@ -59,3 +59,15 @@ def periksa_bukti(nama_berkas, isi):
             "unggah berkas yang sebenarnya."
         )
     return sebenarnya
+
+
+def unduhan(bukti):
+    """The stored file of an evidence row as a download under its original name (404 when the file is
+    gone from the storage). Who may download it is the caller's check."""
+    from django.http import FileResponse, Http404
+
+    try:
+        berkas = bukti.berkas.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas bukti tidak ada lagi di penyimpanan; hubungi admin.") from None
+    return FileResponse(berkas, as_attachment=True, filename=bukti.nama_asli)

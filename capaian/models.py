@@ -1,6 +1,5 @@
 """Realisasi kinerja per triwulan (with components and evidence) and the predikat scales."""
 
-import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -10,7 +9,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from capaian.hitung import Pita
-from perjanjian.models import PREDIKAT_SAKIP, BarisPK, KomponenIndikator
+from capaian.models_dasar import _Bukti, _lokasi_bukti, _Realisasi  # noqa: F401  (_lokasi_bukti: migrations)
+from perjanjian.models import BarisPK, KomponenIndikator
 
 # 15 digits: what every database keeps exactly (SQLite stores decimals as 15-digit REAL).
 NILAI = {"max_digits": 15, "decimal_places": 4}
@@ -88,7 +88,7 @@ class PitaPredikat(models.Model):
         return Pita(self.nama, self.bawah, self.atas, self.bawah_inklusif, self.atas_inklusif, self.warna)
 
 
-class RealisasiTriwulan(models.Model):
+class RealisasiTriwulan(_Realisasi):
     """What a PK line achieved in one quarter, with the unit's explanation."""
 
     baris = models.ForeignKey(
@@ -97,19 +97,8 @@ class RealisasiTriwulan(models.Model):
     triwulan = models.PositiveSmallIntegerField(
         "triwulan", validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
-    realisasi_angka = models.DecimalField(
-        "realisasi",
-        **NILAI,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(0), "Realisasi tidak boleh negatif.")],
-    )
-    realisasi_huruf = models.CharField(
-        "realisasi (predikat)", max_length=2, blank=True, choices=[(h, h) for h in PREDIKAT_SAKIP]
-    )
     kendala = models.TextField("kendala/hambatan", blank=True)
     upaya = models.TextField("upaya/solusi", blank=True)
-    versi = models.PositiveIntegerField("versi", default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -121,10 +110,6 @@ class RealisasiTriwulan(models.Model):
 
     def __str__(self):
         return f"{self.baris} TW {self.triwulan}"
-
-    @property
-    def realisasi(self):
-        return self.realisasi_huruf or self.realisasi_angka
 
 
 class NilaiKomponenTriwulan(models.Model):
@@ -146,29 +131,6 @@ class NilaiKomponenTriwulan(models.Model):
 
     def __str__(self):
         return f"{self.komponen.kode} = {self.nilai}"
-
-
-def _lokasi_bukti(instance, nama_berkas):
-    # An unguessable name; the original name is kept in the row, never in the path.
-    akhiran = nama_berkas.rsplit(".", 1)[-1].lower() if "." in nama_berkas else "bin"
-    return f"bukti/{uuid.uuid4().hex}.{akhiran}"
-
-
-class _Bukti(models.Model):
-    """An uploaded evidence file (checked by capaian.bukti.periksa_bukti), kept under an unguessable name."""
-
-    berkas = models.FileField("berkas", upload_to=_lokasi_bukti)
-    nama_asli = models.CharField("nama berkas", max_length=255)
-    jenis = models.CharField("jenis", max_length=10)
-    ukuran = models.PositiveIntegerField("ukuran (bita)")
-    diunggah_oleh = models.ForeignKey("nakertrans.Pengguna", on_delete=models.PROTECT, related_name="+")
-    diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.nama_asli
 
 
 class BuktiDukung(_Bukti):

@@ -6,8 +6,6 @@ as for PK lines, so capaian is computed by the same rules; ``IndikatorRenja`` pl
 kegiatan or sub kegiatan of one office.
 """
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,9 +13,9 @@ from simple_history.models import HistoricalRecords
 
 from anggaran import kode as nomenklatur
 from anggaran.models import RUPIAH, TIDAK_NEGATIF
-from capaian.models import _Bukti
+from capaian.models_dasar import _Bukti, _Realisasi
 from nakertrans.rumus import GalatRumus, urai_rumus
-from perjanjian.models import NILAI, PREDIKAT_SAKIP, Target
+from perjanjian.models import Target
 
 TINGKAT_RENJA = [nomenklatur.PROGRAM, nomenklatur.KEGIATAN, nomenklatur.SUB_KEGIATAN]
 
@@ -257,7 +255,7 @@ class PaguRenstra(models.Model):
         return f"{self.renstra} {self.nomenklatur.kode}"
 
 
-class RealisasiRenja(models.Model):
+class RealisasiRenja(_Realisasi):
     """What a Renja indicator reached in one quarter of a year."""
 
     indikator_renja = models.ForeignKey(IndikatorRenja, on_delete=models.PROTECT, related_name="realisasi")
@@ -265,18 +263,7 @@ class RealisasiRenja(models.Model):
     triwulan = models.PositiveSmallIntegerField(
         "triwulan", validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
-    realisasi_angka = models.DecimalField(
-        "realisasi",
-        **NILAI,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(0), "Realisasi tidak boleh negatif.")],
-    )
-    realisasi_huruf = models.CharField(
-        "realisasi (predikat)", max_length=2, blank=True, choices=[(h, h) for h in PREDIKAT_SAKIP]
-    )
     catatan = models.TextField("keterangan", blank=True)
-    versi = models.PositiveIntegerField("versi", default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -291,10 +278,6 @@ class RealisasiRenja(models.Model):
 
     def __str__(self):
         return f"{self.indikator_renja} {self.tahun} TW {self.triwulan}"
-
-    @property
-    def realisasi(self):
-        return self.realisasi_huruf or self.realisasi_angka
 
 
 class BuktiRenja(_Bukti):

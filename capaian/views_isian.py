@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from capaian import services
 from capaian.access import get_baris_for_user
+from capaian.bukti import unduhan
 from capaian.forms_isian import FormIsianTriwulan
 from capaian.models import BuktiDukung
 from capaian.queries import baris_isian, bukti_triwulan, hitung_baris, skala_aktif, unit_dengan_pk
@@ -237,11 +238,7 @@ def unduh_bukti(request, pk):
     if bukti is None:
         raise Http404("Bukti tidak ditemukan.")
     get_baris_for_user(request.user, bukti.realisasi.baris_id)
-    try:
-        berkas = bukti.berkas.open("rb")
-    except FileNotFoundError:
-        raise Http404("Berkas bukti tidak ada lagi di penyimpanan; hubungi admin.") from None
-    return FileResponse(berkas, as_attachment=True, filename=bukti.nama_asli)
+    return unduhan(bukti)
 
 
 @login_required

@@ -11,13 +11,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from anggaran.queries import tahun_terakhir
 from capaian import services_renja
+from capaian.bukti import unduhan
 from capaian.ekspor_renja import JENIS_XLSX, evaluasi_xlsx
 from capaian.models_renja import BuktiRenja, CatatanEvaluasiRenja, IndikatorRenja, RealisasiRenja, TargetRenja
 from capaian.queries import terbaca
@@ -122,8 +124,20 @@ def status_isian(request, tahun=None):
     matriks = workflow.matriks_status(jenis=Pengajuan.Jenis.RENJA, tahun=tahun, unit=unit)
     return render(
         request,
-        "capaian/renja/status_isian.html",
-        {"tahun": tahun, "matriks": matriks.baris, "triwulan": TRIWULAN, "menunggu": matriks.menunggu},
+        "capaian/status_isian.html",
+        {
+            "tahun": tahun,
+            "matriks": matriks.baris,
+            "triwulan": TRIWULAN,
+            "menunggu": matriks.menunggu,
+            "url_isian": "capaian:isian_renja",
+            "judul": "Isian kinerja program, kegiatan dan sub kegiatan",
+            "keterangan": "Realisasi indikator keluaran sub kegiatan dan hasil program/kegiatan per "
+            "triwulan, diisi unit penanggung jawab dan disetujui Kepala OPD.",
+            "url_evaluasi": reverse("capaian:evaluasi_renja", args=[tahun, 4]),
+            "kosong": "Tidak ada unit kerja dengan indikator program, kegiatan atau sub kegiatan tahun ini "
+            "yang dapat Anda lihat.",
+        },
     )
 
 
@@ -224,11 +238,7 @@ def unduh_bukti(request, pk):
     unit = services_renja.unit_isian(r.indikator_renja, r.tahun)
     if unit is None or not unit_terlihat(request.user).filter(pk=unit.pk).exists():
         raise Http404("Bukti tidak ditemukan.")
-    try:
-        berkas = bukti.berkas.open("rb")
-    except FileNotFoundError:
-        raise Http404("Berkas bukti tidak ada lagi di penyimpanan; hubungi admin.") from None
-    return FileResponse(berkas, as_attachment=True, filename=bukti.nama_asli)
+    return unduhan(bukti)
 
 
 @login_required
