@@ -9,6 +9,7 @@ from anggaran import kode as nomenklatur
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur
 from anggaran.target_tertulis import BacaanTarget
 from capaian.models_renja import IndikatorRenja, TargetRenja
+from capaian.queries import nilai_terbesar
 from nakertrans.format_id import format_angka
 from nakertrans.simpan import simpan_bila_berubah
 from perjanjian.models import PREDIKAT_SAKIP, Indikator
@@ -73,7 +74,14 @@ def catat_indikator(instansi, node, tahun, nama, bacaan, *, unit=None, urutan=1,
     angka = None if predikat else bacaan.angka
     huruf = bacaan.huruf if predikat and bacaan.huruf in PREDIKAT_SAKIP else ""
     pilihan = bacaan.pilihan
-    if angka is None and not huruf:
+    terbesar = nilai_terbesar(TargetRenja._meta.get_field("target_angka"))
+    if angka is not None and abs(angka) > terbesar:
+        pilihan = (
+            f"melebihi target terbesar yang dapat dicatat ({format_angka(terbesar, 0)}); "
+            "target belum ditetapkan."
+        )
+        angka = None
+    elif angka is None and not huruf:
         jenis = "predikat huruf (AA sampai D)" if predikat else "angka"
         pilihan = f"tidak terbaca sebagai target {jenis}; target belum ditetapkan."
     if node.tingkat != nomenklatur.SUB_KEGIATAN:

@@ -326,3 +326,13 @@ def test_a_formula_outcome_is_its_latest_quarter_whatever_its_yearly_rule(kantor
     TargetRenja.objects.create(indikator_renja=ir, jenis="renja", tahun=2024, target_angka=D(100))
     b = next(b for b in evaluasi_renja(kantor["opd"], 2024, 4).baris if b.indikator_renja == ir)
     assert (b.realisasi_tahun, b.capaian_tahun) == (D(100), D("100.00"))
+
+
+def test_a_dpa_target_too_large_for_a_renja_target_is_named_not_cut(kantor):
+    from anggaran.target_tertulis import BacaanTarget
+    from capaian.renja_dpa import catat_indikator
+
+    bacaan = BacaanTarget("999.999.999.999 dokumen", angka=D("999999999999"), satuan="dokumen")
+    ir = catat_indikator(kantor["opd"], kantor["sub"], 2024, "Jumlah dokumen raksasa", bacaan)
+    target = TargetRenja.objects.get(indikator_renja=ir, jenis="renja", tahun=2024)
+    assert target.target_angka is None and "melebihi target terbesar" in target.pilihan
