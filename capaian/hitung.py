@@ -68,6 +68,27 @@ class Pita:
         return f"{awal} dan {'≤' if self.atas_inklusif else '<'} {_batas(self.atas)}"
 
 
+def _persen_batas(nilai):
+    return f"{format_angka(nilai, 2)} %"
+
+
+def uraian_pita(p):
+    """A band in words, as a report prints its scale: «kurang dari 55,00 %», «55,00 % sampai kurang
+    dari 70,00 %», «90,00 % atau lebih»."""
+    if p.atas is None:
+        return (
+            f"{_persen_batas(p.bawah)} atau lebih"
+            if p.bawah_inklusif
+            else f"lebih dari {_persen_batas(p.bawah)}"
+        )
+    atas = f"{'sampai ' if p.atas_inklusif else 'kurang dari '}{_persen_batas(p.atas)}"
+    if p.bawah == 0 and p.bawah_inklusif:
+        return atas
+    bawah = _persen_batas(p.bawah) if p.bawah_inklusif else f"lebih dari {_persen_batas(p.bawah)}"
+    sambung = " sampai " if p.atas_inklusif else " sampai kurang dari "
+    return f"{bawah}{sambung}{_persen_batas(p.atas)}"
+
+
 def _batas(nilai):
     """A band limit as people read it: 90, 55,5, 999.999,99 (never 55.00)."""
     teks = format_angka(nilai, 2)

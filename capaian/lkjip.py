@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from anggaran.queries import anggaran_dengan_realisasi, rekap_anggaran
 from anggaran.rollup import Ringkasan, jumlahkan
-from capaian.hitung import hitung_capaian, predikat
+from capaian.hitung import hitung_capaian, predikat, uraian_pita
 from capaian.models import NarasiLKjIP
 from capaian.narasi import bagian_narasi
 from capaian.queries import capaian_tahun, skala_aktif
@@ -90,6 +90,11 @@ def keluaran_renja(hasil):
             serapan = b.serapan
         baris.append(BarisKeluaran(b, efisiensi(b.capaian_tahun, serapan)))
     return baris
+
+
+def _label_komponen(k):
+    """A component as a reader knows it: «Jumlah pengangguran (orang)», never its code."""
+    return f"{k.label} ({k.satuan})" if k.satuan else k.label
 
 
 def _cetak_angka(v):
@@ -222,12 +227,14 @@ def kumpulkan_lkjip(instansi, tahun, tanggal=None):
         if not c.baris.perjanjian.jabatan.adalah_kepala_dinas:
             continue
         rumus = c.baris.indikator.rumus_terurai()
-        langkah = uraikan(rumus, c.komponen, c.langkah, _cetak_angka) if rumus else []
+        label = {k.kode: _label_komponen(k) for k in c.baris.indikator.komponen.all()}
+        langkah = uraikan(rumus, c.komponen, c.langkah, _cetak_angka, label=label) if rumus else []
         r = riwayat.get(c.baris.iku_id, [])
         sasaran.append(
             {
                 "c": c,
                 "langkah": langkah,
+                "komponen": [(label.get(kode, kode), nilai) for kode, nilai in c.komponen.items()],
                 "riwayat": r,
                 "grafik": _grafik(c.baris.indikator, r) if r else None,
                 "analisis": _kalimat(c, r),
@@ -265,6 +272,7 @@ def kumpulkan_lkjip(instansi, tahun, tanggal=None):
         "unit_list": list(unit_opd.select_related("induk").order_by("urutan")),
         "penanda_tangan": penanda_tangan,
         "pita": pita,
+        "skala": [(p.nama, uraian_pita(p)) for p in pita],
         "bulatkan": bulatkan,
     }
     narasi = bagian_narasi(instansi, konteks)

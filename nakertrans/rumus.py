@@ -272,18 +272,20 @@ def _cetak(node, isi, prioritas_induk=0, kanan=False):
     return f"({teks})" if perlu_kurung else teks
 
 
-def uraikan(rumus, nilai_komponen, langkah, format_nilai):
+def uraikan(rumus, nilai_komponen, langkah, format_nilai, label=None):
     """The workings of every step: [(name, with names, with numbers, result)], as a report prints them.
 
     ``format_nilai(value)`` prints a number; defined names show their rounded step value, so every
-    printed result can be recomputed from the printed numbers.
+    printed result can be recomputed from the printed numbers. ``label`` ({name: words}) prints a
+    component by what it is («Jumlah pengangguran (orang)») instead of its code.
     """
+    label = label or {}
     hasil = []
     for nama in rumus.urutan:
         node = rumus.definisi[nama]
 
         def dengan_nama(n, angka):
-            return n if n is not None else format_nilai(angka)
+            return label.get(n, n) if n is not None else format_nilai(angka)
 
         def dengan_angka(n, angka):
             if n is None:

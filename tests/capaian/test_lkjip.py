@@ -118,3 +118,36 @@ def test_the_lkjip_cover_and_opening_name_the_kabupaten(realisasi_2024):
     assert 'class="sampul-instansi">DINAS TENAGA KERJA DAN TRANSMIGRASI<br>KABUPATEN BUNGO</p>' in html_lkjip(
         dinas(), 2024
     )
+
+
+def test_components_are_printed_by_their_labels_and_the_scale_in_words(realisasi_2024):
+    """«luas_dibangun» and «0.00» are what the code knows; a reader gets the component's words, the
+    formula with them, and the scale as a table of Indonesian percentages."""
+    from capaian.lkjip import html_lkjip
+
+    teks = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html_lkjip(dinas(), 2024)))
+    assert "Jumlah pengangguran (orang) / Jumlah angkatan kerja (orang) × 100 = 7.060 / 131.065 × 100" in teks
+    assert "Luas pengembangan kawasan yang dibangun (Ha) 1.682" in teks
+    assert "jumlah_pengangguran" not in teks and "luas_dibangun" not in teks
+    for baris in (
+        "Kurang kurang dari 55,00 %",
+        "Cukup 55,00 % sampai kurang dari 70,00 %",
+        "Sangat Baik 90,00 % atau lebih",
+    ):
+        assert baris in teks
+    assert not re.search(r"(?<![\d.])0\.00(?![\d.])", teks)  # a raw «0.00», not «60.000»
+
+
+def test_a_scale_band_in_words():
+    from decimal import Decimal
+
+    from capaian.hitung import SKALA_PERMENDAGRI_86, Pita, uraian_pita
+
+    assert [uraian_pita(p) for p in SKALA_PERMENDAGRI_86] == [
+        "sampai 50,00 %",
+        "lebih dari 50,00 % sampai 65,00 %",
+        "lebih dari 65,00 % sampai 75,00 %",
+        "lebih dari 75,00 % sampai 90,00 %",
+        "lebih dari 90,00 %",
+    ]
+    assert uraian_pita(Pita("X", Decimal(10), Decimal(20))) == "10,00 % sampai kurang dari 20,00 %"
