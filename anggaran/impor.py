@@ -24,7 +24,7 @@ from anggaran.models import (
 from anggaran.queries import lewat_pagu
 from anggaran.rollup import per_kode
 from anggaran.signals import IndikatorTertulis, dpa_diimpor
-from anggaran.target_tertulis import BacaanTarget, baca_target
+from anggaran.target_tertulis import BacaanTarget, baca_target, satuan_persen
 from nakertrans import workflow
 from nakertrans.format_id import NAMA_BULAN, format_angka, format_rupiah
 from nakertrans.impor import (
@@ -87,8 +87,7 @@ class Selisih:
 
 def _satuan_baku(satuan):
     """«%», «persen» and «Persentase» are one satuan."""
-    satuan = satuan.strip().lower()
-    return "%" if satuan in ("%", "persen", "persentase") else satuan
+    return "%" if satuan_persen(satuan) else satuan.strip().lower()
 
 
 class AnggaranSubKegiatanResource(_KodeSakip, ResourceSakip):

@@ -8,6 +8,15 @@ from decimal import Decimal
 
 from nakertrans.format_id import baca_angka, format_angka, titik_ribuan_ragu
 
+# The ways documents write the satuan of a percentage.
+SATUAN_PERSEN = frozenset({"%", "persen", "persentase"})
+
+
+def satuan_persen(satuan):
+    """Whether a satuan is a percentage («%», «Persen», «persentase»)."""
+    return (satuan or "").strip().lower() in SATUAN_PERSEN
+
+
 # A number as written in the documents: digits with dots and commas, not ending in one of them.
 _ANGKA = re.compile(r"\d(?:[\d.,]*\d)?")
 

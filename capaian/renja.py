@@ -144,7 +144,7 @@ class EvaluasiRenja:
     def predikat_rp(self):
         return predikat(self.rata_rata_rp, SKALA_PERMENDAGRI_86)
 
-    @property
+    @cached_property
     def jumlah(self):
         """The office's totals: the sum of the program rows' budget columns."""
         program = [b for b in self.baris if b.pertama and b.tingkat == nomenklatur.PROGRAM]
@@ -198,11 +198,11 @@ class _Bacaan:
         self.indikator = defaultdict(list)
         self.target, self.realisasi, self.pagu_renstra, self.unit_nama = {}, {}, {}, {}
 
-    @property
+    @cached_property
     def unit_dpa(self):
         return {a.sub_kegiatan_id: a.unit_kerja_id for a in self.dpa}
 
-    @property
+    @cached_property
     def tahun_tak_tercatat(self):
         """The Renstra's earlier years in which the office has no DPA: what was reached then is unknown,
         so columns 6 and 14 stay empty rather than count it as nothing."""
@@ -230,15 +230,24 @@ class _Bacaan:
         office has no DPA in one of those years."""
         if self.renstra is None or self.tahun_tak_tercatat:
             return None
-        total = Decimal(0)
+        return self._rp_lalu_simpul.get(kode, Decimal(0))
+
+    @cached_property
+    def _rp_lalu_simpul(self):
+        """{node code: Rp of the earlier years, or None}: each earlier line added once to its sub
+        kegiatan and every node above it."""
+        hasil = defaultdict(lambda: Decimal(0))
         for (sub_id, t), _ in self.unit_dpa_tahun.items():
-            k = self.kode_sub[sub_id]
-            if t >= self.tahun or not (k == kode or k.startswith(kode + ".")):
+            if t >= self.tahun:
                 continue
-            if not self._bulan_disetujui(sub_id, t, range(1, 13)):
-                return None
-            total += sum(self.bulanan[sub_id, t].values(), Decimal(0))
-        return total
+            disetujui = self._bulan_disetujui(sub_id, t, range(1, 13))
+            jumlah = sum(self.bulanan[sub_id, t].values(), Decimal(0))
+            k = self.kode_sub[sub_id]
+            while k:
+                if hasil[k] is not None:
+                    hasil[k] = hasil[k] + jumlah if disetujui else None
+                k = nomenklatur.kode_induk(k)
+        return dict(hasil)
 
     @cached_property
     def _simpul_tahun(self):

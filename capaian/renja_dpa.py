@@ -7,7 +7,7 @@ from collections import Counter
 
 from anggaran import kode as nomenklatur
 from anggaran.models import AnggaranSubKegiatan, Nomenklatur
-from anggaran.target_tertulis import BacaanTarget
+from anggaran.target_tertulis import SATUAN_PERSEN, BacaanTarget, satuan_persen
 from capaian.models_renja import IndikatorRenja, TargetRenja
 from capaian.queries import nilai_terbesar
 from nakertrans.format_id import format_angka
@@ -16,7 +16,6 @@ from perjanjian.models import PREDIKAT_SAKIP, Indikator
 
 # Satuan that measure a level held through the year rather than things produced: the year's figure is
 # its last quarter's. Anything else (documents, people trained, reports) is summed over the quarters.
-SATUAN_PERSEN = {"%", "persen", "persentase"}
 SATUAN_TINGKAT = SATUAN_PERSEN | {"orang/bulan", "indeks"}
 
 
@@ -32,8 +31,7 @@ def indikator_untuk(instansi, nama, satuan, huruf):
     if huruf:
         jenis, aturan, desimal = Indikator.JenisNilai.PREDIKAT, Indikator.AturanTahunan.TERAKHIR, 0
     elif satuan.strip().lower() in SATUAN_TINGKAT:
-        persen = satuan.lower() in SATUAN_PERSEN
-        jenis = Indikator.JenisNilai.PERSEN if persen else Indikator.JenisNilai.ANGKA
+        jenis = Indikator.JenisNilai.PERSEN if satuan_persen(satuan) else Indikator.JenisNilai.ANGKA
         aturan, desimal = Indikator.AturanTahunan.TERAKHIR, 2
     else:
         jenis, aturan, desimal = Indikator.JenisNilai.ANGKA, Indikator.AturanTahunan.JUMLAH, 0

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from anggaran.target_tertulis import satuan_persen
 from capaian.bukti import periksa_bukti
 from capaian.hitung import hitung_capaian
 from capaian.models import BuktiDukung, NilaiKomponenTriwulan, RealisasiTriwulan
@@ -28,7 +29,6 @@ from perjanjian.models import PREDIKAT_SAKIP, BarisPK, Indikator, PerjanjianKine
 
 BIDANG_REALISASI = RealisasiTriwulan._meta.get_field("realisasi_angka")
 BIDANG_KOMPONEN = NilaiKomponenTriwulan._meta.get_field("nilai")
-SATUAN_PERSEN = {"%", "persen", "persentase"}
 
 
 class PerluKonfirmasi(ValidationError):
@@ -57,18 +57,14 @@ def _wajib_pengisi(user, baris):
         raise ValidationError("Realisasi hanya dicatat untuk PK yang sudah final.")
 
 
-def _satuan_persen(satuan):
-    return (satuan or "").strip().lower() in SATUAN_PERSEN
-
-
 def baris_persen(baris):
     """Whether a line's realisasi is a percentage (a persen indicator, or a line whose satuan is)."""
-    return baris.indikator.jenis_nilai == Indikator.JenisNilai.PERSEN or _satuan_persen(baris.satuan_tampil)
+    return baris.indikator.jenis_nilai == Indikator.JenisNilai.PERSEN or satuan_persen(baris.satuan_tampil)
 
 
 def komponen_persen(komponen):
     """Whether a component is a percentage: its satuan says so, or its label starts with «Persentase»."""
-    return _satuan_persen(komponen.satuan) or komponen.label.strip().lower().startswith("persen")
+    return satuan_persen(komponen.satuan) or komponen.label.strip().lower().startswith("persen")
 
 
 def _periksa_batas(nilai, label, bidang):

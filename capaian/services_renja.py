@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from anggaran.target_tertulis import satuan_persen
 from capaian.models_renja import (
     BuktiRenja,
     CatatanEvaluasiRenja,
@@ -23,7 +24,6 @@ from nakertrans.periode import TRIWULAN
 from perjanjian.models import PREDIKAT_SAKIP, Indikator
 
 BIDANG_REALISASI = RealisasiRenja._meta.get_field("realisasi_angka")
-SATUAN_PERSEN = {"%", "persen", "persentase"}
 
 
 def pengajuan_renja(unit, tahun, triwulan):
@@ -55,9 +55,7 @@ def baca_realisasi(teks, indikator):
         if huruf and huruf not in PREDIKAT_SAKIP:
             raise ValidationError("Realisasi indikator ini berupa predikat: AA, A, BB, B, CC, C atau D.")
         return None, huruf
-    persen = indikator.jenis_nilai == Indikator.JenisNilai.PERSEN or indikator.satuan.strip().lower() in (
-        SATUAN_PERSEN
-    )
+    persen = indikator.jenis_nilai == Indikator.JenisNilai.PERSEN or satuan_persen(indikator.satuan)
     return baca_nilai(teks, "Realisasi", persen=persen, bidang=BIDANG_REALISASI), ""
 
 
